@@ -1,0 +1,301 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "engine/diag/render.h"
+
+#include <nlohmann/json.hpp>
+
+namespace cfnx {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string FileName(const SourceManager& sources, FileId file) {
+  return file == 0 ? std::string("<unknown>") : sources.name(file);
+}
+
+std::string_view LowerSeverity(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
+  }
+  return "error";
+}
+
+// `end` of an empty or unknown range is shown as the begin position.
+SourceLoc EndOf(const SourceRange& r) {
+  if (!r.end.known() || r.end.line < r.begin.line ||
+      (r.end.line == r.begin.line && r.end.column < r.begin.column)) {
+    return r.begin;
+  }
+  return r.end;
+}
+
+void AppendExcerpt(const SourceManager& sources, const SourceRange& range, bool color,
+                   std::string* out) {
+  if (!range.known() || range.begin.file == 0) {
+    return;
+  }
+  std::string_view line = sources.LineText(range.begin.file, range.begin.line);
+  std::string number = std::to_string(range.begin.line);
+  std::string gutter(number.size(), ' ');
+  *out += " " + number + " | " + std::string(line) + "\n";
+  *out += " " + gutter + " | ";
+  size_t col = range.begin.column - 1;
+  for (size_t i = 0; i < col && i < line.size(); ++i) {
+    *out += line[i] == '\t' ? '\t' : ' ';
+  }
+  size_t width = 1;
+  if (range.end.line == range.begin.line && range.end.column > range.begin.column) {
+    width = range.end.column - range.begin.column;
+  } else if (range.end.line > range.begin.line && line.size() > col) {
+    width = line.size() - col;
+  }
+  if (color) *out += "\033[1;32m";
+  *out += "^" + std::string(width > 1 ? width - 1 : 0, '~');
+  if (color) *out += "\033[0m";
+  *out += "\n";
+}
+
+std::string RenderText(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
+                       bool color) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
+    std::string where = FileName(sources, d.range.begin.file);
+    if (d.range.known()) {
+      where += ":" + std::to_string(d.range.begin.line) + ":" + std::to_string(d.range.begin.column);
+    }
+    const char* sev_color = d.severity == Severity::kError     ? "\033[1;31m"
+                            : d.severity == Severity::kWarning ? "\033[1;35m"
+                                                               : "\033[1;36m";
+    if (color) out += "\033[1m";
+    out += where + ": ";
+    if (color) out += sev_color;
+    out += std::string(LowerSeverity(d.severity)) + " " + std::string(info.id) + ":";
+    if (color) out += "\033[0m\033[1m";
+    out += " " + d.message;
+    if (color) out += "\033[0m";
+    out += "\n";
+    AppendExcerpt(sources, d.range, color, &out);
+    if (!d.path.empty()) {
+      out += "   at " + d.path.ToString() + "\n";
+    }
+    for (const DiagnosticNote& note : d.notes) {
+      std::string nwhere = FileName(sources, note.range.begin.file);
+      if (note.range.known()) {
+        nwhere += ":" + std::to_string(note.range.begin.line) + ":" +
+                  std::to_string(note.range.begin.column);
+      }
+      out += nwhere + ": note: " + note.message + "\n";
+      AppendExcerpt(sources, note.range, color, &out);
+    }
+  }
+  return out;
+}
+
+Json Position(const SourceLoc& loc) {
+  Json j;
+  j["ColumnNumber"] = loc.column;
+  j["LineNumber"] = loc.line;
+  return j;
+}
+
+std::string RenderJson(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources) {
+  Json all = Json::array();
+  for (const Diagnostic& d : diagnostics) {
+    const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
+    Json j;
+    j["Filename"] = FileName(sources, d.range.begin.file);
+    j["Level"] = std::string(SeverityName(d.severity));
+    Json loc;
+    loc["End"] = Position(EndOf(d.range));
+    loc["Path"] = d.path.segments();
+    loc["Start"] = Position(d.range.begin);
+    j["Location"] = loc;
+    j["Message"] = d.message;
+    Json rule;
+    rule["Description"] = std::string(info.description);
+    rule["Id"] = std::string(info.id);
+    rule["ShortDescription"] = std::string(info.short_description);
+    rule["Source"] = std::string(info.url);
+    j["Rule"] = rule;
+    if (!d.notes.empty()) {
+      Json notes = Json::array();
+      for (const DiagnosticNote& n : d.notes) {
+        Json note;
+        note["Filename"] = FileName(sources, n.range.begin.file);
+        note["Start"] = Position(n.range.begin);
+        note["End"] = Position(EndOf(n.range));
+        note["Message"] = n.message;
+        notes.push_back(note);
+      }
+      j["Notes"] = notes;
+    }
+    all.push_back(j);
+  }
+  return all.dump(4) + "\n";
+}
+
+std::string RenderParseable(const std::vector<Diagnostic>& diagnostics,
+                            const SourceManager& sources) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    SourceLoc end = EndOf(d.range);
+    std::string message = d.message;
+    for (char& c : message) {
+      if (c == '\n') c = ' ';
+    }
+    out += FileName(sources, d.range.begin.file) + ":" + std::to_string(d.range.begin.line) + ":" +
+           std::to_string(d.range.begin.column) + ":" + std::to_string(end.line) + ":" +
+           std::to_string(end.column) + ":" + std::string(GetDiagCodeInfo(d.code).id) + ":" +
+           message + "\n";
+  }
+  return out;
+}
+
+std::string RenderSarif(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
+                        const std::vector<FileId>& checked) {
+  Json rules = Json::array();
+  std::vector<std::string_view> seen;
+  Json results = Json::array();
+  for (const Diagnostic& d : diagnostics) {
+    const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
+    size_t rule_index = 0;
+    for (; rule_index < seen.size() && seen[rule_index] != info.id; ++rule_index) {
+    }
+    if (rule_index == seen.size()) {
+      seen.push_back(info.id);
+      Json rule;
+      rule["id"] = std::string(info.id);
+      rule["shortDescription"] = {{"text", std::string(info.short_description)}};
+      rule["fullDescription"] = {{"text", std::string(info.description)}};
+      rule["helpUri"] = std::string(info.url);
+      rules.push_back(rule);
+    }
+    Json result;
+    result["ruleId"] = std::string(info.id);
+    result["ruleIndex"] = rule_index;
+    result["level"] = d.severity == Severity::kError     ? "error"
+                      : d.severity == Severity::kWarning ? "warning"
+                                                         : "note";
+    result["message"] = {{"text", d.message}};
+    SourceLoc end = EndOf(d.range);
+    Json region;
+    region["startLine"] = std::max<uint32_t>(1, d.range.begin.line);
+    region["startColumn"] = std::max<uint32_t>(1, d.range.begin.column);
+    region["endLine"] = std::max<uint32_t>(1, end.line);
+    region["endColumn"] = std::max<uint32_t>(1, end.column);
+    Json physical;
+    physical["artifactLocation"] = {{"uri", FileName(sources, d.range.begin.file)}};
+    physical["region"] = region;
+    Json location;
+    location["physicalLocation"] = physical;
+    if (!d.path.empty()) {
+      location["logicalLocations"] = Json::array({{{"fullyQualifiedName", d.path.ToString()}}});
+    }
+    result["locations"] = Json::array({location});
+    results.push_back(result);
+  }
+  Json artifacts = Json::array();
+  for (FileId f : checked) {
+    artifacts.push_back({{"location", {{"uri", FileName(sources, f)}}}});
+  }
+  Json run;
+  run["tool"] = {{"driver",
+                  {{"name", "cfnx"},
+                   {"informationUri", "https://github.com/cfnx/cfnx"},
+                   {"version", "0.1.0"},
+                   {"rules", rules}}}};
+  if (!artifacts.empty()) run["artifacts"] = artifacts;
+  run["results"] = results;
+  Json sarif;
+  sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  sarif["version"] = "2.1.0";
+  sarif["runs"] = Json::array({run});
+  return sarif.dump(2) + "\n";
+}
+
+std::string XmlEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
+          out += ' ';
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string RenderJunit(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
+                        std::vector<FileId> checked) {
+  for (const Diagnostic& d : diagnostics) {
+    FileId f = d.range.begin.file;
+    if (std::find(checked.begin(), checked.end(), f) == checked.end()) checked.push_back(f);
+  }
+  size_t failures = 0;
+  std::string cases;
+  for (FileId f : checked) {
+    std::string name = XmlEscape(FileName(sources, f));
+    std::string body;
+    for (const Diagnostic& d : diagnostics) {
+      if (d.range.begin.file != f || d.severity != Severity::kError) continue;
+      const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
+      body += "      <failure type=\"" + std::string(info.id) + "\" message=\"" +
+              XmlEscape(d.message) + "\">" + name + ":" + std::to_string(d.range.begin.line) +
+              ":" + std::to_string(d.range.begin.column) + " " + XmlEscape(d.message) +
+              "</failure>\n";
+    }
+    if (!body.empty()) ++failures;
+    cases += "    <testcase classname=\"cfnx.validate\" name=\"" + name + "\"";
+    cases += body.empty() ? "/>\n" : ">\n" + body + "    </testcase>\n";
+  }
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"cfnx validate\" "
+         "tests=\"" + std::to_string(checked.size()) + "\" failures=\"" + std::to_string(failures) +
+         "\" errors=\"0\">\n" + cases + "  </testsuite>\n</testsuites>\n";
+}
+
+}  // namespace
+
+bool ParseDiagnosticFormat(std::string_view name, DiagnosticFormat* format) {
+  if (name == "text") *format = DiagnosticFormat::kText;
+  else if (name == "json") *format = DiagnosticFormat::kJson;
+  else if (name == "sarif") *format = DiagnosticFormat::kSarif;
+  else if (name == "parseable") *format = DiagnosticFormat::kParseable;
+  else if (name == "junit") *format = DiagnosticFormat::kJunit;
+  else return false;
+  return true;
+}
+
+std::string RenderDiagnostics(const std::vector<Diagnostic>& diagnostics,
+                              const SourceManager& sources, DiagnosticFormat format,
+                              const RenderOptions& options, const std::vector<FileId>& checked) {
+  switch (format) {
+    case DiagnosticFormat::kText:
+      return RenderText(diagnostics, sources, options.color);
+    case DiagnosticFormat::kJson:
+      return RenderJson(diagnostics, sources);
+    case DiagnosticFormat::kSarif:
+      return RenderSarif(diagnostics, sources, checked);
+    case DiagnosticFormat::kParseable:
+      return RenderParseable(diagnostics, sources);
+    case DiagnosticFormat::kJunit:
+      return RenderJunit(diagnostics, sources, checked);
+  }
+  return "";
+}
+
+}  // namespace cfnx

@@ -1,0 +1,70 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "engine/diag/render.h"
+
+#include <gtest/gtest.h>
+
+namespace cfnx {
+namespace {
+
+class RenderTest : public ::testing::Test {
+ protected:
+  RenderTest() {
+    file_ = sources_.AddFile("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Buckt\n");
+    Diagnostic d = MakeDiagnostic(DiagCode::kE3006, {{file_, 3, 11}, {file_, 3, 25}},
+                                  TemplatePath{"Resources", "B", "Type"}, "Bad type.");
+    d.notes.push_back({{{file_, 2, 3}, {file_, 2, 4}}, "resource declared here"});
+    diags_.push_back(d);
+  }
+  SourceManager sources_;
+  FileId file_;
+  std::vector<Diagnostic> diags_;
+};
+
+TEST_F(RenderTest, Text) {
+  EXPECT_EQ(RenderDiagnostics(diags_, sources_, DiagnosticFormat::kText),
+            "t.yaml:3:11: error E3006: Bad type.\n"
+            " 3 |     Type: AWS::S3::Buckt\n"
+            "   |           ^~~~~~~~~~~~~~\n"
+            "   at /Resources/B/Type\n"
+            "t.yaml:2:3: note: resource declared here\n"
+            " 2 |   B:\n"
+            "   |   ^\n");
+}
+
+TEST_F(RenderTest, Parseable) {
+  EXPECT_EQ(RenderDiagnostics(diags_, sources_, DiagnosticFormat::kParseable),
+            "t.yaml:3:11:3:25:E3006:Bad type.\n");
+}
+
+TEST_F(RenderTest, JsonUsesCfnLintFieldNames) {
+  std::string json = RenderDiagnostics(diags_, sources_, DiagnosticFormat::kJson);
+  for (const char* field : {"\"Filename\": \"t.yaml\"", "\"Level\": \"Error\"", "\"LineNumber\": 3",
+                            "\"ColumnNumber\": 11", "\"Id\": \"E3006\"", "\"Path\": [",
+                            "\"ShortDescription\"", "\"Source\"", "\"Message\": \"Bad type.\""}) {
+    EXPECT_NE(json.find(field), std::string::npos) << field << "\n" << json;
+  }
+}
+
+TEST_F(RenderTest, SarifAndJunit) {
+  std::string sarif = RenderDiagnostics(diags_, sources_, DiagnosticFormat::kSarif, {}, {file_});
+  EXPECT_NE(sarif.find("\"version\": \"2.1.0\""), std::string::npos);
+  EXPECT_NE(sarif.find("\"ruleId\": \"E3006\""), std::string::npos);
+  EXPECT_NE(sarif.find("\"startLine\": 3"), std::string::npos);
+  std::string junit = RenderDiagnostics(diags_, sources_, DiagnosticFormat::kJunit, {}, {file_});
+  EXPECT_NE(junit.find("<failure type=\"E3006\" message=\"Bad type.\">"), std::string::npos) << junit;
+  EXPECT_NE(junit.find("failures=\"1\""), std::string::npos);
+}
+
+TEST(ExitCodeTest, Bitmask) {
+  Diagnostic e = MakeDiagnostic(DiagCode::kE0000, {}, {}, "");
+  Diagnostic w = MakeDiagnostic(DiagCode::kW1002, {}, {}, "");
+  EXPECT_EQ(ExitCodeFor({}), 0);
+  EXPECT_EQ(ExitCodeFor({e}), 2);
+  EXPECT_EQ(ExitCodeFor({w}), 4);
+  EXPECT_EQ(ExitCodeFor({e, w}), 6);
+}
+
+}  // namespace
+}  // namespace cfnx

@@ -1,0 +1,75 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "engine/parse/loader.h"
+
+#include "engine/parse/json_reader.h"
+#include "engine/parse/parse_internal.h"
+
+namespace cfnx {
+
+Document LoadTemplate(const SourceManager& sources, FileId file, DiagnosticSink& diags,
+                      const LoadOptions& options) {
+  Document doc;
+  doc.set_file(file);
+  if (!internal::CheckUtf8(sources, file, diags)) {
+    return doc;
+  }
+  std::string_view text = sources.contents(file);
+  size_t first = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    first = 3;  // UTF-8 byte order mark
+  }
+  while (first < text.size() && (text[first] == ' ' || text[first] == '\t' ||
+                                 text[first] == '\n' || text[first] == '\r')) {
+    ++first;
+  }
+  SourceLoc start = sources.LocFromOffset(file, 0);
+  if (first >= text.size()) {
+    diags.Report(DiagCode::kE0000, SourceRange{start, start}, TemplatePath(),
+                 "The template is empty.");
+    return doc;
+  }
+  bool json = text[first] == '{' || text[first] == '[';
+  const Node* root = json ? internal::ReadJson(sources, file, doc, diags, options)
+                          : internal::ReadYaml(sources, file, doc, diags, options);
+  if (root == nullptr) {
+    if (!json && text.find_first_not_of(" \t\r\n", first) != std::string_view::npos) {
+      // ReadYaml reports its own errors; a file of only comments or `---` has no document.
+      bool only_comments = true;
+      size_t pos = 0;
+      while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        std::string_view line = text.substr(pos, (nl == std::string_view::npos ? text.size() : nl) - pos);
+        size_t c = line.find_first_not_of(" \t\r");
+        if (c != std::string_view::npos && line[c] != '#' && line.substr(c, 3) != "---" &&
+            line.substr(c, 3) != "...") {
+          only_comments = false;
+          break;
+        }
+        if (nl == std::string_view::npos) break;
+        pos = nl + 1;
+      }
+      if (only_comments) {
+        diags.Report(DiagCode::kE0000, SourceRange{start, start}, TemplatePath(),
+                     "The template is empty (it holds only comments).");
+      }
+    }
+    return doc;
+  }
+  if (options.require_map_root && !isa<MapNode>(root)) {
+    if (isa<NullNode>(root)) {
+      diags.Report(DiagCode::kE0000, root->range(), TemplatePath(), "The template is empty.");
+    } else {
+      diags.Report(DiagCode::kE0000, root->range(), TemplatePath(),
+                   "A template must be a mapping of sections (AWSTemplateFormatVersion, "
+                   "Resources, ...), but this file is a " +
+                       std::string(NodeKindName(root->kind())) + ".");
+    }
+    return doc;
+  }
+  doc.set_root(root);
+  return doc;
+}
+
+}  // namespace cfnx
