@@ -51,8 +51,12 @@ constexpr std::array<FnNames, 27> kFnNames = {{
 
 }  // namespace
 
-std::string_view FnName(FnKind fn) { return kFnNames[static_cast<size_t>(fn)].name; }
-std::string_view FnTag(FnKind fn) { return kFnNames[static_cast<size_t>(fn)].tag; }
+std::string_view FnName(FnKind fn) {
+  return kFnNames[static_cast<size_t>(fn)].name;
+}
+std::string_view FnTag(FnKind fn) {
+  return kFnNames[static_cast<size_t>(fn)].tag;
+}
 
 bool FnFromName(std::string_view name, FnKind* fn) {
   if (name.empty() || (name[0] != 'R' && name[0] != 'C' && name[0] != 'F')) {

@@ -110,7 +110,8 @@ class ScalarNode : public Node {
 
 class NullNode : public ScalarNode {
  public:
-  NullNode(SourceRange range, std::string text) : ScalarNode(NodeKind::kNull, range, std::move(text), false) {}
+  NullNode(SourceRange range, std::string text)
+      : ScalarNode(NodeKind::kNull, range, std::move(text), false) {}
   static bool classof(const Node* n) { return n->kind() == NodeKind::kNull; }
 };
 
@@ -192,7 +193,11 @@ enum class FnForm : uint8_t { kLong, kShort };
 class FnCallNode : public Node {
  public:
   FnCallNode(SourceRange range, FnKind fn, const Node* args, FnForm form, SourceRange name_range)
-      : Node(NodeKind::kFnCall, range), fn_(fn), args_(args), form_(form), name_range_(name_range) {}
+      : Node(NodeKind::kFnCall, range),
+        fn_(fn),
+        args_(args),
+        form_(form),
+        name_range_(name_range) {}
   FnKind fn() const { return fn_; }
   const Node* args() const { return args_; }
   FnForm form() const { return form_; }

@@ -29,7 +29,9 @@ std::string_view SeverityName(Severity severity) {
   return "Error";
 }
 
-const DiagCodeInfo& GetDiagCodeInfo(DiagCode code) { return kCodes[static_cast<size_t>(code)]; }
+const DiagCodeInfo& GetDiagCodeInfo(DiagCode code) {
+  return kCodes[static_cast<size_t>(code)];
+}
 
 const std::vector<DiagCodeInfo>& AllDiagCodes() {
   static const std::vector<DiagCodeInfo> all(std::begin(kCodes), std::end(kCodes));
@@ -42,7 +44,9 @@ TemplatePath TemplatePath::Child(std::string_view segment) const {
   return child;
 }
 
-TemplatePath TemplatePath::Child(size_t index) const { return Child(std::to_string(index)); }
+TemplatePath TemplatePath::Child(size_t index) const {
+  return Child(std::to_string(index));
+}
 
 std::string TemplatePath::ToString() const {
   if (segments_.empty()) {
@@ -58,8 +62,8 @@ std::string TemplatePath::ToString() const {
 
 Diagnostic MakeDiagnostic(DiagCode code, SourceRange range, TemplatePath path,
                           std::string message) {
-  return Diagnostic{code, GetDiagCodeInfo(code).severity, range, std::move(path),
-                    std::move(message), {}};
+  return Diagnostic{
+      code, GetDiagCodeInfo(code).severity, range, std::move(path), std::move(message), {}};
 }
 
 void DiagnosticCollector::Report(Diagnostic diagnostic) {
@@ -72,9 +76,12 @@ void DiagnosticCollector::SortByLocation() {
                    [](const Diagnostic& a, const Diagnostic& b) {
                      const SourceLoc& x = a.range.begin;
                      const SourceLoc& y = b.range.begin;
-                     if (x.file != y.file) return x.file < y.file;
-                     if (x.line != y.line) return x.line < y.line;
-                     if (x.column != y.column) return x.column < y.column;
+                     if (x.file != y.file)
+                       return x.file < y.file;
+                     if (x.line != y.line)
+                       return x.line < y.line;
+                     if (x.column != y.column)
+                       return x.column < y.column;
                      return GetDiagCodeInfo(a.code).id < GetDiagCodeInfo(b.code).id;
                    });
 }

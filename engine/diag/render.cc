@@ -55,9 +55,11 @@ void AppendExcerpt(const SourceManager& sources, const SourceRange& range, bool 
   } else if (range.end.line > range.begin.line && line.size() > col) {
     width = line.size() - col;
   }
-  if (color) *out += "\033[1;32m";
+  if (color)
+    *out += "\033[1;32m";
   *out += "^" + std::string(width > 1 ? width - 1 : 0, '~');
-  if (color) *out += "\033[0m";
+  if (color)
+    *out += "\033[0m";
   *out += "\n";
 }
 
@@ -68,18 +70,23 @@ std::string RenderText(const std::vector<Diagnostic>& diagnostics, const SourceM
     const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
     std::string where = FileName(sources, d.range.begin.file);
     if (d.range.known()) {
-      where += ":" + std::to_string(d.range.begin.line) + ":" + std::to_string(d.range.begin.column);
+      where +=
+          ":" + std::to_string(d.range.begin.line) + ":" + std::to_string(d.range.begin.column);
     }
     const char* sev_color = d.severity == Severity::kError     ? "\033[1;31m"
                             : d.severity == Severity::kWarning ? "\033[1;35m"
                                                                : "\033[1;36m";
-    if (color) out += "\033[1m";
+    if (color)
+      out += "\033[1m";
     out += where + ": ";
-    if (color) out += sev_color;
+    if (color)
+      out += sev_color;
     out += std::string(LowerSeverity(d.severity)) + " " + std::string(info.id) + ":";
-    if (color) out += "\033[0m\033[1m";
+    if (color)
+      out += "\033[0m\033[1m";
     out += " " + d.message;
-    if (color) out += "\033[0m";
+    if (color)
+      out += "\033[0m";
     out += "\n";
     AppendExcerpt(sources, d.range, color, &out);
     if (!d.path.empty()) {
@@ -148,7 +155,8 @@ std::string RenderParseable(const std::vector<Diagnostic>& diagnostics,
     SourceLoc end = EndOf(d.range);
     std::string message = d.message;
     for (char& c : message) {
-      if (c == '\n') c = ' ';
+      if (c == '\n')
+        c = ' ';
     }
     out += FileName(sources, d.range.begin.file) + ":" + std::to_string(d.range.begin.line) + ":" +
            std::to_string(d.range.begin.column) + ":" + std::to_string(end.line) + ":" +
@@ -211,7 +219,8 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics, const Source
                    {"informationUri", "https://github.com/cfnx/cfnx"},
                    {"version", "0.1.0"},
                    {"rules", rules}}}};
-  if (!artifacts.empty()) run["artifacts"] = artifacts;
+  if (!artifacts.empty())
+    run["artifacts"] = artifacts;
   run["results"] = results;
   Json sarif;
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -224,11 +233,21 @@ std::string XmlEscape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
           out += ' ';
@@ -244,7 +263,8 @@ std::string RenderJunit(const std::vector<Diagnostic>& diagnostics, const Source
                         std::vector<FileId> checked) {
   for (const Diagnostic& d : diagnostics) {
     FileId f = d.range.begin.file;
-    if (std::find(checked.begin(), checked.end(), f) == checked.end()) checked.push_back(f);
+    if (std::find(checked.begin(), checked.end(), f) == checked.end())
+      checked.push_back(f);
   }
   size_t failures = 0;
   std::string cases;
@@ -252,31 +272,40 @@ std::string RenderJunit(const std::vector<Diagnostic>& diagnostics, const Source
     std::string name = XmlEscape(FileName(sources, f));
     std::string body;
     for (const Diagnostic& d : diagnostics) {
-      if (d.range.begin.file != f || d.severity != Severity::kError) continue;
+      if (d.range.begin.file != f || d.severity != Severity::kError)
+        continue;
       const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
       body += "      <failure type=\"" + std::string(info.id) + "\" message=\"" +
-              XmlEscape(d.message) + "\">" + name + ":" + std::to_string(d.range.begin.line) +
-              ":" + std::to_string(d.range.begin.column) + " " + XmlEscape(d.message) +
-              "</failure>\n";
+              XmlEscape(d.message) + "\">" + name + ":" + std::to_string(d.range.begin.line) + ":" +
+              std::to_string(d.range.begin.column) + " " + XmlEscape(d.message) + "</failure>\n";
     }
-    if (!body.empty()) ++failures;
+    if (!body.empty())
+      ++failures;
     cases += "    <testcase classname=\"cfnx.validate\" name=\"" + name + "\"";
     cases += body.empty() ? "/>\n" : ">\n" + body + "    </testcase>\n";
   }
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"cfnx validate\" "
-         "tests=\"" + std::to_string(checked.size()) + "\" failures=\"" + std::to_string(failures) +
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"cfnx "
+         "validate\" "
+         "tests=\"" +
+         std::to_string(checked.size()) + "\" failures=\"" + std::to_string(failures) +
          "\" errors=\"0\">\n" + cases + "  </testsuite>\n</testsuites>\n";
 }
 
 }  // namespace
 
 bool ParseDiagnosticFormat(std::string_view name, DiagnosticFormat* format) {
-  if (name == "text") *format = DiagnosticFormat::kText;
-  else if (name == "json") *format = DiagnosticFormat::kJson;
-  else if (name == "sarif") *format = DiagnosticFormat::kSarif;
-  else if (name == "parseable") *format = DiagnosticFormat::kParseable;
-  else if (name == "junit") *format = DiagnosticFormat::kJunit;
-  else return false;
+  if (name == "text")
+    *format = DiagnosticFormat::kText;
+  else if (name == "json")
+    *format = DiagnosticFormat::kJson;
+  else if (name == "sarif")
+    *format = DiagnosticFormat::kSarif;
+  else if (name == "parseable")
+    *format = DiagnosticFormat::kParseable;
+  else if (name == "junit")
+    *format = DiagnosticFormat::kJunit;
+  else
+    return false;
   return true;
 }
 

@@ -53,7 +53,8 @@ TEST_F(RenderTest, SarifAndJunit) {
   EXPECT_NE(sarif.find("\"ruleId\": \"E3006\""), std::string::npos);
   EXPECT_NE(sarif.find("\"startLine\": 3"), std::string::npos);
   std::string junit = RenderDiagnostics(diags_, sources_, DiagnosticFormat::kJunit, {}, {file_});
-  EXPECT_NE(junit.find("<failure type=\"E3006\" message=\"Bad type.\">"), std::string::npos) << junit;
+  EXPECT_NE(junit.find("<failure type=\"E3006\" message=\"Bad type.\">"), std::string::npos)
+      << junit;
   EXPECT_NE(junit.find("failures=\"1\""), std::string::npos);
 }
 

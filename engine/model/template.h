@@ -26,8 +26,8 @@ namespace cfnx {
 struct Parameter {
   std::string name;
   const StringNode* key = nullptr;
-  const MapNode* node = nullptr;      // the parameter's map
-  std::string type;                   // "String", "List<AWS::EC2::Subnet::Id>", ...
+  const MapNode* node = nullptr;  // the parameter's map
+  std::string type;               // "String", "List<AWS::EC2::Subnet::Id>", ...
   const Node* type_node = nullptr;
   const Node* default_value = nullptr;  // nullptr when there is no Default
   const Node* allowed_values = nullptr;
@@ -91,7 +91,14 @@ struct Rule {
   const Node* assertions = nullptr;
 };
 
+// Movable, not copyable: the name indexes point into the section vectors.
 struct Template {
+  Template() = default;
+  Template(const Template&) = delete;
+  Template& operator=(const Template&) = delete;
+  Template(Template&&) = default;
+  Template& operator=(Template&&) = default;
+
   const Document* document = nullptr;
   const MapNode* root = nullptr;
   FileId file = 0;

@@ -7,11 +7,12 @@
 // (trailing commas, comments, single quotes, unterminated strings). Recursion is bounded by
 // LoadOptions::max_depth.
 
+#include "engine/parse/json_reader.h"
+
 #include <cstdlib>
 #include <string>
 
 #include "engine/ast/dump.h"
-#include "engine/parse/json_reader.h"
 #include "engine/parse/parse_internal.h"
 
 namespace cfnx::internal {
@@ -79,7 +80,7 @@ class JsonReader {
   const Node* ParseValue(size_t depth) {
     if (depth > options_.max_depth) {
       Fail(pos_, "Template nesting is too deep (more than " + std::to_string(options_.max_depth) +
-                      " levels); refusing to read further.");
+                     " levels); refusing to read further.");
       return nullptr;
     }
     if (pos_ >= text_.size()) {
@@ -95,7 +96,8 @@ class JsonReader {
       case '"': {
         size_t begin = pos_;
         std::string value;
-        if (!ParseString(&value)) return nullptr;
+        if (!ParseString(&value))
+          return nullptr;
         return doc_.New<StringNode>(Range(begin, pos_), std::move(value), true);
       }
       case 't':
@@ -141,7 +143,8 @@ class JsonReader {
   const Node* ParseNumber() {
     size_t begin = pos_;
     bool integer = true;
-    if (text_[pos_] == '-') ++pos_;
+    if (text_[pos_] == '-')
+      ++pos_;
     auto digits = [&] {
       size_t n = 0;
       while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') {
@@ -165,7 +168,8 @@ class JsonReader {
     if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
       ++pos_;
       integer = false;
-      if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+      if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-'))
+        ++pos_;
       if (digits() == 0) {
         Fail(pos_, "Invalid number: expected a digit in the exponent.");
         return nullptr;
@@ -195,7 +199,8 @@ class JsonReader {
   }
 
   bool ParseHex4(uint32_t* cp) {
-    if (pos_ + 4 > text_.size()) return false;
+    if (pos_ + 4 > text_.size())
+      return false;
     uint32_t v = 0;
     for (int i = 0; i < 4; ++i) {
       char c = text_[pos_ + i];
@@ -232,17 +237,34 @@ class JsonReader {
         continue;
       }
       size_t escape_at = pos_++;
-      if (pos_ >= text_.size()) break;
+      if (pos_ >= text_.size())
+        break;
       char e = text_[pos_++];
       switch (e) {
-        case '"': *out += '"'; break;
-        case '\\': *out += '\\'; break;
-        case '/': *out += '/'; break;
-        case 'b': *out += '\b'; break;
-        case 'f': *out += '\f'; break;
-        case 'n': *out += '\n'; break;
-        case 'r': *out += '\r'; break;
-        case 't': *out += '\t'; break;
+        case '"':
+          *out += '"';
+          break;
+        case '\\':
+          *out += '\\';
+          break;
+        case '/':
+          *out += '/';
+          break;
+        case 'b':
+          *out += '\b';
+          break;
+        case 'f':
+          *out += '\f';
+          break;
+        case 'n':
+          *out += '\n';
+          break;
+        case 'r':
+          *out += '\r';
+          break;
+        case 't':
+          *out += '\t';
+          break;
         case 'u': {
           uint32_t cp = 0;
           if (!ParseHex4(&cp)) {
@@ -282,14 +304,16 @@ class JsonReader {
     while (true) {
       SkipSpace();
       const Node* item = ParseValue(depth + 1);
-      if (item == nullptr) return nullptr;
+      if (item == nullptr)
+        return nullptr;
       items.push_back(item);
       SkipSpace();
       if (pos_ < text_.size() && text_[pos_] == ',') {
         size_t comma = pos_++;
         SkipSpace();
         if (pos_ < text_.size() && text_[pos_] == ']') {
-          Fail(comma, "Trailing comma before ']': JSON does not allow a comma after the last item.");
+          Fail(comma,
+               "Trailing comma before ']': JSON does not allow a comma after the last item.");
           return nullptr;
         }
         continue;
@@ -323,7 +347,8 @@ class JsonReader {
       }
       size_t key_begin = pos_;
       std::string key;
-      if (!ParseString(&key)) return nullptr;
+      if (!ParseString(&key))
+        return nullptr;
       const auto* key_node = doc_.New<StringNode>(Range(key_begin, pos_), std::move(key), true);
       SkipSpace();
       if (pos_ >= text_.size() || text_[pos_] != ':') {
@@ -334,7 +359,8 @@ class JsonReader {
       ++pos_;
       SkipSpace();
       const Node* value = ParseValue(depth + 1);
-      if (value == nullptr) return nullptr;
+      if (value == nullptr)
+        return nullptr;
       entries.push_back({key_node, value});
       SkipSpace();
       if (pos_ < text_.size() && text_[pos_] == ',') {

@@ -20,8 +20,8 @@ Document LoadTemplate(const SourceManager& sources, FileId file, DiagnosticSink&
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
     first = 3;  // UTF-8 byte order mark
   }
-  while (first < text.size() && (text[first] == ' ' || text[first] == '\t' ||
-                                 text[first] == '\n' || text[first] == '\r')) {
+  while (first < text.size() && (text[first] == ' ' || text[first] == '\t' || text[first] == '\n' ||
+                                 text[first] == '\r')) {
     ++first;
   }
   SourceLoc start = sources.LocFromOffset(file, 0);
@@ -40,14 +40,16 @@ Document LoadTemplate(const SourceManager& sources, FileId file, DiagnosticSink&
       size_t pos = 0;
       while (pos < text.size()) {
         size_t nl = text.find('\n', pos);
-        std::string_view line = text.substr(pos, (nl == std::string_view::npos ? text.size() : nl) - pos);
+        std::string_view line =
+            text.substr(pos, (nl == std::string_view::npos ? text.size() : nl) - pos);
         size_t c = line.find_first_not_of(" \t\r");
         if (c != std::string_view::npos && line[c] != '#' && line.substr(c, 3) != "---" &&
             line.substr(c, 3) != "...") {
           only_comments = false;
           break;
         }
-        if (nl == std::string_view::npos) break;
+        if (nl == std::string_view::npos)
+          break;
         pos = nl + 1;
       }
       if (only_comments) {

@@ -45,7 +45,8 @@ TEST_P(ShortFormTest, MatchesLongForm) {
   // The short form prints a leading '!'; otherwise the trees are identical.
   std::string short_dump = yaml.dump;
   std::string::size_type bang;
-  while ((bang = short_dump.find('!')) != std::string::npos) short_dump.erase(bang, 1);
+  while ((bang = short_dump.find('!')) != std::string::npos)
+    short_dump.erase(bang, 1);
   EXPECT_EQ(short_dump, json.dump) << c.name;
 }
 
@@ -79,9 +80,10 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<Case>& info) { return info.param.name; });
 
 TEST(LoaderTest, Yaml11Scalars) {
-  Loaded l = Load("t.yaml",
-                  "A: [yes, No, on, OFF, true, 'yes', 3.0, 010, 0x1F, 1e3, 2010-09-09, ~, null, '', "
-                  "1_000, .inf, y, n, 1.5e+3]\n");
+  Loaded l =
+      Load("t.yaml",
+           "A: [yes, No, on, OFF, true, 'yes', 3.0, 010, 0x1F, 1e3, 2010-09-09, ~, null, '', "
+           "1_000, .inf, y, n, 1.5e+3]\n");
   EXPECT_EQ(l.diags, "");
   EXPECT_EQ(l.dump,
             "map{A:list{true false true false true \"yes\" 3.0 010 0x1F \"1e3\" \"2010-09-09\" "
@@ -106,12 +108,15 @@ TEST(LoaderTest, DeepNestingIsRefusedNotACrash) {
     const char* prefix;
     const char* open;
   };
-  for (const Deep& d : {Deep{"deep.json", "{\"A\": ", "["}, Deep{"deep.json", "{\"A\": ", "{\"a\":"},
-                        Deep{"deep.yaml", "A: ", "["}, Deep{"deep.yaml", "A: ", "{a: "}}) {
+  for (const Deep& d :
+       {Deep{"deep.json", "{\"A\": ", "["}, Deep{"deep.json", "{\"A\": ", "{\"a\":"},
+        Deep{"deep.yaml", "A: ", "["}, Deep{"deep.yaml", "A: ", "{a: "}}) {
     std::string text = d.prefix;
-    for (int i = 0; i < 100000; ++i) text += d.open;
+    for (int i = 0; i < 100000; ++i)
+      text += d.open;
     Loaded l = Load(d.file, text);
-    EXPECT_NE(l.diags.find("E0000:Template nesting is too deep (more than 500 levels)"), std::string::npos)
+    EXPECT_NE(l.diags.find("E0000:Template nesting is too deep (more than 500 levels)"),
+              std::string::npos)
         << d.file << " " << d.open << ": " << l.diags;
   }
 }
@@ -121,7 +126,8 @@ TEST(LoaderTest, AliasBombIsRefused) {
   for (int i = 1; i < 10; ++i) {
     std::string prev = "*a" + std::to_string(i - 1);
     text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev;
-    for (int k = 0; k < 9; ++k) text += ", " + prev;
+    for (int k = 0; k < 9; ++k)
+      text += ", " + prev;
     text += "]\n";
   }
   Loaded l = Load("bomb.yaml", text);

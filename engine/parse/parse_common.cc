@@ -58,21 +58,26 @@ bool ParseYamlInt(std::string_view text, double* value) {
   if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
     base = 16;
     digits = s.substr(2);
-    if (!AllDigits(digits, "0123456789abcdefABCDEF")) return false;
+    if (!AllDigits(digits, "0123456789abcdefABCDEF"))
+      return false;
   } else if (s.size() > 2 && s[0] == '0' && s[1] == 'b') {
     base = 2;
     digits = s.substr(2);
-    if (!AllDigits(digits, "01")) return false;
+    if (!AllDigits(digits, "01"))
+      return false;
   } else if (s.size() > 2 && s[0] == '0' && s[1] == 'o') {
     base = 8;
     digits = s.substr(2);
-    if (!AllDigits(digits, "01234567")) return false;
+    if (!AllDigits(digits, "01234567"))
+      return false;
   } else if (s.size() > 1 && s[0] == '0') {
     base = 8;
     digits = s.substr(1);
-    if (!AllDigits(digits, "01234567")) return false;
+    if (!AllDigits(digits, "01234567"))
+      return false;
   } else {
-    if (!AllDigits(s, "0123456789") || s[0] == '_') return false;
+    if (!AllDigits(s, "0123456789") || s[0] == '_')
+      return false;
   }
   std::string clean = WithoutUnderscores(digits);
   if (clean.empty()) {
@@ -125,14 +130,16 @@ bool ParseYamlFloat(std::string_view text, double* value) {
   }
   if (i < body.size() && (body[i] == 'e' || body[i] == 'E')) {
     size_t j = i + 1;
-    if (j >= body.size() || (body[j] != '-' && body[j] != '+')) return false;
+    if (j >= body.size() || (body[j] != '-' && body[j] != '+'))
+      return false;
     ++j;
     size_t exp_digits = 0;
     while (j < body.size() && body[j] >= '0' && body[j] <= '9') {
       ++j;
       ++exp_digits;
     }
-    if (exp_digits == 0) return false;
+    if (exp_digits == 0)
+      return false;
     i = j;
   }
   if (i != body.size() || !dot) {
@@ -223,12 +230,17 @@ bool CheckUtf8(const SourceManager& sources, FileId file, DiagnosticSink& diags)
   size_t i = 0;
   while (i < s.size()) {
     auto b = static_cast<unsigned char>(s[i]);
-    size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    size_t len = b < 0x80           ? 1
+                 : (b >> 5) == 0x6  ? 2
+                 : (b >> 4) == 0xE  ? 3
+                 : (b >> 3) == 0x1E ? 4
+                                    : 0;
     bool ok = len != 0 && i + len <= s.size();
     for (size_t k = 1; ok && k < len; ++k) {
       ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
     }
-    if (ok && len == 2) ok = b >= 0xC2;  // no overlong encodings
+    if (ok && len == 2)
+      ok = b >= 0xC2;  // no overlong encodings
     if (ok && len == 3) {
       auto b1 = static_cast<unsigned char>(s[i + 1]);
       ok = !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0);  // overlong, surrogates

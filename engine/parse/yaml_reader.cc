@@ -82,13 +82,15 @@ class Builder : public YAML::EventHandler {
     } else if (tag == "!") {
       node = doc_.New<StringNode>(range, value, true);
     } else if (FnFromTag(tag, &fn)) {
-      bool quoted = value_begin < text_.size() && (text_[value_begin] == '"' || text_[value_begin] == '\'');
+      bool quoted =
+          value_begin < text_.size() && (text_[value_begin] == '"' || text_[value_begin] == '\'');
       SourceRange value_range = Range(value_begin, end);
       const Node* args = doc_.New<StringNode>(value_range, value, quoted);
       if (fn == FnKind::kGetAtt) {
         args = SplitGetAtt(value, value_range, value_begin, quoted);
       }
-      node = doc_.New<FnCallNode>(range, fn, args, FnForm::kShort, Range(begin, begin + tag.size()));
+      node =
+          doc_.New<FnCallNode>(range, fn, args, FnForm::kShort, Range(begin, begin + tag.size()));
     } else {
       node = MakeStandardTagged(tag, value, range, begin);
     }
@@ -162,14 +164,16 @@ class Builder : public YAML::EventHandler {
     size_t line_start = text_.rfind('\n', at == 0 ? 0 : at - 1);
     line_start = (line_start == std::string_view::npos || at == 0) ? 0 : line_start + 1;
     size_t i = line_start;
-    while (i < text_.size() && text_[i] == ' ') ++i;
+    while (i < text_.size() && text_[i] == ' ')
+      ++i;
     return i - line_start;
   }
 
   // The offset just past the scalar that starts at `at`; text_.size() + 1 for a quoted scalar
   // whose closing quote is missing.
   size_t ScalarEnd(size_t at) const {
-    if (at >= text_.size()) return at;
+    if (at >= text_.size())
+      return at;
     char c = text_[at];
     if (c == '"' || c == '\'') {
       size_t i = at + 1;
@@ -196,17 +200,22 @@ class Builder : public YAML::EventHandler {
     size_t i = at;
     while (i < text_.size()) {
       char ch = text_[i];
-      if (ch == '\n' || ch == '\r') break;
-      if (ch == ':' && (i + 1 >= text_.size() || text_[i + 1] == ' ' || text_[i + 1] == '\n' ||
-                        text_[i + 1] == '\r' || (flow && (text_[i + 1] == ',' || text_[i + 1] == '}' ||
-                                                          text_[i + 1] == ']')))) {
+      if (ch == '\n' || ch == '\r')
+        break;
+      if (ch == ':' &&
+          (i + 1 >= text_.size() || text_[i + 1] == ' ' || text_[i + 1] == '\n' ||
+           text_[i + 1] == '\r' ||
+           (flow && (text_[i + 1] == ',' || text_[i + 1] == '}' || text_[i + 1] == ']')))) {
         break;
       }
-      if (ch == '#' && i > at && (text_[i - 1] == ' ' || text_[i - 1] == '\t')) break;
-      if (flow && (ch == ',' || ch == ']' || ch == '}')) break;
+      if (ch == '#' && i > at && (text_[i - 1] == ' ' || text_[i - 1] == '\t'))
+        break;
+      if (flow && (ch == ',' || ch == ']' || ch == '}'))
+        break;
       ++i;
     }
-    while (i > at && (text_[i - 1] == ' ' || text_[i - 1] == '\t')) --i;
+    while (i > at && (text_[i - 1] == ' ' || text_[i - 1] == '\t'))
+      --i;
     return i;
   }
 
@@ -218,16 +227,21 @@ class Builder : public YAML::EventHandler {
     while (i < text_.size()) {
       size_t next = i + 1;
       size_t j = next;
-      while (j < text_.size() && text_[j] == ' ') ++j;
+      while (j < text_.size() && text_[j] == ' ')
+        ++j;
       size_t nl = text_.find('\n', next);
       size_t stop = nl == std::string_view::npos ? text_.size() : nl;
       bool blank = j >= stop || text_[j] == '\r';
-      if (!blank && j - next <= indent) break;
-      if (!blank) end = stop;
-      if (nl == std::string_view::npos) break;
+      if (!blank && j - next <= indent)
+        break;
+      if (!blank)
+        end = stop;
+      if (nl == std::string_view::npos)
+        break;
       i = nl;
     }
-    while (end > at && text_[end - 1] == '\r') --end;
+    while (end > at && text_[end - 1] == '\r')
+      --end;
     return end;
   }
 
@@ -249,14 +263,17 @@ class Builder : public YAML::EventHandler {
                                  SourceRange range, size_t begin) {
     if (tag.compare(0, kYamlTagPrefix.size(), kYamlTagPrefix) == 0) {
       std::string_view kind = std::string_view(tag).substr(kYamlTagPrefix.size());
-      if (kind == "str") return doc_.New<StringNode>(range, value, true);
+      if (kind == "str")
+        return doc_.New<StringNode>(range, value, true);
       if (kind == "int" || kind == "float" || kind == "bool" || kind == "null") {
         const Node* typed = MakePlainScalar(doc_, range, value);
         bool matches = (kind == "null" && isa<NullNode>(typed)) ||
                        (kind == "bool" && isa<BoolNode>(typed)) ||
                        ((kind == "int" || kind == "float") && isa<NumberNode>(typed));
-        if (matches) return typed;
-        ReportAt(begin, "Value " + QuoteString(value) + " is not a valid !!" + std::string(kind) + ".");
+        if (matches)
+          return typed;
+        ReportAt(begin,
+                 "Value " + QuoteString(value) + " is not a valid !!" + std::string(kind) + ".");
         return doc_.New<StringNode>(range, value, true);
       }
     }
@@ -269,18 +286,41 @@ class Builder : public YAML::EventHandler {
   }
 
   void ReportUnknownTag(const std::string& tag, size_t begin) {
-    static const std::vector<std::string_view> known = {
-        "!Ref", "!Condition", "!GetAtt", "!Sub", "!Join", "!Select", "!Split", "!FindInMap",
-        "!Base64", "!Cidr", "!GetAZs", "!ImportValue", "!If", "!Equals", "!And", "!Or", "!Not",
-        "!Transform", "!GetStackOutput", "!Contains", "!EachMemberEquals", "!EachMemberIn",
-        "!RefAll", "!ValueOf", "!ValueOfAll"};
+    static const std::vector<std::string_view> known = {"!Ref",
+                                                        "!Condition",
+                                                        "!GetAtt",
+                                                        "!Sub",
+                                                        "!Join",
+                                                        "!Select",
+                                                        "!Split",
+                                                        "!FindInMap",
+                                                        "!Base64",
+                                                        "!Cidr",
+                                                        "!GetAZs",
+                                                        "!ImportValue",
+                                                        "!If",
+                                                        "!Equals",
+                                                        "!And",
+                                                        "!Or",
+                                                        "!Not",
+                                                        "!Transform",
+                                                        "!GetStackOutput",
+                                                        "!Contains",
+                                                        "!EachMemberEquals",
+                                                        "!EachMemberIn",
+                                                        "!RefAll",
+                                                        "!ValueOf",
+                                                        "!ValueOfAll"};
     std::string shown = tag.compare(0, kYamlTagPrefix.size(), kYamlTagPrefix) == 0
                             ? "!!" + tag.substr(kYamlTagPrefix.size())
                             : tag;
-    diags_.Report(DiagCode::kE0000, Range(begin, begin + std::min(shown.size(), text_.size() - begin)),
+    diags_.Report(DiagCode::kE0000,
+                  Range(begin, begin + std::min(shown.size(), text_.size() - begin)),
                   TemplatePath(),
-                  "Unknown tag '" + shown + "': CloudFormation accepts only the short forms of "
-                  "intrinsic functions." + DidYouMean(shown, known));
+                  "Unknown tag '" + shown +
+                      "': CloudFormation accepts only the short forms of "
+                      "intrinsic functions." +
+                      DidYouMean(shown, known));
   }
 
   void Push(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -288,7 +328,7 @@ class Builder : public YAML::EventHandler {
     if (stack_.size() >= options_.max_depth) {
       throw LimitExceeded{Offset(mark), "Template nesting is too deep (more than " +
                                             std::to_string(options_.max_depth) +
-                                             " levels); refusing to read further."};
+                                            " levels); refusing to read further."};
     }
     size_t begin = Offset(mark);
     Frame frame;
@@ -318,7 +358,8 @@ class Builder : public YAML::EventHandler {
     const Node* node = nullptr;
     if (frame.is_map) {
       if (frame.pending_key != nullptr) {  // a key without value cannot happen in events
-        frame.entries.push_back({frame.pending_key, doc_.New<NullNode>(frame.pending_key->range(), "")});
+        frame.entries.push_back(
+            {frame.pending_key, doc_.New<NullNode>(frame.pending_key->range(), "")});
       }
       node = FinishMap(doc_, value_range, std::move(frame.entries), diags_);
     } else {
@@ -344,7 +385,8 @@ class Builder : public YAML::EventHandler {
       anchors_[anchor] = Anchored{node, size};
     }
     if (stack_.empty()) {
-      if (root_ == nullptr) root_ = node;
+      if (root_ == nullptr)
+        root_ = node;
       return;
     }
     Frame& top = stack_.back();
@@ -374,9 +416,11 @@ class Builder : public YAML::EventHandler {
     if (const auto* scalar = dyn_cast<ScalarNode>(node)) {
       return doc_.New<StringNode>(node->range(), scalar->text(), scalar->quoted());
     }
-    diags_.Report(DiagCode::kE0000, node->range(), TemplatePath(),
-                  "A mapping key must be a scalar, not a " + std::string(NodeKindName(node->kind())) + ".");
-    return doc_.New<StringNode>(node->range(), "", false);
+    // PyYAML (and so CloudFormation's tooling) cannot read such a key; neither do we.
+    throw LimitExceeded{sources_.OffsetFromLoc(node->range().begin),
+                        "A mapping key must be a scalar, not a " +
+                            std::string(NodeKindName(node->kind())) +
+                            " (is a ':' missing, or a value not indented?)."};
   }
 
   const SourceManager& sources_;
@@ -401,7 +445,8 @@ bool CheckTabs(const SourceManager& sources, FileId file, DiagnosticSink& diags)
     size_t end = nl == std::string_view::npos ? text.size() : nl;
     std::string_view line = text.substr(pos, end - pos);
     size_t spaces = 0;
-    while (spaces < line.size() && line[spaces] == ' ') ++spaces;
+    while (spaces < line.size() && line[spaces] == ' ')
+      ++spaces;
     size_t ws = line.find_first_not_of(" \t\r");
     bool blank = ws == std::string_view::npos;
     if (block_indent >= 0 && (blank || static_cast<long>(spaces) > block_indent)) {
@@ -420,20 +465,23 @@ bool CheckTabs(const SourceManager& sources, FileId file, DiagnosticSink& diags)
       size_t last = line.find_last_not_of(" \t\r");
       if (last != std::string_view::npos) {
         size_t k = last;
-        while (k > 0 && (line[k] == '-' || line[k] == '+' || (line[k] >= '0' && line[k] <= '9'))) --k;
+        while (k > 0 && (line[k] == '-' || line[k] == '+' || (line[k] >= '0' && line[k] <= '9')))
+          --k;
         if ((line[k] == '|' || line[k] == '>') && (k == 0 || line[k - 1] == ' ')) {
           block_indent = static_cast<long>(spaces);
         }
       }
     }
-    if (nl == std::string_view::npos) break;
+    if (nl == std::string_view::npos)
+      break;
     pos = nl + 1;
   }
   return true;
 }
 
 std::string Capitalize(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
+    s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
 }
 
@@ -442,7 +490,8 @@ std::string ExplainYamlError(const std::string& msg) {
       msg.find("end of quote") != std::string::npos) {
     return "Unterminated quoted string: the closing quote is missing.";
   }
-  if (msg.find("maximum recursion") != std::string::npos || msg.find("depth") != std::string::npos) {
+  if (msg.find("maximum recursion") != std::string::npos ||
+      msg.find("depth") != std::string::npos) {
     return "Template nesting is too deep; refusing to read further.";
   }
   return "YAML syntax error: " + Capitalize(msg) + ".";
@@ -468,8 +517,9 @@ const Node* ReadYaml(const SourceManager& sources, FileId file, Document& doc,
       return nullptr;  // no document: LoadTemplate reports the empty file
     }
     if (parser.HandleNextDocument(builder)) {
-      report(sources.contents(file).size(), "The file holds more than one YAML document; "
-                                            "a template is exactly one.");
+      report(sources.contents(file).size(),
+             "The file holds more than one YAML document; "
+             "a template is exactly one.");
       return nullptr;
     }
   } catch (const YAML::DeepRecursion& e) {

@@ -7,7 +7,9 @@
 
 namespace cfnx {
 
-SourceManager::SourceManager() { files_.emplace_back(); }  // id 0: no file
+SourceManager::SourceManager() {
+  files_.emplace_back();
+}  // id 0: no file
 
 FileId SourceManager::AddFile(std::string name, std::string contents) {
   File file;
@@ -24,9 +26,13 @@ FileId SourceManager::AddFile(std::string name, std::string contents) {
   return static_cast<FileId>(files_.size() - 1);
 }
 
-const std::string& SourceManager::name(FileId id) const { return files_.at(id).name; }
+const std::string& SourceManager::name(FileId id) const {
+  return files_.at(id).name;
+}
 
-std::string_view SourceManager::contents(FileId id) const { return files_.at(id).contents; }
+std::string_view SourceManager::contents(FileId id) const {
+  return files_.at(id).contents;
+}
 
 std::string_view SourceManager::LineText(FileId id, uint32_t line) const {
   const File& file = files_.at(id);

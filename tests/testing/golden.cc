@@ -34,14 +34,16 @@ std::string ReadFileOrEmpty(const std::string& path) {
   if (!probe) {
     return ::testing::AssertionFailure()
            << "golden file " << relative << " is missing (run with CFNX_UPDATE_GOLDENS=1)\n"
-           << "actual:\n" << actual;
+           << "actual:\n"
+           << actual;
   }
   std::string expected = ReadFileOrEmpty(path);
   if (expected == actual) {
     return ::testing::AssertionSuccess();
   }
   return ::testing::AssertionFailure() << "golden " << relative << " differs\n--- expected\n"
-                                       << expected << "+++ actual\n" << actual;
+                                       << expected << "+++ actual\n"
+                                       << actual;
 }
 
 std::vector<std::string> ListGoldenCases(const std::string& dir,
@@ -52,10 +54,12 @@ std::vector<std::string> ListGoldenCases(const std::string& dir,
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(root / dir, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
+    if (!it->is_regular_file())
+      continue;
     std::string rel = fs::relative(it->path(), root).generic_string();
     for (const std::string& suffix : suffixes) {
-      if (rel.size() >= suffix.size() && rel.compare(rel.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      if (rel.size() >= suffix.size() &&
+          rel.compare(rel.size() - suffix.size(), suffix.size(), suffix) == 0) {
         out.push_back(rel);
         break;
       }

@@ -86,8 +86,7 @@ struct Diagnostic {
 };
 
 // Builds a diagnostic with the code's default severity.
-Diagnostic MakeDiagnostic(DiagCode code, SourceRange range, TemplatePath path,
-                          std::string message);
+Diagnostic MakeDiagnostic(DiagCode code, SourceRange range, TemplatePath path, std::string message);
 
 // Receives diagnostics. Implementations decide whether to store, print or count them.
 class DiagnosticSink {

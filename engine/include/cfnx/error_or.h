@@ -37,8 +37,8 @@ struct Error {
 template <typename T>
 class [[nodiscard]] ErrorOr {
  public:
-  ErrorOr(T value) : data_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
-  ErrorOr(Error error) : data_(std::move(error)) {}     // NOLINT(google-explicit-constructor)
+  ErrorOr(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  ErrorOr(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return data_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -63,7 +63,8 @@ class [[nodiscard]] ErrorOr {
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
+  Status(Error error)
+      : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
   bool ok() const { return ok_; }
   explicit operator bool() const { return ok_; }
   const Error& error() const { return error_; }
@@ -79,12 +80,12 @@ class [[nodiscard]] Status {
 #define CFNX_INTERNAL_CONCAT(a, b) CFNX_INTERNAL_CONCAT2(a, b)
 
 // Returns the Error from the enclosing function if `expr` (an ErrorOr or Status) failed.
-#define CFNX_RETURN_IF_ERROR(expr)                 \
-  do {                                             \
-    auto cfnx_status_ = (expr);                    \
-    if (!cfnx_status_.ok()) {                      \
-      return ::cfnx::Error{cfnx_status_.error()};  \
-    }                                              \
+#define CFNX_RETURN_IF_ERROR(expr)                \
+  do {                                            \
+    auto cfnx_status_ = (expr);                   \
+    if (!cfnx_status_.ok()) {                     \
+      return ::cfnx::Error{cfnx_status_.error()}; \
+    }                                             \
   } while (false)
 
 // `CFNX_ASSIGN_OR_RETURN(T v, expr)` declares `v` from a successful `expr` or returns its Error.

@@ -1,0 +1,125 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The one place that wires every stage together (engine/api): load, transforms, model,
+// checks. Functions, resources and transforms plug in here explicitly.
+
+#include "cfnx/compiler.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/api/pipeline.h"
+
+namespace cfnx {
+
+struct Compiler::Impl {
+  CompileOptions options;
+  SourceManager sources;
+};
+
+bool CompileResult::has_errors() const {
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Severity::kError)
+      return true;
+  }
+  return false;
+}
+
+Compiler::Compiler(CompileOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+}
+
+Compiler::~Compiler() = default;
+
+const CompileOptions& Compiler::options() const {
+  return impl_->options;
+}
+const SourceManager& Compiler::sources() const {
+  return impl_->sources;
+}
+SourceManager& Compiler::mutable_sources() {
+  return impl_->sources;
+}
+
+ErrorOr<FileId> Compiler::AddFile(const std::string& path) {
+  CFNX_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path));
+  return impl_->sources.AddFile(path, std::move(text));
+}
+
+FileId Compiler::AddSource(std::string name, std::string text) {
+  return impl_->sources.AddFile(std::move(name), std::move(text));
+}
+
+CompileResult Compiler::Validate(FileId file) {
+  DiagnosticCollector diags;
+  LoadedTemplate loaded = LoadAndBuild(impl_->sources, file, impl_->options, diags);
+  if (loaded.model.root != nullptr) {
+    RunChecks(loaded, impl_->options, diags);
+  }
+  diags.SortByLocation();
+  return CompileResult{diags.Take()};
+}
+
+ErrorOr<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Error{"cannot read '" + path + "': " + std::strerror(errno)};
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    return Error{"cannot read '" + path + "': read error"};
+  }
+  return ss.str();
+}
+
+ErrorOr<std::map<std::string, std::string>> ReadParametersFile(const std::string& path) {
+  CFNX_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path));
+  nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded()) {
+    return Error{"parameters file '" + path + "' is not valid JSON"};
+  }
+  auto as_string = [](const nlohmann::json& v) -> std::string {
+    if (v.is_string())
+      return v.get<std::string>();
+    if (v.is_array()) {
+      std::string joined;
+      for (const auto& item : v) {
+        if (!joined.empty())
+          joined += ",";
+        joined += item.is_string() ? item.get<std::string>() : item.dump();
+      }
+      return joined;
+    }
+    return v.dump();
+  };
+  std::map<std::string, std::string> out;
+  if (json.is_array()) {
+    for (const auto& item : json) {
+      if (!item.is_object() || !item.contains("ParameterKey") ||
+          !item["ParameterKey"].is_string()) {
+        return Error{"parameters file '" + path +
+                     "': each item must be {\"ParameterKey\": ..., \"ParameterValue\": ...}"};
+      }
+      if (item.contains("ParameterValue")) {
+        out[item["ParameterKey"].get<std::string>()] = as_string(item["ParameterValue"]);
+      }
+    }
+    return out;
+  }
+  if (json.is_object() && json.contains("Parameters") && json["Parameters"].is_object()) {
+    for (const auto& [key, value] : json["Parameters"].items()) {
+      out[key] = as_string(value);
+    }
+    return out;
+  }
+  return Error{"parameters file '" + path +
+               "' must be a list of {ParameterKey, ParameterValue} or {\"Parameters\": {...}}"};
+}
+
+}  // namespace cfnx

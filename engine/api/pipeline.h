@@ -1,0 +1,40 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The pipeline stages as plain functions, shared by the public Compiler and the CLI's
+// subcommands: `LoadAndBuild` (load → transforms → model) and `RunChecks` (every validation
+// pass). Internal to cfnx.
+
+#ifndef CFNX_ENGINE_API_PIPELINE_H_
+#define CFNX_ENGINE_API_PIPELINE_H_
+
+#include <string>
+
+#include "cfnx/compiler.h"
+#include "engine/ast/document.h"
+#include "engine/model/template.h"
+
+namespace cfnx {
+
+// A loaded template: its tree (after transforms) and typed model. `model.root` is nullptr when
+// the file could not be parsed.
+struct LoadedTemplate {
+  FileId file = 0;
+  size_t bytes = 0;  // size of the template body as read
+  Document document;
+  Template model;
+  // True when a transform the template declares could not be expanded offline; checks that
+  // need the expanded template are then skipped.
+  bool unexpanded_transform = false;
+};
+
+LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOptions& options,
+                            DiagnosticSink& diags);
+
+void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, DiagnosticSink& diags);
+
+ErrorOr<std::string> ReadWholeFile(const std::string& path);
+
+}  // namespace cfnx
+
+#endif  // CFNX_ENGINE_API_PIPELINE_H_

@@ -1,0 +1,63 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include <iostream>
+#include <unistd.h>
+
+#include "engine/cli/command.h"
+
+namespace cfnx {
+
+void AddCommonFlags(CLI::App* app, CommonFlags* flags) {
+  app->add_option("--region", flags->region, "AWS region (default us-east-1)");
+  app->add_option("--partition", flags->partition, "AWS partition (default: from the region)");
+  app->add_option("--account-id", flags->account_id, "AWS account id for AWS::AccountId");
+  app->add_option("--stack-name", flags->stack_name, "stack name for AWS::StackName");
+  app->add_option("--parameters", flags->parameters, "parameter values, K=V ...");
+  app->add_option("--parameters-file", flags->parameters_file,
+                  "parameter values: [{ParameterKey,ParameterValue}] or {\"Parameters\": {...}}");
+  app->add_option("--diagnostics-format", flags->diagnostics_format,
+                  "how diagnostics print on stderr: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  app->add_option("--s3-root", flags->s3_root, "directory standing for S3 (s3://b/k = DIR/b/k)");
+  app->add_option("--include-map", flags->include_map, "JSON map of S3 locations to local files");
+}
+
+ErrorOr<CompileOptions> MakeCompileOptions(const CommonFlags& flags) {
+  CompileOptions options;
+  options.region = flags.region;
+  options.partition = flags.partition;
+  options.account_id = flags.account_id;
+  options.stack_name = flags.stack_name;
+  options.s3_root = flags.s3_root;
+  options.include_map = flags.include_map;
+  if (!flags.parameters_file.empty()) {
+    CFNX_ASSIGN_OR_RETURN(options.parameters, ReadParametersFile(flags.parameters_file));
+  }
+  for (const std::string& kv : flags.parameters) {
+    size_t eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Error{"--parameters expects KEY=VALUE, got '" + kv + "'"};
+    }
+    options.parameters[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  return options;
+}
+
+void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
+                      const CommonFlags& flags) {
+  if (diagnostics.empty() && flags.diagnostics_format == "text")
+    return;
+  DiagnosticFormat format = DiagnosticFormat::kText;
+  ParseDiagnosticFormat(flags.diagnostics_format, &format);
+  RenderOptions options;
+  options.color = format == DiagnosticFormat::kText && isatty(STDERR_FILENO) != 0;
+  std::cerr << RenderDiagnostics(diagnostics, sources, format, options);
+}
+
+int CouldNotRun(const std::string& message) {
+  std::cerr << "cfnx: error: " << message << "\n";
+  return kExitCouldNotRun;
+}
+
+}  // namespace cfnx

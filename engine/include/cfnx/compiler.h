@@ -1,0 +1,83 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// File: cfnx/compiler.h
+//
+// The entry point for embedding cfnx: a `Compiler` holds the options of one run (region,
+// partition, account, stack name, parameter values) and the sources it has read, and runs the
+// pipeline (load → transforms → model → checks) over a template.
+//
+//   cfnx::Compiler compiler({.region = "eu-west-1"});
+//   cfnx::ErrorOr<cfnx::FileId> file = compiler.AddFile("template.yaml");
+//   if (!file.ok()) { std::cerr << file.error().message << "\n"; return 1; }
+//   cfnx::CompileResult result = compiler.Validate(*file);
+//   for (const cfnx::Diagnostic& d : result.diagnostics) { ... }
+//
+// Problems in the template are diagnostics in the result, never exceptions; `ErrorOr` is for
+// the environment (an unreadable file). A Compiler is not thread-safe; use one per thread.
+
+#ifndef CFNX_ENGINE_INCLUDE_CFNX_COMPILER_H_
+#define CFNX_ENGINE_INCLUDE_CFNX_COMPILER_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cfnx/diagnostic.h"
+#include "cfnx/error_or.h"
+#include "cfnx/source.h"
+
+namespace cfnx {
+
+struct CompileOptions {
+  std::string region = "us-east-1";
+  std::string partition;  // "" = derived from the region
+  std::string account_id = "123456789012";
+  std::string stack_name = "cfnx-stack";
+  // Parameter values given by the user (`--parameters K=V`, `--parameters-file`).
+  std::map<std::string, std::string> parameters;
+  // Offline locations for AWS::Include: s3://bucket/key -> <s3_root>/bucket/key.
+  std::string s3_root;
+  std::string include_map;
+};
+
+struct CompileResult {
+  std::vector<Diagnostic> diagnostics;  // sorted by file, line, column
+  bool has_errors() const;
+  // cfn-lint's exit bitmask: 2 errors, 4 warnings, 8 informational.
+  int exit_code() const { return ExitCodeFor(diagnostics); }
+};
+
+class Compiler {
+ public:
+  explicit Compiler(CompileOptions options = {});
+  ~Compiler();
+  Compiler(const Compiler&) = delete;
+  Compiler& operator=(const Compiler&) = delete;
+
+  // Reads the file at `path` (as the user spelled it) into this compiler's sources.
+  ErrorOr<FileId> AddFile(const std::string& path);
+  // Adds an in-memory template.
+  FileId AddSource(std::string name, std::string text);
+
+  // Runs every check on the template in `file`.
+  CompileResult Validate(FileId file);
+
+  const CompileOptions& options() const;
+  const SourceManager& sources() const;
+  SourceManager& mutable_sources();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Reads a parameters file in either shape AWS uses: the CLI's
+// `[{"ParameterKey": "K", "ParameterValue": "V"}, ...]` or a deployment file's
+// `{"Parameters": {"K": "V", ...}}`. Values that are lists are joined with commas.
+ErrorOr<std::map<std::string, std::string>> ReadParametersFile(const std::string& path);
+
+}  // namespace cfnx
+
+#endif  // CFNX_ENGINE_INCLUDE_CFNX_COMPILER_H_

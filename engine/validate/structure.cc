@@ -1,0 +1,479 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Structural checks. Limits and names follow
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+
+#include <array>
+#include <cmath>
+#include <string>
+
+#include <re2/re2.h>
+
+#include "engine/base/edit_distance.h"
+#include "engine/validate/validate.h"
+
+namespace cfnx {
+namespace {
+
+constexpr size_t kMaxTemplateBytes = 1'048'576;     // through S3
+constexpr size_t kMaxInlineTemplateBytes = 51'200;  // in the request body
+constexpr size_t kMaxDescriptionBytes = 1'024;
+constexpr size_t kMaxResources = 500;
+constexpr size_t kMaxParameters = 200;
+constexpr size_t kMaxOutputs = 200;
+constexpr size_t kMaxMappings = 200;
+constexpr size_t kMaxMappingAttributes = 200;
+constexpr size_t kMaxNameLength = 255;
+
+// AWS-specific parameter types:
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#aws-specific-parameter-types
+constexpr std::array<std::string_view, 10> kAwsSpecificTypes = {
+    "AWS::EC2::AvailabilityZone::Name",
+    "AWS::EC2::Image::Id",
+    "AWS::EC2::Instance::Id",
+    "AWS::EC2::KeyPair::KeyName",
+    "AWS::EC2::SecurityGroup::GroupName",
+    "AWS::EC2::SecurityGroup::Id",
+    "AWS::EC2::Subnet::Id",
+    "AWS::EC2::Volume::Id",
+    "AWS::EC2::VPC::Id",
+    "AWS::Route53::HostedZone::Id"};
+
+bool IsAwsSpecific(std::string_view type) {
+  for (std::string_view t : kAwsSpecificTypes) {
+    if (t == type)
+      return true;
+  }
+  return false;
+}
+
+bool StripWrapper(std::string_view type, std::string_view prefix, std::string_view* inner) {
+  if (type.size() > prefix.size() + 1 && type.substr(0, prefix.size()) == prefix &&
+      type.back() == '>') {
+    *inner = type.substr(prefix.size(), type.size() - prefix.size() - 1);
+    return true;
+  }
+  return false;
+}
+
+bool IsAlphanumeric(std::string_view s) {
+  if (s.empty())
+    return false;
+  for (char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c)))
+      return false;
+  }
+  return true;
+}
+
+std::string Quote(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
+
+// A scalar's text as CloudFormation sees it (numbers and booleans are strings to parameters).
+bool ScalarText(const Node* node, std::string* out) {
+  if (const auto* s = dyn_cast<ScalarNode>(node)) {
+    if (isa<NullNode>(node))
+      return false;
+    *out = s->text();
+    return true;
+  }
+  return false;
+}
+
+bool NumberOf(const Node* node, double* out) {
+  if (const auto* n = dyn_cast<NumberNode>(node)) {
+    *out = n->value();
+    return true;
+  }
+  std::string text;
+  if (ScalarText(node, &text) && !text.empty()) {
+    char* end = nullptr;
+    *out = std::strtod(text.c_str(), &end);
+    return end != nullptr && *end == '\0';
+  }
+  return false;
+}
+
+class StructureChecker {
+ public:
+  StructureChecker(const Template& t, const StructureOptions& options, DiagnosticSink& diags)
+      : t_(t), options_(options), diags_(diags) {}
+
+  void Run() {
+    CheckSize();
+    CheckHeader();
+    CheckLimits();
+    for (const Parameter& p : t_.parameters)
+      CheckParameter(p);
+    for (const Mapping& m : t_.mappings)
+      CheckMapping(m);
+    for (const Condition& c : t_.conditions)
+      CheckCondition(c);
+    for (const Resource& r : t_.resources)
+      CheckResource(r);
+    for (const Output& o : t_.outputs)
+      CheckName(o.key, TemplatePath{"Outputs", o.name}, DiagCode::kE6001, "Output");
+  }
+
+ private:
+  SourceRange FileStart() const {
+    SourceLoc start{t_.file, 1, 1};
+    return {start, start};
+  }
+
+  void CheckSize() {
+    size_t bytes = options_.template_bytes;
+    if (bytes > kMaxTemplateBytes) {
+      diags_.Report(
+          DiagCode::kE1002, FileStart(), TemplatePath(),
+          "The template is " + std::to_string(bytes) +
+              " bytes; CloudFormation accepts at most 1,048,576 bytes (1 MB) through S3.");
+    } else if (bytes > kMaxInlineTemplateBytes) {
+      diags_.Report(DiagCode::kW1002, FileStart(), TemplatePath(),
+                    "The template is " + std::to_string(bytes) +
+                        " bytes, over the 51,200-byte limit for a template passed inline; it "
+                        "must be uploaded to S3 to be deployed.");
+    }
+  }
+
+  void CheckHeader() {
+    if (const Node* v = t_.format_version) {
+      const auto* s = dyn_cast<StringNode>(v);
+      if (s == nullptr || s->value() != "2010-09-09") {
+        diags_.Report(DiagCode::kE1004, v->range(), TemplatePath{"AWSTemplateFormatVersion"},
+                      "AWSTemplateFormatVersion must be '2010-09-09', the only version there is.");
+      }
+    }
+    if (const Node* d = t_.description) {
+      const auto* s = dyn_cast<StringNode>(d);
+      if (s == nullptr) {
+        diags_.Report(
+            DiagCode::kE1003, d->range(), TemplatePath{"Description"},
+            "Description must be a string, not a " + std::string(NodeKindName(d->kind())) + ".");
+      } else if (s->value().size() > kMaxDescriptionBytes) {
+        diags_.Report(
+            DiagCode::kE1003, d->range(), TemplatePath{"Description"},
+            "Description is " + std::to_string(s->value().size()) + " bytes; the limit is 1,024.");
+      }
+    }
+  }
+
+  void CheckCount(size_t count, size_t limit, std::string_view section, DiagCode code) {
+    if (count <= limit)
+      return;
+    const MapEntry* e = t_.root->Find(section);
+    diags_.Report(code, e != nullptr ? e->key->range() : FileStart(),
+                  TemplatePath{std::string(section)},
+                  "The template declares " + std::to_string(count) + " " +
+                      (section == "Resources"    ? "resources"
+                       : section == "Parameters" ? "parameters"
+                       : section == "Outputs"    ? "outputs"
+                                                 : "mappings") +
+                      "; CloudFormation allows at most " + std::to_string(limit) + ".");
+  }
+
+  void CheckLimits() {
+    CheckCount(t_.resources.size(), kMaxResources, "Resources", DiagCode::kE3010);
+    CheckCount(t_.parameters.size(), kMaxParameters, "Parameters", DiagCode::kE2010);
+    CheckCount(t_.outputs.size(), kMaxOutputs, "Outputs", DiagCode::kE6010);
+    CheckCount(t_.mappings.size(), kMaxMappings, "Mappings", DiagCode::kE7010);
+  }
+
+  void CheckName(const StringNode* key, const TemplatePath& path, DiagCode code,
+                 std::string_view what) {
+    const std::string& name = key->value();
+    if (!IsAlphanumeric(name)) {
+      diags_.Report(code, key->range(), path,
+                    std::string(what) + " name " + Quote(name) +
+                        " must contain only letters and digits (A-Za-z0-9).");
+    } else if (name.size() > kMaxNameLength) {
+      diags_.Report(code, key->range(), path,
+                    std::string(what) + " name is " + std::to_string(name.size()) +
+                        " characters; the limit is 255.");
+    }
+  }
+
+  void CheckParameter(const Parameter& p) {
+    TemplatePath path{"Parameters", p.name};
+    CheckName(p.key, path, DiagCode::kE2003, "Parameter");
+    if (!p.type.empty() && !IsValidParameterType(p.type)) {
+      std::vector<std::string_view> candidates = {
+          "String", "Number", "List<Number>", "CommaDelimitedList", "AWS::SSM::Parameter::Name"};
+      for (std::string_view t : kAwsSpecificTypes)
+        candidates.push_back(t);
+      diags_.Report(DiagCode::kE2002, p.type_node->range(), path.Child("Type"),
+                    "Parameter " + Quote(p.name) + " has unsupported Type " + Quote(p.type) + "." +
+                        DidYouMean(p.type, candidates));
+    }
+    CheckConstraints(p, path);
+    if (p.default_value != nullptr)
+      CheckDefault(p, path);
+  }
+
+  bool IsStringLike(const Parameter& p) const {
+    return p.type != "Number" && p.type != "List<Number>";
+  }
+
+  void CheckConstraints(const Parameter& p, const TemplatePath& path) {
+    double lo = 0;
+    double hi = 0;
+    auto check_number = [&](const Node* n, std::string_view name, double* out) {
+      if (n == nullptr)
+        return false;
+      if (!NumberOf(n, out)) {
+        diags_.Report(DiagCode::kE2016, n->range(), path.Child(name),
+                      std::string(name) + " of parameter " + Quote(p.name) + " must be a number.");
+        return false;
+      }
+      return true;
+    };
+    bool has_lo = check_number(p.min_length, "MinLength", &lo);
+    bool has_hi = check_number(p.max_length, "MaxLength", &hi);
+    if (has_lo && has_hi && lo > hi) {
+      diags_.Report(DiagCode::kE2016, p.min_length->range(), path.Child("MinLength"),
+                    "MinLength of parameter " + Quote(p.name) + " is greater than its MaxLength.");
+    }
+    has_lo = check_number(p.min_value, "MinValue", &lo);
+    has_hi = check_number(p.max_value, "MaxValue", &hi);
+    if (has_lo && has_hi && lo > hi) {
+      diags_.Report(DiagCode::kE2016, p.min_value->range(), path.Child("MinValue"),
+                    "MinValue of parameter " + Quote(p.name) + " is greater than its MaxValue.");
+    }
+    if (p.allowed_values != nullptr && !isa<ListNode>(p.allowed_values)) {
+      diags_.Report(DiagCode::kE2016, p.allowed_values->range(), path.Child("AllowedValues"),
+                    "AllowedValues of parameter " + Quote(p.name) + " must be a list.");
+    }
+    if (p.allowed_pattern != nullptr) {
+      const auto* s = dyn_cast<StringNode>(p.allowed_pattern);
+      if (s == nullptr) {
+        diags_.Report(DiagCode::kE2016, p.allowed_pattern->range(), path.Child("AllowedPattern"),
+                      "AllowedPattern of parameter " + Quote(p.name) + " must be a string.");
+      }
+    }
+  }
+
+  // Values a default stands for: a list type's default is a comma-separated list.
+  std::vector<std::string> DefaultValues(const Parameter& p, const std::string& text) const {
+    bool list = p.type == "CommaDelimitedList" || p.type.rfind("List<", 0) == 0 ||
+                p.type.find("<List<") != std::string::npos ||
+                p.type == "AWS::SSM::Parameter::Value<CommaDelimitedList>";
+    if (!list)
+      return {text};
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (true) {
+      size_t comma = text.find(',', start);
+      std::string item =
+          text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      size_t b = item.find_first_not_of(' ');
+      size_t e = item.find_last_not_of(' ');
+      out.push_back(b == std::string::npos ? "" : item.substr(b, e - b + 1));
+      if (comma == std::string::npos)
+        break;
+      start = comma + 1;
+    }
+    return out;
+  }
+
+  void CheckDefault(const Parameter& p, const TemplatePath& path) {
+    std::string text;
+    const Node* d = p.default_value;
+    TemplatePath dpath = path.Child("Default");
+    if (const auto* list = dyn_cast<ListNode>(d)) {
+      // A list default is accepted for list types; check its items as strings.
+      for (const Node* item : list->items()) {
+        std::string s;
+        if (ScalarText(item, &s))
+          CheckDefaultValue(p, s, item, dpath);
+      }
+      return;
+    }
+    if (!ScalarText(d, &text))
+      return;
+    std::vector<std::string> values = DefaultValues(p, text);
+    if (values.size() > 1 && InAllowedValues(p, text)) {
+      return;  // a list default may also be one allowed value as a whole ("a,b")
+    }
+    for (const std::string& value : values) {
+      CheckDefaultValue(p, value, d, dpath);
+    }
+  }
+
+  static bool InAllowedValues(const Parameter& p, const std::string& value) {
+    const auto* allowed = dyn_cast<ListNode>(p.allowed_values);
+    if (allowed == nullptr)
+      return false;
+    for (const Node* item : allowed->items()) {
+      std::string s;
+      if (ScalarText(item, &s) && s == value)
+        return true;
+    }
+    return false;
+  }
+
+  void CheckDefaultValue(const Parameter& p, const std::string& value, const Node* at,
+                         const TemplatePath& path) {
+    auto fail = [&](const std::string& why) {
+      diags_.Report(DiagCode::kE2015, at->range(), path,
+                    "Default " + Quote(value) + " of parameter " + Quote(p.name) + " " + why);
+    };
+    double number = 0;
+    bool numeric = !value.empty() && NumberOf(at, &number);
+    if (isa<NumberNode>(at) == false) {
+      char* end = nullptr;
+      number = std::strtod(value.c_str(), &end);
+      numeric = !value.empty() && end != nullptr && *end == '\0';
+    }
+    if ((p.type == "Number" || p.type == "List<Number>") && !numeric) {
+      fail("is not a number.");
+      return;
+    }
+    if (const auto* allowed = dyn_cast<ListNode>(p.allowed_values)) {
+      bool found = false;
+      for (const Node* item : allowed->items()) {
+        std::string s;
+        double n = 0;
+        if (ScalarText(item, &s) &&
+            (s == value || (numeric && NumberOf(item, &n) && n == number))) {
+          found = true;
+          break;
+        }
+      }
+      if (!found)
+        fail("is not one of its AllowedValues.");
+    }
+    if (const auto* pattern = dyn_cast<StringNode>(p.allowed_pattern)) {
+      RE2 re("^(?:" + pattern->value() + ")$", RE2::Quiet);
+      if (re.ok() && !RE2::FullMatch(value, re)) {
+        fail("does not match its AllowedPattern.");
+      }
+    }
+    double limit = 0;
+    if (NumberOf(p.min_length, &limit) && static_cast<double>(value.size()) < limit) {
+      fail("is shorter than its MinLength.");
+    }
+    if (NumberOf(p.max_length, &limit) && static_cast<double>(value.size()) > limit) {
+      fail("is longer than its MaxLength.");
+    }
+    if (numeric && NumberOf(p.min_value, &limit) && number < limit)
+      fail("is less than its MinValue.");
+    if (numeric && NumberOf(p.max_value, &limit) && number > limit)
+      fail("is greater than its MaxValue.");
+  }
+
+  void CheckMapping(const Mapping& m) {
+    TemplatePath path{"Mappings", m.name};
+    const auto* map = dyn_cast<MapNode>(m.node);
+    if (map == nullptr) {
+      diags_.Report(DiagCode::kE7001, m.node->range(), path,
+                    "Mapping " + Quote(m.name) + " must be a mapping of keys to mappings.");
+      return;
+    }
+    if (map->size() > kMaxMappingAttributes) {
+      diags_.Report(DiagCode::kE7011, m.key->range(), path,
+                    "Mapping " + Quote(m.name) + " has " + std::to_string(map->size()) +
+                        " top-level keys; the limit is 200.");
+    }
+    for (const MapEntry& top : map->entries()) {
+      const auto* second = dyn_cast<MapNode>(top.value);
+      if (second == nullptr) {
+        diags_.Report(DiagCode::kE7001, top.value->range(), path.Child(top.key->value()),
+                      "Mapping key " + Quote(top.key->value()) +
+                          " must map to a mapping of second-level keys to values.");
+        continue;
+      }
+      for (const MapEntry& leaf : second->entries()) {
+        if (isa<MapNode>(leaf.value) || isa<FnCallNode>(leaf.value) || isa<NullNode>(leaf.value)) {
+          diags_.Report(DiagCode::kE7001, leaf.value->range(),
+                        path.Child(top.key->value()).Child(leaf.key->value()),
+                        "Mapping values must be strings, numbers or lists, not a " +
+                            std::string(NodeKindName(leaf.value->kind())) + ".");
+        }
+      }
+    }
+  }
+
+  void CheckCondition(const Condition& c) {
+    const auto* fn = dyn_cast<FnCallNode>(c.expr);
+    bool ok = fn != nullptr &&
+              (fn->fn() == FnKind::kEquals || fn->fn() == FnKind::kAnd || fn->fn() == FnKind::kOr ||
+               fn->fn() == FnKind::kNot || fn->fn() == FnKind::kCondition);
+    if (!ok) {
+      diags_.Report(DiagCode::kE8001, c.expr->range(), TemplatePath{"Conditions", c.name},
+                    "Condition " + Quote(c.name) +
+                        " must be a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not or "
+                        "Condition).");
+    }
+  }
+
+  void CheckResource(const Resource& r) {
+    TemplatePath path{"Resources", r.logical_id};
+    CheckName(r.key, path, DiagCode::kE3011, "Logical id");
+    if (!r.type.empty()) {
+      static const RE2 provider(R"([A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(::MODULE)?)");
+      static const RE2 custom(R"(Custom::[A-Za-z0-9_@-]{1,60})");
+      if (!RE2::FullMatch(r.type, provider) && !RE2::FullMatch(r.type, custom)) {
+        diags_.Report(DiagCode::kE3006, r.type_node->range(), path.Child("Type"),
+                      "Resource type " + Quote(r.type) +
+                          " is not of the form Service::Provider::Resource or Custom::Name.");
+      }
+    }
+    CheckPolicy(r.deletion_policy, path.Child("DeletionPolicy"), DiagCode::kE3035, "DeletionPolicy",
+                {"Delete", "Retain", "RetainExceptOnCreate", "Snapshot"});
+    CheckPolicy(r.update_replace_policy, path.Child("UpdateReplacePolicy"), DiagCode::kE3036,
+                "UpdateReplacePolicy", {"Delete", "Retain", "Snapshot"});
+  }
+
+  void CheckPolicy(const Node* node, const TemplatePath& path, DiagCode code, std::string_view what,
+                   const std::vector<std::string_view>& allowed) {
+    if (node == nullptr || isa<FnCallNode>(node))
+      return;  // intrinsics: AWS::LanguageExtensions
+    const auto* s = dyn_cast<StringNode>(node);
+    if (s != nullptr && std::find(allowed.begin(), allowed.end(), s->value()) != allowed.end()) {
+      return;
+    }
+    std::string list;
+    for (std::string_view a : allowed)
+      list += (list.empty() ? "" : ", ") + std::string(a);
+    std::string shown =
+        s != nullptr ? Quote(s->value()) : "a " + std::string(NodeKindName(node->kind()));
+    diags_.Report(code, node->range(), path,
+                  std::string(what) + " is " + shown + "; it must be one of " + list + "." +
+                      (s != nullptr ? DidYouMean(s->value(), allowed) : ""));
+  }
+
+  const Template& t_;
+  const StructureOptions& options_;
+  DiagnosticSink& diags_;
+};
+
+}  // namespace
+
+bool IsValidParameterType(std::string_view type) {
+  if (type == "String" || type == "Number" || type == "List<Number>" ||
+      type == "CommaDelimitedList" || type == "AWS::SSM::Parameter::Name" || IsAwsSpecific(type)) {
+    return true;
+  }
+  std::string_view inner;
+  if (StripWrapper(type, "List<", &inner)) {
+    // List<String> is not in the documented list, but CloudFormation accepts it.
+    return IsAwsSpecific(inner) || inner == "String";
+  }
+  if (StripWrapper(type, "AWS::SSM::Parameter::Value<", &inner)) {
+    std::string_view list_inner;
+    return inner == "String" || inner == "List<String>" || inner == "CommaDelimitedList" ||
+           IsAwsSpecific(inner) ||
+           (StripWrapper(inner, "List<", &list_inner) && IsAwsSpecific(list_inner));
+  }
+  return false;
+}
+
+void CheckStructure(const Template& t, const StructureOptions& options, DiagnosticSink& diags) {
+  if (t.root == nullptr)
+    return;
+  StructureChecker(t, options, diags).Run();
+}
+
+}  // namespace cfnx

@@ -1,0 +1,44 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Template-level checks that need no resource schemas: limits, names, parameter declarations,
+// mappings, resource attributes (CheckStructure), and that every Ref, Fn::GetAtt resource,
+// Fn::Sub variable, condition name, DependsOn target and static Fn::FindInMap key resolves
+// (CheckReferences). Both report to a DiagnosticSink and never stop at the first problem.
+
+#ifndef CFNX_ENGINE_VALIDATE_VALIDATE_H_
+#define CFNX_ENGINE_VALIDATE_VALIDATE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cfnx/diagnostic.h"
+#include "engine/model/template.h"
+
+namespace cfnx {
+
+struct StructureOptions {
+  size_t template_bytes = 0;  // size of the template body, for the size limits
+};
+
+void CheckStructure(const Template& t, const StructureOptions& options, DiagnosticSink& diags);
+
+void CheckReferences(const Template& t, DiagnosticSink& diags);
+
+// The parameter types CloudFormation accepts, for checks and suggestions.
+bool IsValidParameterType(std::string_view type);
+
+// One `${...}` variable of an Fn::Sub template string: its name (without `${` `}`) and offset of
+// `$`.
+struct SubVariable {
+  std::string name;
+  size_t offset;
+};
+// The variables of an Fn::Sub template string. `${!Literal}` escapes are skipped. Sets
+// `*unterminated` to the offset of a `${` without its `}` (or npos).
+std::vector<SubVariable> ParseSubVariables(std::string_view text, size_t* unterminated = nullptr);
+
+}  // namespace cfnx
+
+#endif  // CFNX_ENGINE_VALIDATE_VALIDATE_H_
