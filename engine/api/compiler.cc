@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/api/pipeline.h"
+#include "engine/ast/json_convert.h"
 
 namespace cfnx {
 
@@ -63,6 +64,21 @@ CompileResult Compiler::Validate(FileId file) {
   }
   diags.SortByLocation();
   return CompileResult{diags.Take()};
+}
+
+Compiler::TransformOutput Compiler::TransformTemplate(FileId file) {
+  DiagnosticCollector diags;
+  LoadedTemplate loaded = LoadAndBuild(impl_->sources, file, impl_->options, diags);
+  TransformOutput out;
+  if (loaded.model.root != nullptr && diags.error_count() == 0) {
+    OrderedJson json = ToJson(*loaded.document.root());
+    if (!loaded.unexpanded_transform)
+      json.erase("Transform");
+    out.json = ToJsonText(json);
+  }
+  diags.SortByLocation();
+  out.result.diagnostics = diags.Take();
+  return out;
 }
 
 ErrorOr<std::string> ReadWholeFile(const std::string& path) {

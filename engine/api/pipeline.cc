@@ -5,41 +5,71 @@
 
 #include "engine/parse/loader.h"
 #include "engine/validate/validate.h"
+#include "transforms/transform.h"
 
 namespace cfnx {
 namespace {
 
-// Transforms cfnx expands offline. Others (custom macros, and transforms whose support has not
-// landed) are reported once and the checks that need the expanded template are skipped.
-bool CanExpand(std::string_view /*name*/) {
-  return false;
+const TransformRegistry& BuiltinTransforms() {
+  static const TransformRegistry* registry = [] {
+    auto* r = new TransformRegistry();
+    RegisterBuiltinTransforms(*r);
+    return r;
+  }();
+  return *registry;
 }
 
-void ReportUnexpanded(const Template& t, DiagnosticSink& diags, bool* unexpanded) {
-  for (const std::string& name : t.transforms) {
-    if (CanExpand(name))
-      continue;
-    *unexpanded = true;
-    diags.Report(DiagCode::kI5000, t.transform->range(), TemplatePath{"Transform"},
-                 "cfnx cannot expand transform '" + name +
-                     "' offline yet; checks that need the expanded template (references, "
-                     "resource properties) were skipped.");
+TransformOptions ToTransformOptions(const CompileOptions& options) {
+  TransformOptions t;
+  t.region = options.region;
+  t.partition = options.partition;
+  t.account_id = options.account_id;
+  t.stack_name = options.stack_name;
+  t.parameters = options.parameters;
+  t.s3_root = options.s3_root;
+  t.include_map = options.include_map;
+  t.managed_policies = options.managed_policies;
+  t.sar_mock = options.sar_mock;
+  return t;
+}
+
+// Where to point a diagnostic about the Transform section.
+SourceRange TransformRange(const Node* root) {
+  if (const auto* map = dyn_cast<MapNode>(root)) {
+    if (const MapEntry* e = map->Find("Transform"))
+      return e->value->range();
   }
+  return root->range();
 }
 
 }  // namespace
 
-LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOptions& /*options*/,
+LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOptions& options,
                             DiagnosticSink& diags) {
   LoadedTemplate loaded;
   loaded.file = file;
   loaded.bytes = sources.contents(file).size();
   loaded.document = LoadTemplate(sources, file, diags);
-  if (loaded.document.root() == nullptr) {
+  const Node* root = loaded.document.root();
+  if (root == nullptr) {
     return loaded;
   }
+  TransformOptions transform_options = ToTransformOptions(options);
+  TransformContext ctx{sources, transform_options, diags, loaded.document};
+  ExpandResult expanded = ExpandTransforms(root, BuiltinTransforms(), ctx);
+  if (expanded.failed) {
+    loaded.transform_failed = true;
+    return loaded;
+  }
+  for (const std::string& name : expanded.unexpanded) {
+    loaded.unexpanded_transform = true;
+    diags.Report(DiagCode::kI5000, TransformRange(root), TemplatePath{"Transform"},
+                 "cfnx cannot expand transform '" + name +
+                     "' offline; checks that need the expanded template (references, resource "
+                     "properties) were skipped.");
+  }
+  loaded.document.set_root(expanded.root);
   loaded.model = BuildModel(loaded.document, diags);
-  ReportUnexpanded(loaded.model, diags, &loaded.unexpanded_transform);
   return loaded;
 }
 

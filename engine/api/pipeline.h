@@ -16,7 +16,8 @@
 
 namespace cfnx {
 
-// A loaded template: its tree (after transforms) and typed model. `model.root` is nullptr when
+// A loaded template: its tree (after transforms: `document.root()` is the processed root) and
+// typed model. `model.root` is nullptr when
 // the file could not be parsed.
 struct LoadedTemplate {
   FileId file = 0;
@@ -26,6 +27,8 @@ struct LoadedTemplate {
   // True when a transform the template declares could not be expanded offline; checks that
   // need the expanded template are then skipped.
   bool unexpanded_transform = false;
+  // True when a transform reported an error; `model` is then empty.
+  bool transform_failed = false;
 };
 
 LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOptions& options,

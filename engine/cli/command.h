@@ -35,6 +35,8 @@ struct CommonFlags {
   std::string diagnostics_format = "text";
   std::string s3_root;
   std::string include_map;
+  std::string managed_policies;
+  std::string sar_mock;
 };
 
 // Declares the common flags on `app`, storing into `flags`.
@@ -56,6 +58,7 @@ struct Command {
 };
 
 Command AddValidateCommand(CLI::App& app);
+Command AddTransformCommand(CLI::App& app);
 
 }  // namespace cfnx
 

@@ -31,6 +31,8 @@ ErrorOr<CompileOptions> MakeCompileOptions(const CommonFlags& flags) {
   options.stack_name = flags.stack_name;
   options.s3_root = flags.s3_root;
   options.include_map = flags.include_map;
+  options.managed_policies = flags.managed_policies;
+  options.sar_mock = flags.sar_mock;
   if (!flags.parameters_file.empty()) {
     CFNX_ASSIGN_OR_RETURN(options.parameters, ReadParametersFile(flags.parameters_file));
   }

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "cfnx 0.1.0");
   std::vector<cfnx::Command> commands = {
       cfnx::AddValidateCommand(app),
+      cfnx::AddTransformCommand(app),
   };
   try {
     app.parse(argc, argv);

@@ -40,6 +40,9 @@ struct CompileOptions {
   // Offline locations for AWS::Include: s3://bucket/key -> <s3_root>/bucket/key.
   std::string s3_root;
   std::string include_map;
+  // SAM: managed policy name -> ARN map, and offline Serverless Application Repository answers.
+  std::string managed_policies;
+  std::string sar_mock;
 };
 
 struct CompileResult {
@@ -63,6 +66,14 @@ class Compiler {
 
   // Runs every check on the template in `file`.
   CompileResult Validate(FileId file);
+
+  // Applies the template's transforms and returns the processed template as JSON text
+  // (nothing else evaluated); `json` is empty when the template could not be processed.
+  struct TransformOutput {
+    std::string json;
+    CompileResult result;
+  };
+  TransformOutput TransformTemplate(FileId file);
 
   const CompileOptions& options() const;
   const SourceManager& sources() const;

@@ -1,0 +1,16 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The transforms cfnx implements, registered explicitly (no static self-registration: the
+// linker would drop unreferenced objects from a static library).
+
+#include "transforms/transform.h"
+
+namespace cfnx {
+
+void RegisterBuiltinTransforms(TransformRegistry& /*registry*/) {
+  // AWS::LanguageExtensions, AWS::Include and AWS::Serverless-2016-10-31 register here as
+  // they land.
+}
+
+}  // namespace cfnx

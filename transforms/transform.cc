@@ -1,0 +1,78 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "transforms/transform.h"
+
+namespace cfnx {
+namespace {
+
+// Names in the Transform section: a string, a list of strings, or {Name, Parameters} maps.
+std::vector<std::string> DeclaredTransforms(const MapNode& root) {
+  std::vector<std::string> names;
+  const Node* section = root.Get("Transform");
+  auto add = [&](const Node* item) {
+    if (const auto* s = dyn_cast<StringNode>(item)) {
+      names.push_back(s->value());
+    } else if (const auto* m = dyn_cast<MapNode>(item)) {
+      if (const auto* n = dyn_cast<StringNode>(m->Get("Name")))
+        names.push_back(n->value());
+    }
+  };
+  if (const auto* list = dyn_cast<ListNode>(section)) {
+    for (const Node* item : list->items())
+      add(item);
+  } else if (section != nullptr) {
+    add(section);
+  }
+  return names;
+}
+
+}  // namespace
+
+void TransformRegistry::Register(std::unique_ptr<Transform> transform) {
+  transforms_.push_back(std::move(transform));
+}
+
+const Transform* TransformRegistry::Find(std::string_view name) const {
+  for (const auto& t : transforms_) {
+    if (t->name() == name)
+      return t.get();
+  }
+  return nullptr;
+}
+
+std::vector<std::string_view> TransformRegistry::Names() const {
+  std::vector<std::string_view> names;
+  for (const auto& t : transforms_)
+    names.push_back(t->name());
+  return names;
+}
+
+ExpandResult ExpandTransforms(const Node* root, const TransformRegistry& registry,
+                              TransformContext& ctx) {
+  ExpandResult result;
+  result.root = root;
+  const auto* map = dyn_cast<MapNode>(root);
+  if (map == nullptr)
+    return result;
+  // CloudFormation processes the Transform list in order.
+  for (const std::string& name : DeclaredTransforms(*map)) {
+    const Transform* transform = registry.Find(name);
+    if (transform == nullptr) {
+      result.unexpanded.push_back(name);
+      continue;
+    }
+    const auto* current = dyn_cast<MapNode>(result.root);
+    if (current == nullptr)
+      break;
+    const Node* next = transform->Apply(*current, ctx);
+    if (next == nullptr) {
+      result.failed = true;
+      return result;
+    }
+    result.root = next;
+  }
+  return result;
+}
+
+}  // namespace cfnx

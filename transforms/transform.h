@@ -1,0 +1,83 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Template transforms: document → document rewrites that run before the model is built
+// (jsonnet's desugaring). A `Transform` is registered under the name a template's Transform
+// section uses ("AWS::Serverless-2016-10-31", "AWS::LanguageExtensions", "AWS::Include");
+// `ExpandTransforms` applies the ones a template declares, in CloudFormation's order.
+//
+// Transforms build new nodes in `TransformContext::doc` and set each generated node's origin
+// to the user's node it came from, so diagnostics on generated output point at the user's line.
+// A transform never throws: it reports to `ctx.diags` and returns nullptr when it fails.
+
+#ifndef CFNX_TRANSFORMS_TRANSFORM_H_
+#define CFNX_TRANSFORMS_TRANSFORM_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cfnx/diagnostic.h"
+#include "cfnx/source.h"
+#include "engine/ast/document.h"
+
+namespace cfnx {
+
+struct TransformOptions {
+  std::string region = "us-east-1";
+  std::string partition;  // "" = derived from the region
+  std::string account_id = "123456789012";
+  std::string stack_name = "cfnx-stack";
+  std::map<std::string, std::string> parameters;  // values given by the user
+  std::string s3_root;                            // AWS::Include: s3://b/k -> <s3_root>/b/k
+  std::string include_map;                        // AWS::Include: JSON {"s3://b/k": "local/path"}
+  std::string managed_policies;                   // SAM: managed policy name -> ARN map (JSON file)
+  std::string sar_mock;  // SAM: offline Serverless Application Repository answers
+};
+
+struct TransformContext {
+  SourceManager& sources;  // transforms may read more files (AWS::Include snippets)
+  const TransformOptions& options;
+  DiagnosticSink& diags;
+  Document& doc;  // where new nodes go; lives as long as the processed template
+};
+
+class Transform {
+ public:
+  virtual ~Transform() = default;
+  virtual std::string_view name() const = 0;
+  // Rewrites the whole template `root` and returns the processed root, or nullptr after
+  // reporting why it could not.
+  virtual const Node* Apply(const MapNode& root, TransformContext& ctx) const = 0;
+};
+
+class TransformRegistry {
+ public:
+  void Register(std::unique_ptr<Transform> transform);
+  const Transform* Find(std::string_view name) const;
+  std::vector<std::string_view> Names() const;
+
+ private:
+  std::vector<std::unique_ptr<Transform>> transforms_;
+};
+
+// Registers every transform cfnx implements (transforms/register.cc).
+void RegisterBuiltinTransforms(TransformRegistry& registry);
+
+struct ExpandResult {
+  const Node* root = nullptr;  // the processed template (the input root when nothing applied)
+  bool failed = false;         // a transform reported an error
+  // Transforms the template names that are not registered (custom macros): left unexpanded.
+  std::vector<std::string> unexpanded;
+};
+
+// Applies the transforms `root`'s Transform section declares, in the order CloudFormation
+// runs them, and removes the Transform section from the result once all of them applied.
+ExpandResult ExpandTransforms(const Node* root, const TransformRegistry& registry,
+                              TransformContext& ctx);
+
+}  // namespace cfnx
+
+#endif  // CFNX_TRANSFORMS_TRANSFORM_H_
