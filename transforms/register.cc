@@ -4,13 +4,15 @@
 // The transforms cfnx implements, registered explicitly (no static self-registration: the
 // linker would drop unreferenced objects from a static library).
 
+#include "transforms/language_extensions/language_extensions.h"
 #include "transforms/transform.h"
 
 namespace cfnx {
 
-void RegisterBuiltinTransforms(TransformRegistry& /*registry*/) {
+void RegisterBuiltinTransforms(TransformRegistry& registry) {
   // AWS::LanguageExtensions, AWS::Include and AWS::Serverless-2016-10-31 register here as
   // they land.
+  registry.Register(MakeLanguageExtensionsTransform());
 }
 
 }  // namespace cfnx

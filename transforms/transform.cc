@@ -27,6 +27,29 @@ std::vector<std::string> DeclaredTransforms(const MapNode& root) {
   return names;
 }
 
+// CloudFormation rejects AWS::LanguageExtensions after AWS::Serverless-2016-10-31: the SAM
+// transform cannot read Fn::ForEach and the other language extensions.
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/transform-aws-languageextensions.html
+bool CheckTransformOrder(const MapNode& root, const std::vector<std::string>& declared,
+                         TransformContext& ctx) {
+  auto index = [&](std::string_view name) {
+    for (size_t i = 0; i < declared.size(); ++i) {
+      if (declared[i] == name)
+        return i;
+    }
+    return declared.size();
+  };
+  size_t lang = index("AWS::LanguageExtensions");
+  size_t sam = index("AWS::Serverless-2016-10-31");
+  if (lang == declared.size() || sam == declared.size() || lang < sam)
+    return true;
+  const MapEntry* section = root.Find("Transform");
+  ctx.diags.Report(DiagCode::kE0001, section->value->range(), TemplatePath{"Transform"},
+                   "AWS::LanguageExtensions must come before AWS::Serverless-2016-10-31 in the "
+                   "Transform list; CloudFormation rejects the template otherwise.");
+  return false;
+}
+
 }  // namespace
 
 void TransformRegistry::Register(std::unique_ptr<Transform> transform) {
@@ -55,8 +78,13 @@ ExpandResult ExpandTransforms(const Node* root, const TransformRegistry& registr
   const auto* map = dyn_cast<MapNode>(root);
   if (map == nullptr)
     return result;
+  std::vector<std::string> declared = DeclaredTransforms(*map);
+  if (!CheckTransformOrder(*map, declared, ctx)) {
+    result.failed = true;
+    return result;
+  }
   // CloudFormation processes the Transform list in order.
-  for (const std::string& name : DeclaredTransforms(*map)) {
+  for (const std::string& name : declared) {
     const Transform* transform = registry.Find(name);
     if (transform == nullptr) {
       result.unexpanded.push_back(name);

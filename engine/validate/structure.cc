@@ -160,24 +160,39 @@ class StructureChecker {
     }
   }
 
-  void CheckCount(size_t count, size_t limit, std::string_view section, DiagCode code) {
+  // `first_excess` is the key of the first entry over the limit: when a transform generated it
+  // (an Fn::ForEach loop, a SAM resource), the error points at what produced it.
+  void CheckCount(size_t count, size_t limit, std::string_view section, DiagCode code,
+                  const StringNode* first_excess = nullptr) {
     if (count <= limit)
       return;
     const MapEntry* e = t_.root->Find(section);
-    diags_.Report(code, e != nullptr ? e->key->range() : FileStart(),
-                  TemplatePath{std::string(section)},
-                  "The template declares " + std::to_string(count) + " " +
-                      (section == "Resources"    ? "resources"
-                       : section == "Parameters" ? "parameters"
-                       : section == "Outputs"    ? "outputs"
-                                                 : "mappings") +
-                      "; CloudFormation allows at most " + std::to_string(limit) + ".");
+    SourceRange section_range = e != nullptr ? e->key->range() : FileStart();
+    Diagnostic d =
+        MakeDiagnostic(code, section_range, TemplatePath{std::string(section)},
+                       "The template declares " + std::to_string(count) + " " +
+                           (section == "Resources"    ? "resources"
+                            : section == "Parameters" ? "parameters"
+                            : section == "Outputs"    ? "outputs"
+                                                      : "mappings") +
+                           "; CloudFormation allows at most " + std::to_string(limit) + ".");
+    if (first_excess != nullptr && first_excess->origin() != nullptr &&
+        first_excess->Source().range().known()) {
+      d.range = first_excess->Source().range();
+      d.message +=
+          " The excess is generated here (first over the limit: " + Quote(first_excess->value()) +
+          "); the quota applies to the processed template.";
+      d.notes.push_back({section_range, "in this section"});
+    }
+    diags_.Report(std::move(d));
   }
 
   void CheckLimits() {
-    CheckCount(t_.resources.size(), kMaxResources, "Resources", DiagCode::kE3010);
+    CheckCount(t_.resources.size(), kMaxResources, "Resources", DiagCode::kE3010,
+               t_.resources.size() > kMaxResources ? t_.resources[kMaxResources].key : nullptr);
     CheckCount(t_.parameters.size(), kMaxParameters, "Parameters", DiagCode::kE2010);
-    CheckCount(t_.outputs.size(), kMaxOutputs, "Outputs", DiagCode::kE6010);
+    CheckCount(t_.outputs.size(), kMaxOutputs, "Outputs", DiagCode::kE6010,
+               t_.outputs.size() > kMaxOutputs ? t_.outputs[kMaxOutputs].key : nullptr);
     CheckCount(t_.mappings.size(), kMaxMappings, "Mappings", DiagCode::kE7010);
   }
 
