@@ -1,0 +1,89 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include <gtest/gtest.h>
+
+#include "cfnx/plan.h"
+
+namespace cfnx {
+namespace {
+
+TEST(PlanJsonTest, EnumSpellingsAreAws) {
+  EXPECT_EQ(Name(ChangeAction::kModify), "Modify");
+  EXPECT_EQ(Name(Replacement::kConditional), "Conditional");
+  EXPECT_EQ(Name(ResourceAttribute::kUpdateReplacePolicy), "UpdateReplacePolicy");
+  EXPECT_EQ(Name(RequiresRecreation::kConditionally), "Conditionally");
+  EXPECT_EQ(Name(ChangeSource::kDirectModification), "DirectModification");
+  EXPECT_EQ(Name(PolicyAction::kReplaceAndSnapshot), "ReplaceAndSnapshot");
+  EXPECT_EQ(Name(OnStackFailure::kDoNothing), "DO_NOTHING");
+  PolicyAction p{};
+  EXPECT_TRUE(Parse("Retain", &p));
+  EXPECT_EQ(p, PolicyAction::kRetain);
+  EXPECT_FALSE(Parse("retain", &p));
+}
+
+// AWS's documented "directly editing a template" example: a Tags change on an instance.
+TEST(PlanJsonTest, ChangeSetMatchesDescribeChangeSetShape) {
+  ChangeSet cs;
+  cs.change_set_name = "SampleChangeSet-direct";
+  cs.stack_name = "SampleStack";
+  cs.stack_id = "arn:aws:cloudformation:us-east-1:123456789012:stack/SampleStack/1";
+  cs.change_set_type = "UPDATE";
+  ResourceChange rc;
+  rc.action = ChangeAction::kModify;
+  rc.logical_id = "MyEC2Instance";
+  rc.physical_id = "i-1abc23d4";
+  rc.resource_type = "AWS::EC2::Instance";
+  rc.replacement = Replacement::kFalse;
+  rc.scope = {ResourceAttribute::kTags};
+  ResourceChangeDetail d;
+  d.target.attribute = ResourceAttribute::kTags;
+  d.target.requires_recreation = RequiresRecreation::kNever;
+  rc.details.push_back(d);
+  cs.changes.push_back(Change{rc, 0});
+  OrderedJson j = ChangeSetToJson(cs);
+  EXPECT_EQ(j["Changes"][0].dump(),
+            R"({"Type":"Resource","ResourceChange":{"Action":"Modify",)"
+            R"("LogicalResourceId":"MyEC2Instance","PhysicalResourceId":"i-1abc23d4",)"
+            R"("ResourceType":"AWS::EC2::Instance","Replacement":"False","Scope":["Tags"],)"
+            R"("Details":[{"Target":{"Attribute":"Tags","RequiresRecreation":"Never"},)"
+            R"("Evaluation":"Static","ChangeSource":"DirectModification"}]}})");
+  ErrorOr<ChangeSet> back = ChangeSetFromJson(j);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(ChangeSetToJson(*back), j);
+}
+
+TEST(PlanJsonTest, PlanRoundTrips) {
+  Plan plan;
+  plan.state_fingerprint = "0123456789abcdef";
+  PlanStep step;
+  step.logical_id = "Queue";
+  step.resource_type = "AWS::SQS::Queue";
+  step.action = StepAction::kReplace;
+  step.replacement_strategy = "create_then_delete";
+  step.compensation = CompensationAction::kDeleteReplacement;
+  plan.order.waves.push_back(PlanWave{{step}});
+  plan.rollback.on_failure = OnStackFailure::kRollback;
+  plan.rollback.success_statuses = {"UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"};
+  plan.rollback.waves.push_back(
+      RollbackWave{{RollbackStep{"Queue", "AWS::SQS::Queue", CompensationAction::kDelete, "x"}}});
+  plan.rollback.retained = {"Bucket"};
+  plan.forecast.push_back(
+      MakeDiagnostic(DiagCode::kE1001, {}, TemplatePath{"Resources", "Queue"}, "something"));
+  OrderedJson j = PlanToJson(plan);
+  ErrorOr<Plan> back = PlanFromJson(j);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(PlanToJson(*back), j);
+  EXPECT_EQ(back->forecast[0].path.ToString(), "/Resources/Queue");
+}
+
+TEST(PlanJsonTest, RejectsUnknownEnumValues) {
+  OrderedJson j = OrderedJson::parse(
+      R"({"Changes":[{"ResourceChange":{"LogicalResourceId":"A","Action":"Mangle"}}]})");
+  ErrorOr<ChangeSet> cs = ChangeSetFromJson(j);
+  ASSERT_FALSE(cs.ok());
+  EXPECT_NE(cs.error().message.find("Mangle"), std::string::npos) << cs.error().message;
+}
+
+}  // namespace
+}  // namespace cfnx

@@ -1,0 +1,188 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "cfnx/stack_state.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+
+#include "engine/plan/json_fields.h"
+
+namespace cfnx {
+
+bool StackState::exists() const {
+  return !status.empty() && status != "DELETE_COMPLETE" && status != "REVIEW_IN_PROGRESS";
+}
+
+const ResourceState* StackState::FindResource(std::string_view logical_id) const {
+  for (const ResourceState& r : resources) {
+    if (r.logical_id == logical_id) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+const ParameterValue* StackState::FindParameter(std::string_view key) const {
+  for (const ParameterValue& p : parameters) {
+    if (p.key == key) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+const ExportState* StackState::FindExport(std::string_view name) const {
+  for (const ExportState& e : exports) {
+    if (e.name == name) {
+      return &e;
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+
+using internal::JsonReader;
+
+OrderedJson ResourceToJson(const ResourceState& r) {
+  OrderedJson j = OrderedJson::object();
+  j["LogicalResourceId"] = r.logical_id;
+  j["ResourceType"] = r.type;
+  j["PhysicalResourceId"] = r.physical_id;
+  j["ResourceStatus"] = r.status;
+  j["ResourceStatusReason"] = r.status_reason;
+  j["Properties"] = r.properties;
+  j["Attributes"] = r.attributes;
+  return j;
+}
+
+void ReadResource(JsonReader& in, ResourceState* r) {
+  in.RequiredString("LogicalResourceId", &r->logical_id);
+  in.RequiredString("ResourceType", &r->type);
+  in.String("PhysicalResourceId", &r->physical_id);
+  in.String("ResourceStatus", &r->status);
+  in.String("ResourceStatusReason", &r->status_reason);
+  in.Object("Properties", &r->properties);
+  in.Object("Attributes", &r->attributes);
+}
+
+void ReadParameter(JsonReader& in, ParameterValue* p) {
+  in.RequiredString("ParameterKey", &p->key);
+  in.String("ParameterValue", &p->value);
+  in.String("ResolvedValue", &p->resolved_value);
+}
+
+void ReadOutput(JsonReader& in, OutputState* o) {
+  in.RequiredString("OutputKey", &o->key);
+  in.String("OutputValue", &o->value);
+  in.String("Description", &o->description);
+  in.String("ExportName", &o->export_name);
+}
+
+void ReadExport(JsonReader& in, ExportState* e) {
+  in.String("ExportingStackId", &e->exporting_stack_id);
+  in.RequiredString("Name", &e->name);
+  in.String("Value", &e->value);
+  in.StringList("ImportingStacks", &e->importing_stacks);
+}
+
+}  // namespace
+
+OrderedJson StackStateToJson(const StackState& state) {
+  OrderedJson j = OrderedJson::object();
+  j["StackName"] = state.stack_name;
+  j["StackId"] = state.stack_id;
+  j["StackStatus"] = state.status;
+  j["StackStatusReason"] = state.status_reason;
+  j["DisableRollback"] = state.disable_rollback;
+  j["Capabilities"] = state.capabilities;
+  j["TemplateBody"] = state.template_body;
+  OrderedJson params = OrderedJson::array();
+  for (const ParameterValue& p : state.parameters) {
+    OrderedJson pj = {{"ParameterKey", p.key}, {"ParameterValue", p.value}};
+    if (!p.resolved_value.empty()) {
+      pj["ResolvedValue"] = p.resolved_value;
+    }
+    params.push_back(std::move(pj));
+  }
+  j["Parameters"] = std::move(params);
+  OrderedJson resources = OrderedJson::array();
+  for (const ResourceState& r : state.resources) {
+    resources.push_back(ResourceToJson(r));
+  }
+  j["Resources"] = std::move(resources);
+  OrderedJson outputs = OrderedJson::array();
+  for (const OutputState& o : state.outputs) {
+    outputs.push_back({{"OutputKey", o.key},
+                       {"OutputValue", o.value},
+                       {"Description", o.description},
+                       {"ExportName", o.export_name}});
+  }
+  j["Outputs"] = std::move(outputs);
+  OrderedJson exports = OrderedJson::array();
+  for (const ExportState& e : state.exports) {
+    exports.push_back({{"ExportingStackId", e.exporting_stack_id},
+                       {"Name", e.name},
+                       {"Value", e.value},
+                       {"ImportingStacks", e.importing_stacks}});
+  }
+  j["Exports"] = std::move(exports);
+  return j;
+}
+
+ErrorOr<StackState> StackStateFromJson(const OrderedJson& json) {
+  StackState state;
+  JsonReader in(json, "");
+  in.String("StackName", &state.stack_name);
+  in.String("StackId", &state.stack_id);
+  in.String("StackStatus", &state.status);
+  in.String("StackStatusReason", &state.status_reason);
+  in.Bool("DisableRollback", &state.disable_rollback);
+  in.StringList("Capabilities", &state.capabilities);
+  if (in.ok() && json.is_object() && json.contains("TemplateBody")) {
+    state.template_body = json["TemplateBody"];
+  }
+  in.List("Parameters", &state.parameters, ReadParameter);
+  in.List("Resources", &state.resources, ReadResource);
+  in.List("Outputs", &state.outputs, ReadOutput);
+  in.List("Exports", &state.exports, ReadExport);
+  if (!in.ok()) {
+    return Error{"invalid stack state: " + in.error()};
+  }
+  for (ExportState& e : state.exports) {
+    std::sort(e.importing_stacks.begin(), e.importing_stacks.end());
+  }
+  return state;
+}
+
+ErrorOr<StackState> StackStateFromJsonText(std::string_view text) {
+  OrderedJson json = OrderedJson::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded()) {
+    return Error{"invalid stack state: not valid JSON"};
+  }
+  return StackStateFromJson(json);
+}
+
+std::string StackStateFingerprint(const StackState& state) {
+  std::string text = StackStateToJson(state).dump();
+  uint64_t hash = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(hash));
+  return buf;
+}
+
+bool IsStableStackStatus(std::string_view status) {
+  static constexpr std::string_view kStable[] = {
+      "CREATE_COMPLETE", "UPDATE_COMPLETE",          "UPDATE_ROLLBACK_COMPLETE",
+      "IMPORT_COMPLETE", "IMPORT_ROLLBACK_COMPLETE",
+  };
+  return std::find(std::begin(kStable), std::end(kStable), status) != std::end(kStable);
+}
+
+}  // namespace cfnx

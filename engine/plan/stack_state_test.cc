@@ -1,0 +1,92 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "cfnx/stack_state.h"
+
+#include <gtest/gtest.h>
+
+namespace cfnx {
+namespace {
+
+constexpr const char* kState = R"({
+  "StackName": "app", "StackId": "arn:aws:cloudformation:us-east-1:123456789012:stack/app/1",
+  "StackStatus": "UPDATE_COMPLETE", "Capabilities": ["CAPABILITY_IAM"],
+  "TemplateBody": {"Resources": {"Bucket": {"Type": "AWS::S3::Bucket"}}},
+  "Parameters": [{"ParameterKey": "Env", "ParameterValue": "prod"}],
+  "Resources": [{"LogicalResourceId": "Bucket", "ResourceType": "AWS::S3::Bucket",
+                 "PhysicalResourceId": "app-bucket-1", "ResourceStatus": "CREATE_COMPLETE",
+                 "Properties": {"BucketName": "app-bucket-1"},
+                 "Attributes": {"Arn": "arn:aws:s3:::app-bucket-1"}}],
+  "Outputs": [{"OutputKey": "Name", "OutputValue": "app-bucket-1", "ExportName": "app-Name"}],
+  "Exports": [{"Name": "app-Name", "Value": "app-bucket-1", "ImportingStacks": ["web", "api"]}]
+})";
+
+TEST(StackStateTest, ReadsTheDocumentedJsonForm) {
+  ErrorOr<StackState> state = StackStateFromJsonText(kState);
+  ASSERT_TRUE(state.ok()) << state.error().message;
+  EXPECT_TRUE(state->exists());
+  EXPECT_EQ(state->stack_name, "app");
+  EXPECT_EQ(state->capabilities, std::vector<std::string>{"CAPABILITY_IAM"});
+  ASSERT_NE(state->FindResource("Bucket"), nullptr);
+  EXPECT_EQ(state->FindResource("Bucket")->physical_id, "app-bucket-1");
+  EXPECT_EQ(state->FindResource("Bucket")->attributes["Arn"], "arn:aws:s3:::app-bucket-1");
+  EXPECT_EQ(state->FindParameter("Env")->value, "prod");
+  ASSERT_NE(state->FindExport("app-Name"), nullptr);
+  // Importers are sorted so fingerprints do not depend on the order a backend listed them.
+  EXPECT_EQ(state->FindExport("app-Name")->importing_stacks,
+            (std::vector<std::string>{"api", "web"}));
+  EXPECT_EQ(state->template_body["Resources"]["Bucket"]["Type"], "AWS::S3::Bucket");
+}
+
+TEST(StackStateTest, RoundTripsAndFingerprintIsStable) {
+  ErrorOr<StackState> state = StackStateFromJsonText(kState);
+  ASSERT_TRUE(state.ok());
+  ErrorOr<StackState> again = StackStateFromJson(StackStateToJson(*state));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(StackStateToJson(*state), StackStateToJson(*again));
+  EXPECT_EQ(StackStateFingerprint(*state), StackStateFingerprint(*again));
+  EXPECT_EQ(StackStateFingerprint(*state).size(), 16u);
+  again->resources[0].physical_id = "other";
+  EXPECT_NE(StackStateFingerprint(*state), StackStateFingerprint(*again));
+}
+
+TEST(StackStateTest, MissingStackDoesNotExist) {
+  StackState empty;
+  EXPECT_FALSE(empty.exists());
+  empty.status = "REVIEW_IN_PROGRESS";
+  EXPECT_FALSE(empty.exists());
+  empty.status = "ROLLBACK_COMPLETE";
+  EXPECT_TRUE(empty.exists());
+  EXPECT_FALSE(IsStableStackStatus("ROLLBACK_COMPLETE"));
+  EXPECT_TRUE(IsStableStackStatus("UPDATE_ROLLBACK_COMPLETE"));
+}
+
+struct BadCase {
+  const char* json;
+  const char* want;
+};
+
+class StackStateErrorTest : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(StackStateErrorTest, NamesTheOffendingField) {
+  ErrorOr<StackState> state = StackStateFromJsonText(GetParam().json);
+  ASSERT_FALSE(state.ok());
+  EXPECT_EQ(state.error().message, GetParam().want);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, StackStateErrorTest,
+    ::testing::Values(
+        BadCase{"[1]", "invalid stack state: '/' must be an object"},
+        BadCase{"{", "invalid stack state: not valid JSON"},
+        BadCase{R"({"StackName": 3})", "invalid stack state: '/StackName' must be a string"},
+        BadCase{R"({"Resources": [{"ResourceType": "T"}]})",
+                "invalid stack state: '/Resources/0/LogicalResourceId' must be present"},
+        BadCase{R"({"Resources": [{"LogicalResourceId": "A", "ResourceType": "T",
+                    "Properties": []}]})",
+                "invalid stack state: '/Resources/0/Properties' must be an object"},
+        BadCase{R"({"Exports": [{"Name": "x", "ImportingStacks": [1]}]})",
+                "invalid stack state: '/Exports/0/ImportingStacks' must be a list of strings"}));
+
+}  // namespace
+}  // namespace cfnx
