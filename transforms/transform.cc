@@ -3,6 +3,8 @@
 
 #include "transforms/transform.h"
 
+#include <algorithm>
+
 namespace cfnx {
 namespace {
 
@@ -83,8 +85,25 @@ ExpandResult ExpandTransforms(const Node* root, const TransformRegistry& registr
     result.failed = true;
     return result;
   }
+  // Snippet-level transforms (Fn::Transform) first, each once.
+  std::vector<std::string_view> applied;
+  for (std::string_view name : registry.Names()) {
+    const Transform* transform = registry.Find(name);
+    const auto* current = dyn_cast<MapNode>(result.root);
+    if (current == nullptr || !transform->AppliesWithoutDeclaration(*current))
+      continue;
+    const Node* next = transform->Apply(*current, ctx);
+    if (next == nullptr) {
+      result.failed = true;
+      return result;
+    }
+    result.root = next;
+    applied.push_back(name);
+  }
   // CloudFormation processes the Transform list in order.
   for (const std::string& name : declared) {
+    if (std::find(applied.begin(), applied.end(), name) != applied.end())
+      continue;
     const Transform* transform = registry.Find(name);
     if (transform == nullptr) {
       result.unexpanded.push_back(name);

@@ -37,11 +37,19 @@ struct TransformOptions {
   std::string sar_mock;  // SAM: offline Serverless Application Repository answers
 };
 
+// A file a transform spliced into the template (an AWS::Include snippet) and where it was
+// included from, so later passes can add an "included from here" note to its diagnostics.
+struct IncludedFile {
+  FileId file = 0;
+  SourceRange site;  // the include's Location
+};
+
 struct TransformContext {
   SourceManager& sources;  // transforms may read more files (AWS::Include snippets)
   const TransformOptions& options;
   DiagnosticSink& diags;
   Document& doc;  // where new nodes go; lives as long as the processed template
+  std::vector<IncludedFile> included = {};  // filled by transforms that read more files
 };
 
 class Transform {
@@ -51,6 +59,10 @@ class Transform {
   // Rewrites the whole template `root` and returns the processed root, or nullptr after
   // reporting why it could not.
   virtual const Node* Apply(const MapNode& root, TransformContext& ctx) const = 0;
+  // True when the template uses this transform without declaring it in the Transform section
+  // (AWS::Include through `Fn::Transform`). CloudFormation processes such snippet-level
+  // transforms before the Transform section's, so ExpandTransforms applies them first.
+  virtual bool AppliesWithoutDeclaration(const MapNode& /*root*/) const { return false; }
 };
 
 class TransformRegistry {

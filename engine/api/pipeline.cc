@@ -42,6 +42,28 @@ SourceRange TransformRange(const Node* root) {
   return root->range();
 }
 
+// Adds an "included from here" note to diagnostics inside AWS::Include snippets, so a problem
+// in a snippet also points at the include site.
+class IncludeNoteSink : public DiagnosticSink {
+ public:
+  IncludeNoteSink(DiagnosticSink& inner, const std::vector<IncludedFile>& included)
+      : inner_(inner), included_(included) {}
+  using DiagnosticSink::Report;
+  void Report(Diagnostic d) override {
+    for (const IncludedFile& f : included_) {
+      if (d.range.begin.file == f.file) {
+        d.notes.push_back({f.site, "included from here"});
+        break;
+      }
+    }
+    inner_.Report(std::move(d));
+  }
+
+ private:
+  DiagnosticSink& inner_;
+  const std::vector<IncludedFile>& included_;
+};
+
 }  // namespace
 
 LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOptions& options,
@@ -57,6 +79,7 @@ LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOp
   TransformOptions transform_options = ToTransformOptions(options);
   TransformContext ctx{sources, transform_options, diags, loaded.document};
   ExpandResult expanded = ExpandTransforms(root, BuiltinTransforms(), ctx);
+  loaded.included = ctx.included;
   if (expanded.failed) {
     loaded.transform_failed = true;
     return loaded;
@@ -69,12 +92,14 @@ LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOp
                      "properties) were skipped.");
   }
   loaded.document.set_root(expanded.root);
-  loaded.model = BuildModel(loaded.document, diags);
+  IncludeNoteSink model_diags(diags, loaded.included);
+  loaded.model = BuildModel(loaded.document, model_diags);
   return loaded;
 }
 
 void RunChecks(const LoadedTemplate& loaded, const CompileOptions& /*options*/,
-               DiagnosticSink& diags) {
+               DiagnosticSink& sink) {
+  IncludeNoteSink diags(sink, loaded.included);
   const Template& t = loaded.model;
   StructureOptions structure;
   structure.template_bytes = loaded.bytes;

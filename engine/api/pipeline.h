@@ -9,10 +9,12 @@
 #define CFNX_ENGINE_API_PIPELINE_H_
 
 #include <string>
+#include <vector>
 
 #include "cfnx/compiler.h"
 #include "engine/ast/document.h"
 #include "engine/model/template.h"
+#include "transforms/transform.h"
 
 namespace cfnx {
 
@@ -29,6 +31,8 @@ struct LoadedTemplate {
   bool unexpanded_transform = false;
   // True when a transform reported an error; `model` is then empty.
   bool transform_failed = false;
+  // Files spliced in by transforms (AWS::Include snippets) and where they were included from.
+  std::vector<IncludedFile> included;
 };
 
 LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOptions& options,
