@@ -24,7 +24,7 @@ void FakeBackend::Fail(std::string logical_id, ResourceOperation op, std::string
 }
 
 void FakeBackend::AddStack(StackState state) {
-  for (const ExportState& e : state.exports) {
+  for (const StackExport& e : state.exports) {
     for (const std::string& s : e.importing_stacks) {
       importers_[e.name].push_back(s);
     }
@@ -41,15 +41,15 @@ Status FakeBackend::CheckAvailable() const {
   return {};
 }
 
-ErrorOr<std::vector<ExportState>> FakeBackend::ListExports() {
+ErrorOr<std::vector<StackExport>> FakeBackend::ListExports() {
   CFNX_RETURN_IF_ERROR(CheckAvailable());
-  std::vector<ExportState> exports;
+  std::vector<StackExport> exports;
   for (const auto& [name, stack] : stacks_) {
-    for (const OutputState& o : stack.outputs) {
+    for (const StackOutput& o : stack.outputs) {
       if (o.export_name.empty()) {
         continue;
       }
-      ExportState e{stack.stack_id, o.export_name, o.value, {}};
+      StackExport e{stack.stack_id, o.export_name, o.value, {}};
       auto it = importers_.find(o.export_name);
       if (it != importers_.end()) {
         e.importing_stacks = it->second;
@@ -59,7 +59,7 @@ ErrorOr<std::vector<ExportState>> FakeBackend::ListExports() {
     }
   }
   std::sort(exports.begin(), exports.end(),
-            [](const ExportState& a, const ExportState& b) { return a.name < b.name; });
+            [](const StackExport& a, const StackExport& b) { return a.name < b.name; });
   return exports;
 }
 
@@ -165,13 +165,13 @@ Status FakeBackend::PutStack(const StackState& state) {
   return {};
 }
 
-Status FakeBackend::PutResource(std::string_view stack_name, const ResourceState& resource) {
+Status FakeBackend::PutResource(std::string_view stack_name, const StackResource& resource) {
   CFNX_RETURN_IF_ERROR(CheckAvailable());
   auto it = stacks_.find(stack_name);
   if (it == stacks_.end()) {
     return Error{"no stack named '" + std::string(stack_name) + "'"};
   }
-  for (ResourceState& r : it->second.resources) {
+  for (StackResource& r : it->second.resources) {
     if (r.logical_id == resource.logical_id) {
       r = resource;
       return {};
@@ -189,7 +189,7 @@ Status FakeBackend::RemoveResource(std::string_view stack_name, std::string_view
   }
   auto& rs = it->second.resources;
   rs.erase(std::remove_if(rs.begin(), rs.end(),
-                          [&](const ResourceState& r) { return r.logical_id == logical_id; }),
+                          [&](const StackResource& r) { return r.logical_id == logical_id; }),
            rs.end());
   return {};
 }

@@ -51,7 +51,7 @@ class FakeBackend : public DeployBackend {
   std::string_view name() const override { return "fake"; }
   ErrorOr<StackState> DescribeStack(std::string_view stack_name) override;
   ErrorOr<std::vector<std::string>> ListStacks() override;
-  ErrorOr<std::vector<ExportState>> ListExports() override;
+  ErrorOr<std::vector<StackExport>> ListExports() override;
   ErrorOr<std::vector<StackEvent>> DescribeStackEvents(std::string_view stack_name) override;
   ErrorOr<std::unique_ptr<StackLock>> LockStack(std::string_view stack_name,
                                                 std::string_view holder,
@@ -60,7 +60,7 @@ class FakeBackend : public DeployBackend {
   ErrorOr<ResourceOutcome> UpdateResource(const ResourceRequest& request) override;
   ErrorOr<ResourceOutcome> DeleteResource(const ResourceRequest& request) override;
   Status PutStack(const StackState& state) override;
-  Status PutResource(std::string_view stack_name, const ResourceState& resource) override;
+  Status PutResource(std::string_view stack_name, const StackResource& resource) override;
   Status RemoveResource(std::string_view stack_name, std::string_view logical_id) override;
   Status DeleteStack(std::string_view stack_name) override;
   Status RecordEvent(const StackEvent& event) override;

@@ -49,7 +49,7 @@ TEST(FakeBackendTest, StoresStacksResourcesAndExports) {
   ASSERT_TRUE(
       backend
           .PutResource(
-              "app", ResourceState{"Queue", "AWS::SQS::Queue", "q", "CREATE_COMPLETE", "", {}, {}})
+              "app", StackResource{"Queue", "AWS::SQS::Queue", "q", "CREATE_COMPLETE", "", {}, {}})
           .ok());
   ErrorOr<StackState> got = backend.DescribeStack("app");
   ASSERT_TRUE(got.ok());
@@ -58,7 +58,7 @@ TEST(FakeBackendTest, StoresStacksResourcesAndExports) {
   EXPECT_EQ(got->exports[0].importing_stacks, std::vector<std::string>{"web"});
   ASSERT_TRUE(backend.RemoveResource("app", "Queue").ok());
   EXPECT_TRUE(backend.DescribeStack("app")->resources.empty());
-  EXPECT_FALSE(backend.PutResource("nope", ResourceState{}).ok());
+  EXPECT_FALSE(backend.PutResource("nope", StackResource{}).ok());
 }
 
 TEST(FakeBackendTest, LockNamesHolderAndReleases) {

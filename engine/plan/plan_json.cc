@@ -229,7 +229,7 @@ void ReadChange(JsonReader& in, Change* c) {
   }
 }
 
-void ReadParameter(JsonReader& in, ParameterValue* p) {
+void ReadParameter(JsonReader& in, StackParameter* p) {
   in.RequiredString("ParameterKey", &p->key);
   in.String("ParameterValue", &p->value);
   in.String("ResolvedValue", &p->resolved_value);
@@ -403,7 +403,7 @@ OrderedJson ChangeSetToJson(const ChangeSet& cs) {
   j["StackName"] = cs.stack_name;
   j["ChangeSetType"] = cs.change_set_type;
   OrderedJson params = OrderedJson::array();
-  for (const ParameterValue& p : cs.parameters) {
+  for (const StackParameter& p : cs.parameters) {
     OrderedJson pj = {{"ParameterKey", p.key}, {"ParameterValue", p.value}};
     if (!p.resolved_value.empty()) {
       pj["ResolvedValue"] = p.resolved_value;

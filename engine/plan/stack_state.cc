@@ -15,8 +15,8 @@ bool StackState::exists() const {
   return !status.empty() && status != "DELETE_COMPLETE" && status != "REVIEW_IN_PROGRESS";
 }
 
-const ResourceState* StackState::FindResource(std::string_view logical_id) const {
-  for (const ResourceState& r : resources) {
+const StackResource* StackState::FindResource(std::string_view logical_id) const {
+  for (const StackResource& r : resources) {
     if (r.logical_id == logical_id) {
       return &r;
     }
@@ -24,8 +24,8 @@ const ResourceState* StackState::FindResource(std::string_view logical_id) const
   return nullptr;
 }
 
-const ParameterValue* StackState::FindParameter(std::string_view key) const {
-  for (const ParameterValue& p : parameters) {
+const StackParameter* StackState::FindParameter(std::string_view key) const {
+  for (const StackParameter& p : parameters) {
     if (p.key == key) {
       return &p;
     }
@@ -33,8 +33,8 @@ const ParameterValue* StackState::FindParameter(std::string_view key) const {
   return nullptr;
 }
 
-const ExportState* StackState::FindExport(std::string_view name) const {
-  for (const ExportState& e : exports) {
+const StackExport* StackState::FindExport(std::string_view name) const {
+  for (const StackExport& e : exports) {
     if (e.name == name) {
       return &e;
     }
@@ -46,7 +46,7 @@ namespace {
 
 using internal::JsonReader;
 
-OrderedJson ResourceToJson(const ResourceState& r) {
+OrderedJson ResourceToJson(const StackResource& r) {
   OrderedJson j = OrderedJson::object();
   j["LogicalResourceId"] = r.logical_id;
   j["ResourceType"] = r.type;
@@ -58,7 +58,7 @@ OrderedJson ResourceToJson(const ResourceState& r) {
   return j;
 }
 
-void ReadResource(JsonReader& in, ResourceState* r) {
+void ReadResource(JsonReader& in, StackResource* r) {
   in.RequiredString("LogicalResourceId", &r->logical_id);
   in.RequiredString("ResourceType", &r->type);
   in.String("PhysicalResourceId", &r->physical_id);
@@ -68,20 +68,20 @@ void ReadResource(JsonReader& in, ResourceState* r) {
   in.Object("Attributes", &r->attributes);
 }
 
-void ReadParameter(JsonReader& in, ParameterValue* p) {
+void ReadParameter(JsonReader& in, StackParameter* p) {
   in.RequiredString("ParameterKey", &p->key);
   in.String("ParameterValue", &p->value);
   in.String("ResolvedValue", &p->resolved_value);
 }
 
-void ReadOutput(JsonReader& in, OutputState* o) {
+void ReadOutput(JsonReader& in, StackOutput* o) {
   in.RequiredString("OutputKey", &o->key);
   in.String("OutputValue", &o->value);
   in.String("Description", &o->description);
   in.String("ExportName", &o->export_name);
 }
 
-void ReadExport(JsonReader& in, ExportState* e) {
+void ReadExport(JsonReader& in, StackExport* e) {
   in.String("ExportingStackId", &e->exporting_stack_id);
   in.RequiredString("Name", &e->name);
   in.String("Value", &e->value);
@@ -100,7 +100,7 @@ OrderedJson StackStateToJson(const StackState& state) {
   j["Capabilities"] = state.capabilities;
   j["TemplateBody"] = state.template_body;
   OrderedJson params = OrderedJson::array();
-  for (const ParameterValue& p : state.parameters) {
+  for (const StackParameter& p : state.parameters) {
     OrderedJson pj = {{"ParameterKey", p.key}, {"ParameterValue", p.value}};
     if (!p.resolved_value.empty()) {
       pj["ResolvedValue"] = p.resolved_value;
@@ -109,12 +109,12 @@ OrderedJson StackStateToJson(const StackState& state) {
   }
   j["Parameters"] = std::move(params);
   OrderedJson resources = OrderedJson::array();
-  for (const ResourceState& r : state.resources) {
+  for (const StackResource& r : state.resources) {
     resources.push_back(ResourceToJson(r));
   }
   j["Resources"] = std::move(resources);
   OrderedJson outputs = OrderedJson::array();
-  for (const OutputState& o : state.outputs) {
+  for (const StackOutput& o : state.outputs) {
     outputs.push_back({{"OutputKey", o.key},
                        {"OutputValue", o.value},
                        {"Description", o.description},
@@ -122,7 +122,7 @@ OrderedJson StackStateToJson(const StackState& state) {
   }
   j["Outputs"] = std::move(outputs);
   OrderedJson exports = OrderedJson::array();
-  for (const ExportState& e : state.exports) {
+  for (const StackExport& e : state.exports) {
     exports.push_back({{"ExportingStackId", e.exporting_stack_id},
                        {"Name", e.name},
                        {"Value", e.value},
@@ -151,7 +151,7 @@ ErrorOr<StackState> StackStateFromJson(const OrderedJson& json) {
   if (!in.ok()) {
     return Error{"invalid stack state: " + in.error()};
   }
-  for (ExportState& e : state.exports) {
+  for (StackExport& e : state.exports) {
     std::sort(e.importing_stacks.begin(), e.importing_stacks.end());
   }
   return state;

@@ -73,7 +73,7 @@ struct ResourceRequest {
   std::string physical_id;
   // Create and update: the desired properties, every intrinsic resolved (a JSON object).
   OrderedJson properties = OrderedJson::object();
-  // Update and delete: the properties as deployed (ResourceState::properties).
+  // Update and delete: the properties as deployed (StackResource::properties).
   OrderedJson previous_properties = OrderedJson::object();
   // Idempotency token of the operation (the same for every call of one deployment), so a
   // backend resuming after a crash can tell a retried call from a new one.
@@ -112,7 +112,7 @@ class DeployBackend {
   // Names of the stacks that exist, sorted.
   virtual ErrorOr<std::vector<std::string>> ListStacks() = 0;
   // The account's exports (ListExports + ListImports).
-  virtual ErrorOr<std::vector<ExportState>> ListExports() = 0;
+  virtual ErrorOr<std::vector<StackExport>> ListExports() = 0;
   // Stack events, oldest first.
   virtual ErrorOr<std::vector<StackEvent>> DescribeStackEvents(std::string_view stack_name) = 0;
 
@@ -133,7 +133,7 @@ class DeployBackend {
   // backend derives from the outputs of every stack (and `resources`, which it replaces too).
   virtual Status PutStack(const StackState& state) = 0;
   // Inserts or replaces one resource of an existing stack record.
-  virtual Status PutResource(std::string_view stack_name, const ResourceState& resource) = 0;
+  virtual Status PutResource(std::string_view stack_name, const StackResource& resource) = 0;
   // Forgets one resource of a stack (after it was deleted or retained).
   virtual Status RemoveResource(std::string_view stack_name, std::string_view logical_id) = 0;
   // Removes the stack record (after a successful delete); its events are kept.

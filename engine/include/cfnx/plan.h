@@ -139,7 +139,7 @@ struct ChangeSet {
   std::string status = "CREATE_COMPLETE";  // "Status"; "FAILED" when there are no changes
   std::string status_reason;               // "StatusReason"
   std::string execution_status = "AVAILABLE";  // "ExecutionStatus"; "UNAVAILABLE" with no changes
-  std::vector<ParameterValue> parameters;      // "Parameters", NoEcho values as "****"
+  std::vector<StackParameter> parameters;      // "Parameters", NoEcho values as "****"
   std::vector<std::string> capabilities;       // "Capabilities" the template requires
   std::vector<Change> changes;                 // "Changes": template order, then removals
 };

@@ -60,7 +60,7 @@ namespace cfnx {
 using OrderedJson = nlohmann::ordered_json;
 
 // One resource of a deployed stack (DescribeStackResources plus what the provider returned).
-struct ResourceState {
+struct StackResource {
   std::string logical_id;     // "LogicalResourceId"
   std::string type;           // "ResourceType", e.g. "AWS::S3::Bucket"
   std::string physical_id;    // "PhysicalResourceId"; "" when never created
@@ -72,14 +72,14 @@ struct ResourceState {
   OrderedJson attributes = OrderedJson::object();
 };
 
-struct ParameterValue {
+struct StackParameter {
   std::string key;    // "ParameterKey"
   std::string value;  // "ParameterValue": lists are comma-joined, as DescribeStacks shows them
   // "ResolvedValue": for SSM parameter types the value the parameter resolved to; "" otherwise.
   std::string resolved_value;
 };
 
-struct OutputState {
+struct StackOutput {
   std::string key;          // "OutputKey"
   std::string value;        // "OutputValue"
   std::string description;  // "Description"
@@ -87,7 +87,7 @@ struct OutputState {
 };
 
 // One export of the account and region (ListExports + ListImports).
-struct ExportState {
+struct StackExport {
   std::string exporting_stack_id;  // "ExportingStackId"
   std::string name;                // "Name"
   std::string value;               // "Value"
@@ -104,19 +104,19 @@ struct StackState {
   std::vector<std::string> capabilities;  // "Capabilities" granted at the last deployment
   // The processed template (transforms applied) last deployed, as JSON; null when none.
   OrderedJson template_body;               // "TemplateBody"
-  std::vector<ParameterValue> parameters;  // "Parameters"
-  std::vector<ResourceState> resources;    // "Resources", in template order
-  std::vector<OutputState> outputs;        // "Outputs"
+  std::vector<StackParameter> parameters;  // "Parameters"
+  std::vector<StackResource> resources;    // "Resources", in template order
+  std::vector<StackOutput> outputs;        // "Outputs"
   // Exports of the whole account and region, this stack's included.
-  std::vector<ExportState> exports;  // "Exports"
+  std::vector<StackExport> exports;  // "Exports"
 
   // Whether there is a deployed stack to update (status set and not DELETE_COMPLETE).
   // REVIEW_IN_PROGRESS (created by a change set, never executed) counts as not existing.
   bool exists() const;
   // Lookups; nullptr when absent. Linear scans.
-  const ResourceState* FindResource(std::string_view logical_id) const;
-  const ParameterValue* FindParameter(std::string_view key) const;
-  const ExportState* FindExport(std::string_view name) const;
+  const StackResource* FindResource(std::string_view logical_id) const;
+  const StackParameter* FindParameter(std::string_view key) const;
+  const StackExport* FindExport(std::string_view name) const;
 };
 
 // The JSON form described above.
