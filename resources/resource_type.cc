@@ -4,6 +4,8 @@
 #include "resources/resource_type.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace cfnx {
 namespace {
@@ -37,7 +39,170 @@ std::string AttributeName(std::string_view pointer) {
   return name;
 }
 
+// Types whose every property (not only the read-only ones) Fn::GetAtt can read, and extra
+// attributes of other types: CloudFormation's documented attributes that the provider schemas
+// do not list as read-only. From cfn-lint's src/cfnlint/schema/_getatts.py (MIT-0).
+const std::set<std::string_view>& AllPropertyAttributeTypes() {
+  static const std::set<std::string_view> kTypes = {
+      "AWS::Amplify::Branch",
+      "AWS::Amplify::Domain",
+      "AWS::AppSync::DomainName",
+      "AWS::AppSync::FunctionConfiguration",
+      "AWS::AppSync::Resolver",
+      "AWS::AutoScaling::AutoScalingGroup",
+      "AWS::Backup::BackupSelection",
+      "AWS::Backup::BackupVault",
+      "AWS::Backup::LogicallyAirGappedBackupVault",
+      "AWS::CodeArtifact::Domain",
+      "AWS::CodeArtifact::Repository",
+      "AWS::EC2::CapacityReservation",
+      "AWS::EC2::Instance",
+      "AWS::EC2::SecurityGroup",
+      "AWS::EC2::Subnet",
+      "AWS::EC2::VPC",
+      "AWS::EFS::MountTarget",
+      "AWS::EKS::Nodegroup",
+      "AWS::ElastiCache::ReplicationGroup",
+      "AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "AWS::Events::EventBus",
+      "AWS::EventSchemas::Discoverer",
+      "AWS::EventSchemas::Registry",
+      "AWS::EventSchemas::Schema",
+      "AWS::GameLift::GameSessionQueue",
+      "AWS::GameLift::MatchmakingConfiguration",
+      "AWS::GameLift::MatchmakingRuleSet",
+      "AWS::Grafana::Workspace",
+      "AWS::Greengrass::ConnectorDefinition",
+      "AWS::Greengrass::CoreDefinition",
+      "AWS::Greengrass::DeviceDefinition",
+      "AWS::Greengrass::FunctionDefinition",
+      "AWS::Greengrass::Group",
+      "AWS::Greengrass::LoggerDefinition",
+      "AWS::Greengrass::ResourceDefinition",
+      "AWS::Greengrass::SubscriptionDefinition",
+      "AWS::ImageBuilder::Component",
+      "AWS::ImageBuilder::ContainerRecipe",
+      "AWS::ImageBuilder::DistributionConfiguration",
+      "AWS::ImageBuilder::ImagePipeline",
+      "AWS::ImageBuilder::ImageRecipe",
+      "AWS::ImageBuilder::InfrastructureConfiguration",
+      "AWS::ManagedBlockchain::Node",
+      "AWS::Neptune::DBCluster",
+      "AWS::RDS::DBInstance",
+      "AWS::RDS::DBParameterGroup",
+      "AWS::RedshiftServerless::Workgroup",
+      "AWS::RoboMaker::RobotApplication",
+      "AWS::RoboMaker::SimulationApplication",
+      "AWS::Route53Resolver::ResolverRule",
+      "AWS::Route53Resolver::ResolverRuleAssociation",
+      "AWS::S3::AccessPoint",
+      "AWS::SageMaker::DataQualityJobDefinition",
+      "AWS::SageMaker::ModelBiasJobDefinition",
+      "AWS::SageMaker::ModelExplainabilityJobDefinition",
+      "AWS::SageMaker::ModelQualityJobDefinition",
+      "AWS::SageMaker::MonitoringSchedule",
+      "AWS::SNS::Topic",
+      "AWS::SQS::Queue",
+      "AWS::SSM::Parameter",
+      "AWS::StepFunctions::Activity",
+  };
+  return kTypes;
+}
+
+const std::map<std::string_view, std::vector<std::string_view>>& ExtraAttributes() {
+  static const std::map<std::string_view, std::vector<std::string_view>> kExtra = {
+      {"AWS::AppMesh::GatewayRoute",
+       {"GatewayRouteName", "MeshName", "MeshOwner", "VirtualGatewayName"}},
+      {"AWS::AppMesh::Mesh", {"MeshName"}},
+      {"AWS::AppMesh::Route", {"MeshName", "MeshOwner", "RouteName", "VirtualRouterName"}},
+      {"AWS::AppMesh::VirtualGateway", {"MeshName", "MeshOwner", "VirtualGatewayName"}},
+      {"AWS::AppMesh::VirtualNode", {"MeshName", "MeshOwner", "VirtualNodeName"}},
+      {"AWS::AppMesh::VirtualRouter", {"MeshName", "MeshOwner", "VirtualRouterName"}},
+      {"AWS::AppMesh::VirtualService", {"MeshName", "MeshOwner", "VirtualServiceName"}},
+      {"AWS::AppSync::DataSource", {"Name"}},
+      {"AWS::Cloud9::EnvironmentEC2", {"Name"}},
+      {"AWS::CloudWatch::InsightRule", {"RuleName"}},
+      {"AWS::DocDB::DBCluster", {"Port"}},
+      {"AWS::Greengrass::ConnectorDefinition", {"Name"}},
+      {"AWS::Greengrass::CoreDefinition", {"Name"}},
+      {"AWS::Greengrass::DeviceDefinition", {"Name"}},
+      {"AWS::Greengrass::FunctionDefinition", {"Name"}},
+      {"AWS::Greengrass::Group", {"Name", "RoleArn"}},
+      {"AWS::Greengrass::LoggerDefinition", {"Name"}},
+      {"AWS::Greengrass::ResourceDefinition", {"Name"}},
+      {"AWS::Greengrass::SubscriptionDefinition", {"Name"}},
+      {"AWS::IoT1Click::Device", {"Enabled"}},
+      {"AWS::IoT1Click::Placement", {"PlacementName", "ProjectName"}},
+      {"AWS::IoT1Click::Project", {"ProjectName"}},
+      {"AWS::Kinesis::StreamConsumer", {"ConsumerName", "StreamARN"}},
+      {"AWS::ManagedBlockchain::Member", {"NetworkId"}},
+      {"AWS::MediaConvert::JobTemplate", {"Name"}},
+      {"AWS::MediaConvert::Preset", {"Name"}},
+      {"AWS::MediaConvert::Queue", {"Name"}},
+      {"AWS::MediaLive::Input", {"Destinations", "Sources"}},
+      {"AWS::OpsWorks::Instance", {"AvailabilityZone"}},
+      {"AWS::OpsWorks::UserProfile", {"SshUsername"}},
+      {"AWS::Route53Resolver::ResolverEndpoint", {"Direction", "Name"}},
+      {"AWS::SageMaker::CodeRepository", {"CodeRepositoryName"}},
+      {"AWS::SageMaker::Endpoint", {"EndpointName"}},
+      {"AWS::SageMaker::EndpointConfig", {"EndpointConfigName"}},
+      {"AWS::SageMaker::Model", {"ModelName"}},
+      {"AWS::SageMaker::NotebookInstance", {"NotebookInstanceName"}},
+      {"AWS::SageMaker::NotebookInstanceLifecycleConfig", {"NotebookInstanceLifecycleConfigName"}},
+      {"AWS::SageMaker::Workteam", {"WorkteamName"}},
+      {"AWS::ServiceDiscovery::Service", {"Name"}},
+      {"AWS::Transfer::User", {"ServerId", "UserName"}},
+  };
+  return kExtra;
+}
+
+bool HasType(const nlohmann::json& s, std::string_view type) {
+  auto it = s.find("type");
+  if (it == s.end()) {
+    return false;
+  }
+  if (it->is_string()) {
+    return *it == type;
+  }
+  if (it->is_array()) {
+    for (const nlohmann::json& t : *it) {
+      if (t.is_string() && t == type) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+// Every scalar (or list of scalars) reachable through objects, as cfn-lint's GetAtts does for
+// the types whose properties are all attributes.
+void ResourceType::AddPropertyAttributes(const nlohmann::json& s, const std::string& name,
+                                         int depth) {
+  if (depth > 16 || !s.is_object()) {
+    return;
+  }
+  if (HasType(s, "object")) {
+    auto props = s.find("properties");
+    if (props != s.end() && props->is_object()) {
+      for (auto it = props->begin(); it != props->end(); ++it) {
+        AddPropertyAttributes(it.value(), name + "." + it.key(), depth + 1);
+      }
+    }
+  } else if (HasType(s, "array")) {
+    auto items = s.find("items");
+    if (items == s.end() || !(HasType(*items, "object") || HasType(*items, "array"))) {
+      attributes_.push_back(name);
+    }
+  } else if (s.contains("$ref") && s["$ref"].is_string()) {
+    if (const nlohmann::json* target = ResolveRef(s["$ref"].get<std::string>())) {
+      AddPropertyAttributes(*target, name, depth + 1);
+    }
+  } else {
+    attributes_.push_back(name);
+  }
+}
 
 std::unique_ptr<ResourceType> ResourceType::Parse(std::string_view json_text, std::string* error) {
   nlohmann::json doc = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
@@ -95,6 +260,17 @@ void ResourceType::Derive() {
         attributes_.push_back(attr + "." + it.key());
       }
     }
+  }
+  if (AllPropertyAttributeTypes().count(name_) != 0) {
+    if (const nlohmann::json* props =
+            schema_.contains("properties") ? &schema_["properties"] : nullptr) {
+      for (auto it = props->begin(); props->is_object() && it != props->end(); ++it) {
+        AddPropertyAttributes(it.value(), it.key(), 0);
+      }
+    }
+  }
+  if (auto extra = ExtraAttributes().find(name_); extra != ExtraAttributes().end()) {
+    attributes_.insert(attributes_.end(), extra->second.begin(), extra->second.end());
   }
   std::sort(attributes_.begin(), attributes_.end());
   attributes_.erase(std::unique(attributes_.begin(), attributes_.end()), attributes_.end());

@@ -65,6 +65,7 @@ class ResourceType {
  private:
   ResourceType() = default;
   void Derive();
+  void AddPropertyAttributes(const nlohmann::json& schema, const std::string& name, int depth);
 
   std::string name_;
   nlohmann::json schema_;

@@ -3,8 +3,10 @@
 
 #include "engine/api/pipeline.h"
 
+#include "engine/api/schema_registry.h"
 #include "engine/parse/loader.h"
 #include "engine/validate/validate.h"
+#include "resources/property_checker.h"
 #include "transforms/transform.h"
 
 namespace cfnx {
@@ -97,8 +99,7 @@ LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOp
   return loaded;
 }
 
-void RunChecks(const LoadedTemplate& loaded, const CompileOptions& /*options*/,
-               DiagnosticSink& sink) {
+void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, DiagnosticSink& sink) {
   IncludeNoteSink diags(sink, loaded.included);
   const Template& t = loaded.model;
   StructureOptions structure;
@@ -106,6 +107,8 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& /*options*/,
   CheckStructure(t, structure, diags);
   if (!loaded.unexpanded_transform) {
     CheckReferences(t, diags);
+    CheckResources(t, DefaultResourceTypeRegistry(),
+                   ResourceCheckOptions{.region = options.region, .today = ""}, diags);
   }
 }
 

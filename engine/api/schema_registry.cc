@@ -1,0 +1,40 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "engine/api/schema_registry.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "resources/embedded_schemas.h"
+
+namespace cfnx {
+
+std::string DefaultUserSchemasDir() {
+  if (const char* dir = std::getenv("CFNX_SCHEMAS_DIR"); dir != nullptr && *dir != '\0') {
+    return dir;
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::string(home) + "/.cfnx/schemas";
+  }
+  return "";
+}
+
+const ResourceTypeRegistry& DefaultResourceTypeRegistry() {
+  static const ResourceTypeRegistry* registry = [] {
+    std::string dir = DefaultUserSchemasDir();
+    std::error_code ec;
+    if (!dir.empty() && std::filesystem::exists(dir + "/" + std::string(kRegistryIndexFile), ec)) {
+      auto user = ResourceTypeRegistry::FromDirectory(dir);
+      if (user.ok()) {
+        return std::move(user).value().release();
+      }
+    }
+    auto embedded = ResourceTypeRegistry::FromData(EmbeddedSchemaIndex(), EmbeddedSchemaBlob());
+    CFNX_CHECK(embedded.ok());  // the embedded data is checked by resources_tests
+    return std::move(embedded).value().release();
+  }();
+  return *registry;
+}
+
+}  // namespace cfnx

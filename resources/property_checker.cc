@@ -1,0 +1,1067 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "resources/property_checker.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <set>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/base/edit_distance.h"
+#include "engine/validate/validate.h"
+#include "resources/ecma_regex.h"
+#include "resources/lambda/runtimes.h"
+
+namespace cfnx {
+namespace {
+
+using Json = nlohmann::json;
+
+// JSON Schema types as a bitmask.
+enum TypeBit : unsigned {
+  kTString = 1,
+  kTInteger = 2,
+  kTNumber = 4,
+  kTBoolean = 8,
+  kTObject = 16,
+  kTArray = 32,
+  kTNull = 64,
+};
+constexpr unsigned kScalarTypes = kTString | kTInteger | kTNumber | kTBoolean;
+
+// What an intrinsic function yields, as far as types go.
+enum class Yield { kUnknown, kScalar, kList, kNoValue };
+
+// Where a value is: its template path, where to point, and its name for messages.
+struct Where {
+  TemplatePath path;
+  SourceRange range;
+  std::string name;
+};
+
+class CollectingSink : public DiagnosticSink {
+ public:
+  using DiagnosticSink::Report;
+  void Report(Diagnostic d) override { diagnostics.push_back(std::move(d)); }
+  std::vector<Diagnostic> diagnostics;
+};
+
+std::string Q(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsCustomType(std::string_view type) {
+  return StartsWith(type, "Custom::") || type == "AWS::CloudFormation::CustomResource";
+}
+
+// Service::Provider::Resource with alphanumeric parts (the lead's structure check reports the
+// rest as E3006 syntax errors).
+bool IsProviderShape(std::string_view type) {
+  int parts = 0;
+  size_t start = 0;
+  while (true) {
+    size_t sep = type.find("::", start);
+    std::string_view part = type.substr(start, sep == std::string_view::npos ? sep : sep - start);
+    if (part.empty()) {
+      return false;
+    }
+    for (char c : part) {
+      if (!std::isalnum(static_cast<unsigned char>(c))) {
+        return false;
+      }
+    }
+    ++parts;
+    if (sep == std::string_view::npos) {
+      break;
+    }
+    start = sep + 2;
+  }
+  return parts == 3;
+}
+
+bool IsNoValue(const Node* n) {
+  const auto* fn = dyn_cast<FnCallNode>(n);
+  if (fn == nullptr || fn->fn() != FnKind::kRef) {
+    return false;
+  }
+  const auto* name = dyn_cast<StringNode>(fn->args());
+  return name != nullptr && name->value() == "AWS::NoValue";
+}
+
+bool IsDynamicReference(std::string_view s) {
+  return s.find("{{resolve:") != std::string_view::npos;
+}
+
+// Properties that `aws cloudformation package` fills in from a local path: a string there is a
+// path to upload, not a value to check (cfn-lint's TEMPLATED_PROPERTY_CFN_PATHS; it warns
+// with W3002).
+bool IsPackagedProperty(std::string_view type, const TemplatePath& path) {
+  static const std::pair<std::string_view, std::string_view> kPackaged[] = {
+      {"AWS::ApiGateway::RestApi", "BodyS3Location"},
+      {"AWS::Lambda::Function", "Code"},
+      {"AWS::Lambda::LayerVersion", "Content"},
+      {"AWS::ElasticBeanstalk::ApplicationVersion", "SourceBundle"},
+      {"AWS::StepFunctions::StateMachine", "DefinitionS3Location"},
+      {"AWS::AppSync::GraphQLSchema", "DefinitionS3Location"},
+      {"AWS::AppSync::Resolver", "RequestMappingTemplateS3Location"},
+      {"AWS::AppSync::Resolver", "ResponseMappingTemplateS3Location"},
+      {"AWS::AppSync::FunctionConfiguration", "RequestMappingTemplateS3Location"},
+      {"AWS::AppSync::FunctionConfiguration", "ResponseMappingTemplateS3Location"},
+      {"AWS::CloudFormation::Stack", "TemplateURL"},
+      {"AWS::CodeCommit::Repository", "Code/S3"},
+  };
+  // /Resources/<id>/Properties/<rest>
+  const std::vector<std::string>& segments = path.segments();
+  if (segments.size() < 4) {
+    return false;
+  }
+  std::string rest;
+  for (size_t i = 3; i < segments.size(); ++i) {
+    rest += (i == 3 ? "" : "/") + segments[i];
+  }
+  for (const auto& [t, p] : kPackaged) {
+    if (t == type && p == rest) {
+      return true;
+    }
+  }
+  return false;
+}
+
+unsigned TypeBitFor(std::string_view name) {
+  if (name == "string")
+    return kTString;
+  if (name == "integer")
+    return kTInteger;
+  if (name == "number")
+    return kTNumber;
+  if (name == "boolean")
+    return kTBoolean;
+  if (name == "object")
+    return kTObject;
+  if (name == "array")
+    return kTArray;
+  if (name == "null")
+    return kTNull;
+  return 0;
+}
+
+unsigned SchemaTypes(const Json& s) {
+  auto it = s.find("type");
+  if (it == s.end()) {
+    return 0;
+  }
+  unsigned bits = 0;
+  if (it->is_string()) {
+    bits = TypeBitFor(it->get_ref<const std::string&>());
+  } else if (it->is_array()) {
+    for (const Json& t : *it) {
+      if (t.is_string()) {
+        bits |= TypeBitFor(t.get_ref<const std::string&>());
+      }
+    }
+  }
+  return bits;
+}
+
+std::string TypeNames(unsigned bits) {
+  static const std::pair<unsigned, const char*> kNames[] = {
+      {kTString, "a string"},   {kTInteger, "an integer"}, {kTNumber, "a number"},
+      {kTBoolean, "a boolean"}, {kTObject, "an object"},   {kTArray, "a list"},
+      {kTNull, "null"}};
+  std::string out;
+  for (const auto& [bit, name] : kNames) {
+    if (bits & bit) {
+      out += out.empty() ? "" : " or ";
+      out += name;
+    }
+  }
+  return out;
+}
+
+bool ParseNumber(const std::string& text, double* out) {
+  if (text.empty() || std::isspace(static_cast<unsigned char>(text[0]))) {
+    return false;
+  }
+  char* end = nullptr;
+  *out = std::strtod(text.c_str(), &end);
+  return end == text.c_str() + text.size() && std::isfinite(*out);
+}
+
+bool IsIntegerText(const std::string& text) {
+  size_t i = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+  if (i >= text.size()) {
+    return false;
+  }
+  for (; i < text.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Which schema types a written value satisfies. CloudFormation (and cfn-lint) convert scalars:
+// a number or boolean is accepted where a string is expected, and a string that spells a
+// number or boolean where those are.
+unsigned ValueTypes(const Node* v) {
+  switch (v->kind()) {
+    case NodeKind::kMap:
+      return kTObject;
+    case NodeKind::kList:
+      return kTArray;
+    case NodeKind::kBool:
+      return kTBoolean | kTString;
+    case NodeKind::kNumber: {
+      const auto* n = cast<NumberNode>(v);
+      unsigned bits = kTNumber | kTString;
+      if (n->is_integer() || n->value() == std::floor(n->value())) {
+        bits |= kTInteger;
+      }
+      return bits;
+    }
+    case NodeKind::kString: {
+      const std::string& s = cast<StringNode>(v)->value();
+      unsigned bits = kTString;
+      double d = 0;
+      if (ParseNumber(s, &d)) {
+        bits |= kTNumber;
+        if (IsIntegerText(s)) {
+          bits |= kTInteger;
+        }
+      }
+      if (EqualsIgnoreCase(s, "true") || EqualsIgnoreCase(s, "false")) {
+        bits |= kTBoolean;
+      }
+      return bits;
+    }
+    case NodeKind::kNull:
+      return ~0u;  // left to CloudFormation: an empty value is usually a mistake, not a type
+    case NodeKind::kFnCall:
+      return 0;
+  }
+  return 0;
+}
+
+std::string_view KindNoun(const Node* v) {
+  switch (v->kind()) {
+    case NodeKind::kMap:
+      return "an object";
+    case NodeKind::kList:
+      return "a list";
+    case NodeKind::kBool:
+      return "a boolean";
+    case NodeKind::kNumber:
+      return "a number";
+    case NodeKind::kString:
+      return "a string";
+    default:
+      return "a value";
+  }
+}
+
+size_t Utf8Length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) {
+    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }
+  return n;
+}
+
+std::string JsonScalarText(const Json& j) {
+  if (j.is_string()) {
+    return j.get<std::string>();
+  }
+  return j.dump();
+}
+
+std::string NumberText(double d) {
+  if (d == std::floor(d) && std::fabs(d) < 1e15) {
+    return std::to_string(static_cast<long long>(d));
+  }
+  return Json(d).dump();
+}
+
+// Forwards everything but the diagnostics whose code starts with one of `ignored`.
+class IgnoringSink : public DiagnosticSink {
+ public:
+  IgnoringSink(DiagnosticSink& next, std::vector<std::string> ignored)
+      : next_(next), ignored_(std::move(ignored)) {}
+  using DiagnosticSink::Report;
+  void Report(Diagnostic d) override {
+    std::string_view id = GetDiagCodeInfo(d.code).id;
+    for (const std::string& prefix : ignored_) {
+      if (StartsWith(id, prefix)) {
+        return;
+      }
+    }
+    next_.Report(std::move(d));
+  }
+
+ private:
+  DiagnosticSink& next_;
+  std::vector<std::string> ignored_;
+};
+
+class Checker {
+ public:
+  Checker(const Template& t, const ResourceTypeRegistry& registry,
+          const ResourceCheckOptions& options, DiagnosticSink& diags)
+      : t_(t), registry_(registry), options_(options), diags_(diags) {}
+
+  void Run() {
+    for (const Resource& r : t_.resources) {
+      CheckResource(r);
+    }
+    for (const Resource& r : t_.resources) {
+      WalkGetAtts(r.node, TemplatePath{"Resources", r.logical_id});
+    }
+    for (const Output& o : t_.outputs) {
+      WalkGetAtts(o.node, TemplatePath{"Outputs", o.name});
+    }
+  }
+
+ private:
+  // --- Resources ---------------------------------------------------------------------------
+
+  void CheckResource(const Resource& r) {
+    if (r.type.empty() || r.node == nullptr) {
+      return;
+    }
+    IgnoringSink sink(diags_, IgnoredChecks(r));
+    DiagnosticSink* saved = out_;
+    out_ = &sink;
+    CheckResourceProperties(r);
+    out_ = saved;
+  }
+
+  // The rule ids a resource's `Metadata: {cfn-lint: {config: {ignore_checks: [...]}}}` turns off
+  // (cfn-lint's resource-level directives; an id matches as a prefix, so "E30" covers E3002).
+  static std::vector<std::string> IgnoredChecks(const Resource& r) {
+    std::vector<std::string> ids;
+    const auto* metadata = dyn_cast<MapNode>(r.metadata);
+    const auto* lint = metadata != nullptr ? dyn_cast<MapNode>(metadata->Get("cfn-lint")) : nullptr;
+    const auto* config = lint != nullptr ? dyn_cast<MapNode>(lint->Get("config")) : nullptr;
+    const Node* ignore = config != nullptr ? config->Get("ignore_checks") : nullptr;
+    if (const auto* list = dyn_cast<ListNode>(ignore)) {
+      for (const Node* item : list->items()) {
+        if (const auto* id = dyn_cast<StringNode>(item)) {
+          ids.push_back(id->value());
+        }
+      }
+    } else if (const auto* id = dyn_cast<StringNode>(ignore)) {
+      ids.push_back(id->value());
+    }
+    return ids;
+  }
+
+  void CheckResourceProperties(const Resource& r) {
+    TemplatePath path{"Resources", r.logical_id};
+    const MapEntry* props_entry = r.node->Find("Properties");
+    Where where{path.Child("Properties"),
+                props_entry != nullptr ? props_entry->key->range() : r.key->range(), "Properties"};
+    if (IsCustomType(r.type)) {
+      CheckCustomResource(r, where);
+      return;
+    }
+    if (StartsWith(r.type, "AWS::Serverless::") || EndsWith(r.type, "::MODULE") ||
+        !IsProviderShape(r.type)) {
+      return;
+    }
+    if (!registry_.Contains(r.type)) {
+      out_->Report(DiagCode::kE3006, r.type_node->range(), path.Child("Type"),
+                   "Resource type " + Q(r.type) + " does not exist." +
+                       DidYouMean(r.type, registry_.TypeNames()));
+      return;
+    }
+    if (!registry_.AvailableIn(r.type, options_.region)) {
+      out_->Report(
+          DiagCode::kE3006, r.type_node->range(), path.Child("Type"),
+          "Resource type " + Q(r.type) + " is not available in region " + Q(options_.region) + ".");
+    }
+    type_ = registry_.Find(r.type, options_.region);
+    if (type_ == nullptr) {
+      return;
+    }
+    top_schema_ = &type_->schema();
+    if (r.type == "AWS::Lambda::Function") {
+      CheckLambdaRuntime(r);
+    }
+    if (r.properties == nullptr) {
+      CheckRequired(nullptr, type_->schema(), where, *out_);
+    } else {
+      Validate(r.properties, type_->schema(), where, *out_);
+    }
+    type_ = nullptr;
+    top_schema_ = nullptr;
+  }
+
+  void CheckCustomResource(const Resource& r, const Where& where) {
+    const auto* props = dyn_cast<MapNode>(r.properties);
+    if (r.properties != nullptr && props == nullptr) {
+      return;  // Fn::If and friends: decided at deploy time
+    }
+    if (props == nullptr || props->Get("ServiceToken") == nullptr) {
+      out_->Report(
+          DiagCode::kE3003, where.range, where.path,
+          "'ServiceToken' is a required property of custom resource " + Q(r.logical_id) + ".");
+    }
+  }
+
+  // Runtimes past their update block: CloudFormation can neither create nor update the function.
+  void CheckLambdaRuntime(const Resource& r) {
+    const auto* props = dyn_cast<MapNode>(r.properties);
+    const MapEntry* runtime = props != nullptr ? props->Find("Runtime") : nullptr;
+    if (runtime == nullptr) {
+      return;
+    }
+    std::vector<const Node*> values = {runtime->value};
+    if (const auto* fn = dyn_cast<FnCallNode>(runtime->value);
+        fn != nullptr && fn->fn() == FnKind::kIf) {
+      if (const auto* args = dyn_cast<ListNode>(fn->args()); args != nullptr && args->size() == 3) {
+        values = {args->items()[1], args->items()[2]};
+      }
+    }
+    std::string_view today = options_.today.empty() ? TodayUtc() : options_.today;
+    for (const Node* value : values) {
+      const auto* name = dyn_cast<StringNode>(value);
+      const LambdaRuntimeLifecycle* life =
+          name != nullptr ? FindLambdaRuntime(name->value()) : nullptr;
+      if (life == nullptr || life->update_block > today) {
+        continue;
+      }
+      out_->Report(DiagCode::kE2533, runtime->key->range(),
+                   TemplatePath{"Resources", r.logical_id, "Properties", "Runtime"},
+                   "Runtime " + Q(name->value()) + " was deprecated on " + Q(life->deprecated) +
+                       "; creating functions with it was blocked on " + Q(life->create_block) +
+                       " and updating them on " + Q(life->update_block) + ". Move to " +
+                       Q(life->successor) + ".");
+    }
+  }
+
+  // --- The schema walk ---------------------------------------------------------------------
+
+  const Json* Resolve(const Json* s) const {
+    for (int depth = 0; depth < 32 && s != nullptr && s->is_object(); ++depth) {
+      auto ref = s->find("$ref");
+      if (ref == s->end() || !ref->is_string()) {
+        return s;
+      }
+      s = type_->ResolveRef(ref->get_ref<const std::string&>());
+    }
+    return nullptr;
+  }
+
+  void Validate(const Node* v, const Json& schema, const Where& w, DiagnosticSink& out) {
+    const Json* s = Resolve(&schema);
+    if (s == nullptr || !s->is_object() || v == nullptr) {
+      return;
+    }
+    if (const auto* fn = dyn_cast<FnCallNode>(v)) {
+      ValidateFunction(fn, *s, w, out);
+      return;
+    }
+    if (const auto* str = dyn_cast<StringNode>(v);
+        str != nullptr &&
+        (IsDynamicReference(str->value()) || IsPackagedProperty(type_->name(), w.path))) {
+      return;
+    }
+    unsigned want = SchemaTypes(*s);
+    if (want != 0 && (ValueTypes(v) & want) == 0) {
+      out.Report(
+          DiagCode::kE3012, w.range, w.path,
+          Q(w.name) + " must be " + TypeNames(want) + ", not " + std::string(KindNoun(v)) + ".");
+      return;
+    }
+    if (const auto* map = dyn_cast<MapNode>(v)) {
+      ValidateObject(map, *s, w, out);
+    } else if (const auto* list = dyn_cast<ListNode>(v)) {
+      ValidateArray(list, *s, w, out);
+    } else if (const auto* scalar = dyn_cast<ScalarNode>(v);
+               scalar != nullptr && !isa<NullNode>(v)) {
+      ValidateScalar(scalar, *s, w, out);
+    }
+    ValidateCombinators(v, *s, w, out);
+  }
+
+  void ValidateFunction(const FnCallNode* fn, const Json& s, const Where& w, DiagnosticSink& out) {
+    if (fn->fn() == FnKind::kIf) {
+      const auto* args = dyn_cast<ListNode>(fn->args());
+      if (args == nullptr || args->size() != 3) {
+        return;  // reported by the function checks
+      }
+      for (size_t i = 1; i < 3; ++i) {
+        const Node* branch = args->items()[i];
+        if (!IsNoValue(branch)) {
+          Validate(branch, s, Where{w.path.Child("Fn::If").Child(i), branch->range(), w.name}, out);
+        }
+      }
+      return;
+    }
+    Yield yield = FunctionYield(fn);
+    unsigned want = SchemaTypes(s);
+    if (yield == Yield::kUnknown || yield == Yield::kNoValue || want == 0) {
+      return;
+    }
+    bool ok = yield == Yield::kList ? (want & kTArray) != 0 : (want & kScalarTypes) != 0;
+    if (!ok) {
+      out.Report(DiagCode::kE3012, w.range, w.path,
+                 Q(w.name) + " must be " + TypeNames(want) + ", but " +
+                     std::string(FnName(fn->fn())) + " yields " +
+                     (yield == Yield::kList ? "a list" : "a string") + ".");
+    }
+  }
+
+  Yield FunctionYield(const FnCallNode* fn) const {
+    switch (fn->fn()) {
+      case FnKind::kJoin:
+      case FnKind::kSub:
+      case FnKind::kBase64:
+      case FnKind::kToJsonString:
+      case FnKind::kLength:
+        return Yield::kScalar;
+      case FnKind::kGetAZs:
+      case FnKind::kSplit:
+      case FnKind::kCidr:
+        return Yield::kList;
+      case FnKind::kRef:
+        if (const auto* name = dyn_cast<StringNode>(fn->args())) {
+          return RefYield(name->value());
+        }
+        return Yield::kUnknown;
+      case FnKind::kGetAtt:
+        return GetAttYield(fn);
+      default:
+        return Yield::kUnknown;
+    }
+  }
+
+  Yield RefYield(const std::string& name) const {
+    if (name == "AWS::NoValue") {
+      return Yield::kNoValue;
+    }
+    if (name == "AWS::NotificationARNs") {
+      return Yield::kList;
+    }
+    if (IsPseudoParameter(name)) {
+      return Yield::kScalar;
+    }
+    if (const Parameter* p = t_.FindParameter(name)) {
+      const std::string& type = p->type;
+      if (type.empty()) {
+        return Yield::kUnknown;
+      }
+      bool list = StartsWith(type, "List<") || type == "CommaDelimitedList" ||
+                  StartsWith(type, "AWS::SSM::Parameter::Value<List<") ||
+                  type == "AWS::SSM::Parameter::Value<CommaDelimitedList>";
+      return list ? Yield::kList : Yield::kScalar;
+    }
+    if (t_.FindResource(name) != nullptr) {
+      return Yield::kScalar;
+    }
+    return Yield::kUnknown;
+  }
+
+  // The type of the attribute's read-only property in the target's schema.
+  Yield GetAttYield(const FnCallNode* fn) const {
+    std::string resource;
+    std::string attribute;
+    if (!GetAttNames(fn, &resource, &attribute, nullptr)) {
+      return Yield::kUnknown;
+    }
+    const Resource* target = t_.FindResource(resource);
+    if (target == nullptr || IsCustomType(target->type) || !registry_.Contains(target->type)) {
+      return Yield::kUnknown;
+    }
+    const ResourceType* rt = registry_.Find(target->type, options_.region);
+    if (rt == nullptr || !rt->HasAttribute(attribute)) {
+      return Yield::kUnknown;
+    }
+    const Json* s = &rt->schema();
+    size_t start = 0;
+    while (s != nullptr) {
+      size_t dot = attribute.find('.', start);
+      std::string part = attribute.substr(start, dot == std::string::npos ? dot : dot - start);
+      auto props = s->find("properties");
+      if (props == s->end() || !props->contains(part)) {
+        return Yield::kUnknown;
+      }
+      s = &(*props)[part];
+      for (int depth = 0; depth < 32 && s != nullptr && s->contains("$ref"); ++depth) {
+        s = (*s)["$ref"].is_string() ? rt->ResolveRef((*s)["$ref"].get<std::string>()) : nullptr;
+      }
+      if (dot == std::string::npos) {
+        break;
+      }
+      start = dot + 1;
+    }
+    if (s == nullptr) {
+      return Yield::kUnknown;
+    }
+    unsigned types = SchemaTypes(*s);
+    if (types == kTArray) {
+      return Yield::kList;
+    }
+    if (types != 0 && (types & ~kScalarTypes) == 0) {
+      return Yield::kScalar;
+    }
+    return Yield::kUnknown;
+  }
+
+  void ValidateObject(const MapNode* map, const Json& s, const Where& w, DiagnosticSink& out) {
+    auto props = s.find("properties");
+    auto patterns = s.find("patternProperties");
+    auto additional = s.find("additionalProperties");
+    bool top = &s == top_schema_;
+    for (const MapEntry& e : map->entries()) {
+      const std::string& key = e.key->value();
+      if (IsNoValue(e.value)) {
+        continue;
+      }
+      const Json* sub = nullptr;
+      if (props != s.end() && props->is_object()) {
+        auto it = props->find(key);
+        if (it != props->end()) {
+          sub = &*it;
+        }
+      }
+      if (sub == nullptr && patterns != s.end() && patterns->is_object()) {
+        for (auto it = patterns->begin(); it != patterns->end() && sub == nullptr; ++it) {
+          bool supported = true;
+          std::string why;
+          if (EcmaRegexSearch(it.key(), key, &supported, &why) && supported) {
+            sub = &it.value();
+          }
+        }
+      }
+      Where child{w.path.Child(key), e.key->range(), key};
+      if (sub == nullptr) {
+        if (additional != s.end() && additional->is_boolean() && !additional->get<bool>()) {
+          ReportUnknownProperty(key, props != s.end() ? &*props : nullptr, w, child, top, out);
+        } else if (additional != s.end() && additional->is_object()) {
+          Validate(e.value, *additional, child, out);
+        }
+        continue;
+      }
+      if (top && type_->IsReadOnlyProperty(key)) {
+        out.Report(DiagCode::kE3040, child.range, child.path,
+                   Q(key) + " is a read-only property of " + type_->name() +
+                       ": CloudFormation sets it, so it cannot be set in a template.");
+        continue;
+      }
+      Validate(e.value, *sub, child, out);
+    }
+    CheckRequired(map, s, w, out);
+  }
+
+  void ReportUnknownProperty(const std::string& key, const Json* props, const Where& parent,
+                             const Where& child, bool top, DiagnosticSink& out) {
+    std::vector<std::string_view> names;
+    if (props != nullptr && props->is_object()) {
+      for (auto it = props->begin(); it != props->end(); ++it) {
+        names.push_back(it.key());
+      }
+    }
+    std::string where = top ? type_->name() : Q(parent.name) + " (" + type_->name() + ")";
+    out.Report(DiagCode::kE3002, child.range, child.path,
+               Q(key) + " is not a property of " + where + "." + DidYouMean(key, names));
+  }
+
+  void CheckRequired(const MapNode* map, const Json& s, const Where& w, DiagnosticSink& out) {
+    auto required = s.find("required");
+    if (required == s.end() || !required->is_array()) {
+      return;
+    }
+    for (const Json& name : *required) {
+      if (!name.is_string()) {
+        continue;
+      }
+      const std::string& n = name.get_ref<const std::string&>();
+      const Node* value = map != nullptr ? map->Get(n) : nullptr;
+      if (value == nullptr || IsNoValue(value)) {
+        std::string of = &s == top_schema_ ? type_->name() : Q(w.name);
+        out.Report(DiagCode::kE3003, w.range, w.path,
+                   Q(n) + " is a required property of " + of + ".");
+      }
+    }
+  }
+
+  void ValidateArray(const ListNode* list, const Json& s, const Where& w, DiagnosticSink& out) {
+    size_t count = 0;
+    bool uncertain = false;
+    for (const Node* item : list->items()) {
+      if (IsNoValue(item)) {
+        continue;
+      }
+      if (const auto* fn = dyn_cast<FnCallNode>(item); fn != nullptr && fn->fn() == FnKind::kIf) {
+        uncertain = true;
+      }
+      ++count;
+    }
+    if (!uncertain) {
+      auto min = s.find("minItems");
+      auto max = s.find("maxItems");
+      if (min != s.end() && min->is_number() && count < min->get<double>()) {
+        out.Report(DiagCode::kE3032, w.range, w.path,
+                   Q(w.name) + " has " + std::to_string(count) + " item" + (count == 1 ? "" : "s") +
+                       "; at least " + JsonScalarText(*min) + " required.");
+      }
+      if (max != s.end() && max->is_number() && count > max->get<double>()) {
+        out.Report(DiagCode::kE3032, w.range, w.path,
+                   Q(w.name) + " has " + std::to_string(count) + " items; at most " +
+                       JsonScalarText(*max) + " allowed.");
+      }
+    }
+    auto items = s.find("items");
+    if (items == s.end() || !items->is_object()) {
+      return;
+    }
+    for (size_t i = 0; i < list->size(); ++i) {
+      const Node* item = list->items()[i];
+      if (!IsNoValue(item)) {
+        Validate(item, *items, Where{w.path.Child(i), item->range(), w.name}, out);
+      }
+    }
+  }
+
+  void ValidateScalar(const ScalarNode* v, const Json& s, const Where& w, DiagnosticSink& out) {
+    const std::string& text = v->text();
+    bool is_string = isa<StringNode>(v);
+    auto e = s.find("enum");
+    if (e != s.end() && e->is_array() && !MatchesEnum(v, *e, s.contains("enumCaseInsensitive"))) {
+      std::string allowed;
+      size_t shown = 0;
+      for (const Json& item : *e) {
+        if (shown++ == 12) {
+          allowed += ", ...";
+          break;
+        }
+        allowed += (allowed.empty() ? "" : ", ") + Q(JsonScalarText(item));
+      }
+      out.Report(DiagCode::kE3030, w.range, w.path,
+                 Q(text) + " is not an allowed value of " + Q(w.name) + "; expected one of " +
+                     allowed + ".");
+    }
+    if (is_string) {
+      auto pattern = s.find("pattern");
+      if (pattern != s.end() && pattern->is_string()) {
+        CheckPattern(text, pattern->get_ref<const std::string&>(), w, out);
+      }
+      size_t length = Utf8Length(text);
+      auto min = s.find("minLength");
+      auto max = s.find("maxLength");
+      if (min != s.end() && min->is_number() && length < min->get<double>()) {
+        out.Report(DiagCode::kE3033, w.range, w.path,
+                   Q(w.name) + " is " + std::to_string(length) +
+                       " characters long; the minimum is " + JsonScalarText(*min) + ".");
+      }
+      if (max != s.end() && max->is_number() && length > max->get<double>()) {
+        out.Report(DiagCode::kE3033, w.range, w.path,
+                   Q(w.name) + " is " + std::to_string(length) +
+                       " characters long; the maximum is " + JsonScalarText(*max) + ".");
+      }
+    }
+    double number = 0;
+    bool numeric = isa<NumberNode>(v) ? (number = cast<NumberNode>(v)->value(), true)
+                                      : (is_string && ParseNumber(text, &number));
+    if (numeric) {
+      CheckRange(number, s, w, out);
+    }
+  }
+
+  bool MatchesEnum(const ScalarNode* v, const Json& values, bool case_insensitive) const {
+    const std::string& text = v->text();
+    double number = 0;
+    bool numeric = isa<NumberNode>(v) ? (number = cast<NumberNode>(v)->value(), true)
+                                      : ParseNumber(text, &number);
+    for (const Json& item : values) {
+      if (item.is_string()) {
+        const std::string& s = item.get_ref<const std::string&>();
+        if (s == text || (case_insensitive && EqualsIgnoreCase(s, text))) {
+          return true;
+        }
+      } else if (item.is_number()) {
+        if (numeric && item.get<double>() == number) {
+          return true;
+        }
+      } else if (item.is_boolean()) {
+        if (EqualsIgnoreCase(text, item.get<bool>() ? "true" : "false")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  void CheckPattern(const std::string& text, const std::string& pattern, const Where& w,
+                    DiagnosticSink& out) {
+    bool supported = true;
+    std::string why;
+    if (EcmaRegexSearch(pattern, text, &supported, &why)) {
+      if (!supported && unsupported_reported_.insert(pattern).second) {
+        out.Report(DiagCode::kI3031, w.range, w.path,
+                   "The pattern of " + Q(w.name) + " was not checked: " + why + ".");
+      }
+      return;
+    }
+    out.Report(DiagCode::kE3031, w.range, w.path,
+               Q(text) + " does not match the pattern of " + Q(w.name) + ": " + pattern);
+  }
+
+  void CheckRange(double number, const Json& s, const Where& w, DiagnosticSink& out) {
+    auto bound = [&](const char* key, bool below, bool exclusive) {
+      auto it = s.find(key);
+      if (it == s.end() || !it->is_number()) {
+        return;
+      }
+      double limit = it->get<double>();
+      bool bad = below ? (exclusive ? number <= limit : number < limit)
+                       : (exclusive ? number >= limit : number > limit);
+      if (bad) {
+        out.Report(DiagCode::kE3034, w.range, w.path,
+                   Q(w.name) + " is " + NumberText(number) + "; the " +
+                       (below ? "minimum" : "maximum") + " is " + NumberText(limit) +
+                       (exclusive ? " (exclusive)." : "."));
+      }
+    };
+    bound("minimum", true, false);
+    bound("maximum", false, false);
+    bound("exclusiveMinimum", true, true);
+    bound("exclusiveMaximum", false, true);
+  }
+
+  void ValidateCombinators(const Node* v, const Json& s, const Where& w, DiagnosticSink& out) {
+    if (auto all = s.find("allOf"); all != s.end() && all->is_array()) {
+      for (const Json& sub : *all) {
+        Validate(v, sub, w, out);
+      }
+    }
+    for (const char* keyword : {"anyOf", "oneOf"}) {
+      auto alternatives = s.find(keyword);
+      if (alternatives == s.end() || !alternatives->is_array() || alternatives->empty()) {
+        continue;
+      }
+      size_t matches = 0;
+      size_t fewest = SIZE_MAX;
+      const Diagnostic* closest = nullptr;
+      std::vector<CollectingSink> trials(alternatives->size());
+      for (size_t i = 0; i < alternatives->size(); ++i) {
+        Validate(v, (*alternatives)[i], w, trials[i]);
+        size_t errors = trials[i].diagnostics.size();
+        if (errors == 0) {
+          ++matches;
+        } else if (errors < fewest) {
+          fewest = errors;
+          closest = &trials[i].diagnostics.front();
+        }
+      }
+      // oneOf with several matches is not reported: values known only at deploy time satisfy
+      // every alternative, and reporting it would be mostly false alarms.
+      if (matches > 0) {
+        continue;
+      }
+      bool any = std::string_view(keyword) == "anyOf";
+      std::string message = Q(w.name) + " must match " + (any ? "at least one" : "exactly one") +
+                            " of: " + DescribeAlternatives(*alternatives) + ".";
+      if (closest != nullptr) {
+        message += " (" + closest->message + ")";
+      }
+      out.Report(any ? DiagCode::kE3017 : DiagCode::kE3018, w.range, w.path, message);
+    }
+  }
+
+  std::string DescribeAlternatives(const Json& alternatives) const {
+    std::string out;
+    for (size_t i = 0; i < alternatives.size(); ++i) {
+      const Json& alt = alternatives[i];
+      std::string d;
+      if (alt.is_object() && alt.contains("required") && alt["required"].is_array()) {
+        for (const Json& r : alt["required"]) {
+          d += (d.empty() ? "" : " and ") + JsonScalarText(r);
+        }
+        d = d.empty() ? "" : "set " + d;
+      }
+      if (d.empty() && alt.is_object() && alt.contains("$ref") && alt["$ref"].is_string()) {
+        std::string ref = alt["$ref"].get<std::string>();
+        d = ref.substr(ref.rfind('/') + 1);
+      }
+      if (d.empty() && alt.is_object() && alt.contains("type")) {
+        d = TypeNames(SchemaTypes(alt));
+      }
+      if (d.empty()) {
+        d = "alternative " + std::to_string(i + 1);
+      }
+      out += (out.empty() ? "" : "; ") + d;
+    }
+    return out;
+  }
+
+  // --- Fn::GetAtt attribute names ------------------------------------------------------------
+
+  // The logical id and attribute of a GetAtt whose arguments are literal strings.
+  static bool GetAttNames(const FnCallNode* fn, std::string* resource, std::string* attribute,
+                          const Node** attribute_node) {
+    if (const auto* list = dyn_cast<ListNode>(fn->args())) {
+      if (list->size() != 2) {
+        return false;
+      }
+      const auto* r = dyn_cast<StringNode>(list->items()[0]);
+      const auto* a = dyn_cast<StringNode>(list->items()[1]);
+      if (r == nullptr || a == nullptr) {
+        return false;
+      }
+      *resource = r->value();
+      *attribute = a->value();
+      if (attribute_node != nullptr) {
+        *attribute_node = a;
+      }
+      return true;
+    }
+    if (const auto* s = dyn_cast<StringNode>(fn->args())) {
+      size_t dot = s->value().find('.');
+      if (dot == std::string::npos) {
+        return false;
+      }
+      *resource = s->value().substr(0, dot);
+      *attribute = s->value().substr(dot + 1);
+      if (attribute_node != nullptr) {
+        *attribute_node = s;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  void WalkGetAtts(const Node* n, const TemplatePath& path) {
+    if (n == nullptr) {
+      return;
+    }
+    switch (n->kind()) {
+      case NodeKind::kMap:
+        for (const MapEntry& e : cast<MapNode>(n)->entries()) {
+          WalkGetAtts(e.value, path.Child(e.key->value()));
+        }
+        return;
+      case NodeKind::kList: {
+        const auto* list = cast<ListNode>(n);
+        for (size_t i = 0; i < list->size(); ++i) {
+          WalkGetAtts(list->items()[i], path.Child(i));
+        }
+        return;
+      }
+      case NodeKind::kFnCall: {
+        const auto* fn = cast<FnCallNode>(n);
+        TemplatePath fn_path = path.Child(FnName(fn->fn()));
+        if (fn->fn() == FnKind::kGetAtt) {
+          CheckGetAtt(fn, fn_path);
+        } else if (fn->fn() == FnKind::kSub) {
+          CheckSubAttributes(fn, fn_path);
+        }
+        WalkGetAtts(fn->args(), fn_path);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  void CheckGetAtt(const FnCallNode* fn, const TemplatePath& path) {
+    std::string resource;
+    std::string attribute;
+    const Node* node = nullptr;
+    if (GetAttNames(fn, &resource, &attribute, &node)) {
+      CheckAttribute(resource, attribute, node->range(), path);
+    }
+  }
+
+  void CheckSubAttributes(const FnCallNode* fn, const TemplatePath& path) {
+    const StringNode* text = dyn_cast<StringNode>(fn->args());
+    const MapNode* vars = nullptr;
+    if (const auto* list = dyn_cast<ListNode>(fn->args()); list != nullptr && list->size() == 2) {
+      text = dyn_cast<StringNode>(list->items()[0]);
+      vars = dyn_cast<MapNode>(list->items()[1]);
+    }
+    if (text == nullptr) {
+      return;
+    }
+    for (const SubVariable& v : ParseSubVariables(text->value())) {
+      size_t dot = v.name.find('.');
+      if (dot == std::string::npos || (vars != nullptr && vars->Get(v.name) != nullptr)) {
+        continue;
+      }
+      CheckAttribute(v.name.substr(0, dot), v.name.substr(dot + 1), text->range(), path);
+    }
+  }
+
+  void CheckAttribute(const std::string& resource, const std::string& attribute, SourceRange range,
+                      const TemplatePath& path) {
+    const Resource* target = t_.FindResource(resource);
+    if (target == nullptr || target->type.empty() || IsCustomType(target->type) ||
+        StartsWith(target->type, "AWS::Serverless::") || EndsWith(target->type, "::MODULE")) {
+      return;
+    }
+    if (target->type == "AWS::CloudFormation::Stack" && StartsWith(attribute, "Outputs.")) {
+      return;
+    }
+    if (!registry_.Contains(target->type)) {
+      return;
+    }
+    const ResourceType* rt = registry_.Find(target->type, options_.region);
+    if (rt == nullptr || rt->HasAttribute(attribute)) {
+      return;
+    }
+    std::vector<std::string_view> names(rt->attributes().begin(), rt->attributes().end());
+    std::string hint = DidYouMean(attribute, names);
+    if (hint.empty() && !names.empty() && names.size() <= 8) {
+      hint = " It has ";
+      for (size_t i = 0; i < names.size(); ++i) {
+        hint += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + Q(names[i]);
+      }
+      hint += ".";
+    }
+    out_->Report(DiagCode::kE1010, range, path,
+                 "Fn::GetAtt: " + Q(attribute) + " is not an attribute of " + target->type + " " +
+                     Q(resource) + "." + hint);
+  }
+
+  const Template& t_;
+  const ResourceTypeRegistry& registry_;
+  const ResourceCheckOptions& options_;
+  DiagnosticSink& diags_;
+  DiagnosticSink* out_ = &diags_;  // diags_ behind the current resource's ignore_checks
+  const ResourceType* type_ = nullptr;
+  const Json* top_schema_ = nullptr;
+  std::set<std::string> unsupported_reported_;
+};
+
+}  // namespace
+
+void CheckResources(const Template& t, const ResourceTypeRegistry& registry,
+                    const ResourceCheckOptions& options, DiagnosticSink& diags) {
+  Checker(t, registry, options, diags).Run();
+}
+
+}  // namespace cfnx

@@ -1,0 +1,157 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Golden tests over tests/golden/resources/: each `<case>.yaml|json` is loaded, modelled and
+// checked with CheckResources against the embedded registry; the text rendering of what it
+// reports is compared with `<case>.expected.diag`. A first line `# region: R` sets the region.
+// Cases named `error_*` must report at least one error, others none. CFNX_UPDATE_GOLDENS=1
+// rewrites the expectations.
+
+#include "resources/property_checker.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/diag/render.h"
+#include "engine/parse/loader.h"
+#include "resources/ecma_regex.h"
+#include "resources/embedded_schemas.h"
+#include "tests/testing/golden.h"
+
+namespace cfnx {
+namespace {
+
+const ResourceTypeRegistry& Registry() {
+  static const ResourceTypeRegistry* registry =
+      ResourceTypeRegistry::FromData(EmbeddedSchemaIndex(), EmbeddedSchemaBlob()).value().release();
+  return *registry;
+}
+
+struct Checked {
+  std::vector<Diagnostic> diagnostics;
+  std::string rendered;
+};
+
+Checked Check(const std::string& name, const std::string& text) {
+  SourceManager sources;
+  FileId file = sources.AddFile(name, text);
+  DiagnosticCollector load_diags;
+  Document doc = LoadTemplate(sources, file, load_diags);
+  Template t = BuildModel(doc, load_diags);
+  ResourceCheckOptions options;
+  options.today = "2026-11-23";  // fixed, for the Lambda runtime dates
+  constexpr std::string_view kRegion = "# region: ";
+  if (text.compare(0, kRegion.size(), kRegion) == 0) {
+    options.region = text.substr(kRegion.size(), text.find('\n') - kRegion.size());
+  }
+  DiagnosticCollector diags;
+  CheckResources(t, Registry(), options, diags);
+  diags.SortByLocation();
+  Checked out;
+  out.diagnostics = diags.Take();
+  out.rendered = RenderDiagnostics(out.diagnostics, sources, DiagnosticFormat::kText);
+  return out;
+}
+
+class ResourcesGoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ResourcesGoldenTest, MatchesExpected) {
+  const std::string& rel = GetParam();
+  Checked checked =
+      Check(rel, testing::ReadFileOrEmpty(testing::SourcePath("tests/golden/" + rel)));
+  std::string stem = rel.substr(0, rel.rfind('.'));
+  EXPECT_TRUE(testing::CompareGolden("tests/golden/" + stem + ".expected.diag", checked.rendered));
+  bool error_case = rel.find("/error_") != std::string::npos;
+  bool has_errors = false;
+  for (const Diagnostic& d : checked.diagnostics) {
+    has_errors |= d.severity == Severity::kError;
+  }
+  EXPECT_EQ(has_errors, error_case)
+      << (error_case ? "error_ cases must report an error" : "non-error cases must be clean");
+}
+
+INSTANTIATE_TEST_SUITE_P(Golden, ResourcesGoldenTest,
+                         ::testing::ValuesIn(testing::ListGoldenCases("resources",
+                                                                      {".yaml", ".json"})),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return testing::GoldenCaseName(info.param);
+                         });
+
+// Every diagnostic points into the file at a property key or value, never at the resource line,
+// except missing required properties (which point at `Properties`).
+TEST(PropertyCheckerTest, PointsAtKeysWithFullPaths) {
+  Checked c = Check("t.yaml",
+                    "Resources:\n"
+                    "  Q:\n"
+                    "    Type: AWS::SQS::Queue\n"
+                    "    Properties:\n"
+                    "      DelaySeconds: 901\n"
+                    "      Nope: 1\n");
+  ASSERT_EQ(c.diagnostics.size(), 2u) << c.rendered;
+  EXPECT_EQ(c.diagnostics[0].code, DiagCode::kE3034);
+  EXPECT_EQ(c.diagnostics[0].range.begin.line, 5u);
+  EXPECT_EQ(c.diagnostics[0].range.begin.column, 7u);
+  EXPECT_EQ(c.diagnostics[0].path.ToString(), "/Resources/Q/Properties/DelaySeconds");
+  EXPECT_EQ(c.diagnostics[1].code, DiagCode::kE3002);
+  EXPECT_EQ(c.diagnostics[1].path.ToString(), "/Resources/Q/Properties/Nope");
+}
+
+TEST(PropertyCheckerTest, RegionDecidesAvailability) {
+  std::string text = "Resources:\n  W:\n    Type: AWS::APS::Workspace\n";
+  EXPECT_TRUE(Check("t.yaml", text).diagnostics.empty());
+  Checked cn = Check("t.yaml", "# region: cn-north-1\n" + text);
+  ASSERT_EQ(cn.diagnostics.size(), 1u);
+  EXPECT_EQ(cn.diagnostics[0].code, DiagCode::kE3006);
+}
+
+// --- ECMAScript patterns on RE2 --------------------------------------------------------------
+
+TEST(EcmaRegexTest, Translates) {
+  struct Case {
+    const char* ecma;
+    const char* re2;
+  };
+  const Case cases[] = {
+      {R"(^[a-z]+$)", R"(^[a-z]+$)"},
+      {R"(^[\u0009\u000A\u0020-\u00FF]+$)", R"(^[\x{0009}\x{000A}\x{0020}-\x{00FF}]+$)"},
+      {R"((?<year>\d{4}))", R"((?P<year>\d{4}))"},
+      {R"(^.{1,2048}$)", R"(^.{1,}$)"},
+      {R"(^.{2000,3000}$)", R"(^.{1000,}$)"},
+      {R"(a[^]b)", R"(a[\s\S]b)"},
+      {R"(\_x\0)", R"(_x\x00)"},
+      {R"(^[a-z]{1,512}\Z)", R"(^[a-z]{1,512}\z)"},
+      {R"([[a])", R"([\[a])"},
+      {R"(^{)", R"(^\{)"},
+  };
+  for (const Case& c : cases) {
+    std::string why;
+    std::optional<std::string> got = TranslateEcmaRegex(c.ecma, &why);
+    ASSERT_TRUE(got.has_value()) << c.ecma << ": " << why;
+    EXPECT_EQ(*got, c.re2) << c.ecma;
+  }
+}
+
+TEST(EcmaRegexTest, ReportsWhatRe2CannotRun) {
+  for (const char* pattern : {R"(^(?!aws:).*$)", R"((a)\1)", R"((?<=x)y)", R"(\k<n>)"}) {
+    std::string why;
+    EXPECT_FALSE(TranslateEcmaRegex(pattern, &why).has_value()) << pattern;
+    EXPECT_FALSE(why.empty());
+    bool supported = true;
+    EXPECT_TRUE(EcmaRegexSearch(pattern, "anything", &supported, &why));
+    EXPECT_FALSE(supported);
+  }
+}
+
+TEST(EcmaRegexTest, SearchesLikeJsonSchema) {
+  bool supported = false;
+  std::string why;
+  EXPECT_TRUE(EcmaRegexSearch("[0-9]", "abc1", &supported, &why));  // unanchored: a search
+  EXPECT_TRUE(supported);
+  EXPECT_FALSE(EcmaRegexSearch("^[0-9]+$", "12a", &supported, &why));
+  EXPECT_TRUE(EcmaRegexSearch("^[\\u0041-\\u005A]+$", "ABC", &supported, &why));
+  EXPECT_FALSE(EcmaRegexSearch("^[\\u0041-\\u005A]+$", "abc", &supported, &why));
+  // The same compiled program is reused.
+  EXPECT_EQ(CompiledEcmaRegex("^[0-9]+$", &why), CompiledEcmaRegex("^[0-9]+$", &why));
+}
+
+}  // namespace
+}  // namespace cfnx
