@@ -6,15 +6,17 @@
 
 #include "transforms/aws_include/aws_include.h"
 #include "transforms/language_extensions/language_extensions.h"
+#include "transforms/sam/sam_transform.h"
 #include "transforms/transform.h"
 
 namespace cfnx {
 
 void RegisterBuiltinTransforms(TransformRegistry& registry) {
-  // AWS::LanguageExtensions, AWS::Include and AWS::Serverless-2016-10-31 register here as
-  // they land.
   registry.Register(MakeLanguageExtensionsTransform());
   registry.Register(MakeAwsIncludeTransform());
+  // Last: a template using AWS::Serverless::* types without a Transform section is SAM, and
+  // snippet-level transforms (Fn::Transform) must run before it.
+  registry.Register(MakeSamTransform());
 }
 
 }  // namespace cfnx

@@ -76,7 +76,10 @@ Compiler::TransformOutput Compiler::TransformTemplate(FileId file) {
       json.erase("Transform");
     out.json = ToJsonText(json);
   }
-  diags.SortByLocation();
+  // A failed transform reports its errors in the order the transform defines (SAM: the
+  // reference translator's order); everything else prints by location.
+  if (!loaded.transform_failed)
+    diags.SortByLocation();
   out.result.diagnostics = diags.Take();
   return out;
 }

@@ -1,0 +1,59 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Event sources of AWS::Serverless::Function (`Events:`): one translator per type, each in its
+// own file, dispatched by events/event.cc. An event may add resources and change the
+// function's generated execution role (managed policies, inline policies).
+
+#ifndef CFNX_TRANSFORMS_SAM_EVENTS_EVENT_H_
+#define CFNX_TRANSFORMS_SAM_EVENTS_EVENT_H_
+
+#include <string>
+#include <vector>
+
+#include "transforms/sam/sam.h"
+
+namespace cfnx::sam {
+
+struct FunctionInfo {
+  std::string logical_id;  // the Lambda function
+  std::string alias_id;    // the AutoPublishAlias alias, or ""
+  std::string role_id;     // the generated execution role, or "" when the user gave Role
+  const SamResource* function = nullptr;
+
+  // What event sources connect to: the alias when there is one, else the function.
+  std::string TargetId() const { return alias_id.empty() ? logical_id : alias_id; }
+  Json TargetRef() const { return Ref(TargetId()); }
+  Json TargetArn() const { return alias_id.empty() ? GetAtt(logical_id, "Arn") : Ref(alias_id); }
+};
+
+struct EventSource;
+using EventTranslator = Status (*)(const EventSource&, const FunctionInfo&, Context&,
+                                   GeneratedList*);
+
+struct EventSource {
+  std::string id;          // as written under Events
+  std::string logical_id;  // function id + event id: the prefix of generated ids
+  std::string type;
+  Json properties = Json::object();
+  const Json* dict = nullptr;
+  EventTranslator translate = nullptr;
+};
+
+// Validates the function's Events and returns them in the reference's processing order.
+Status ParseEvents(const SamResource& function, Context& ctx, std::vector<EventSource>* out);
+
+// The generated execution role in `resources`, or nullptr.
+Json* FindRole(const FunctionInfo& fn, GeneratedList* resources);
+// AWS::Lambda::Permission for `principal` invoking the function (push sources).
+Generated MakePermission(const EventSource& event, const FunctionInfo& fn,
+                         const std::string& suffix, const Json& principal, const Json* source_arn,
+                         const Json* source_account = nullptr,
+                         const Json* event_source_token = nullptr);
+
+Status TranslatePullEvent(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                          GeneratedList* out);
+
+}  // namespace cfnx::sam
+
+#endif  // CFNX_TRANSFORMS_SAM_EVENTS_EVENT_H_

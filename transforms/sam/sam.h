@@ -1,0 +1,196 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Internals of the AWS::Serverless-2016-10-31 transform, shared by its files: the working
+// representation (an ordered JSON tree, as the reference translator works on plain dicts),
+// errors that carry the reference's exact cause messages, and the per-run context.
+//
+// Every translation step returns a `Status`; the first failure of a resource stops that
+// resource (as the reference's exception does) and the driver collects one error per resource,
+// so one run reports every broken resource. Nothing here throws.
+
+#ifndef CFNX_TRANSFORMS_SAM_SAM_H_
+#define CFNX_TRANSFORMS_SAM_SAM_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/ast/json_convert.h"
+#include "transforms/transform.h"
+
+namespace cfnx::sam {
+
+using Json = OrderedJson;
+
+// ---------------------------------------------------------------------------------------------
+// Errors.
+
+enum class ErrorKind : uint8_t { kResource, kEvent, kTemplate, kPlain };
+
+struct Error {
+  ErrorKind kind = ErrorKind::kPlain;
+  std::string id;      // logical id (kResource) or event id (kEvent)
+  std::string detail;  // the cause text after the "... is invalid. " prefix
+  // Where in the resource the problem is ("Properties", "Events", ...), for the location.
+  std::vector<std::string> path;
+
+  // The reference's cause message: "Resource with id [X] is invalid. <detail>" etc.
+  std::string Message() const;
+  // The key the reference sorts causes by: the logical or event id, else the message.
+  std::string SortKey() const;
+};
+
+class [[nodiscard]] Status {
+ public:
+  Status() = default;
+  Status(Error error) : error_(std::move(error)) {}  // NOLINT: implicit by design
+  bool ok() const { return !error_.has_value(); }
+  const Error& error() const { return *error_; }
+  Error& error() { return *error_; }
+
+ private:
+  std::optional<Error> error_;
+};
+
+inline Status Ok() {
+  return Status();
+}
+Error ResourceError(std::string logical_id, std::string detail, std::vector<std::string> path = {});
+Error EventError(std::string event_id, std::string detail);
+Error TemplateError(std::string detail);
+Error PlainError(std::string message);
+// An event's error re-raised by its function: "Resource with id [fn] is invalid. Event ...".
+Error WrapInResource(std::string logical_id, const Error& inner);
+
+#define SAM_TRY(expr)                     \
+  do {                                    \
+    ::cfnx::sam::Status sam_st_ = (expr); \
+    if (!sam_st_.ok())                    \
+      return sam_st_;                     \
+  } while (0)
+
+// ---------------------------------------------------------------------------------------------
+// JSON helpers with Python semantics (the reference is written against Python dicts).
+
+// obj[key] when obj is an object holding key, else nullptr.
+const Json* Get(const Json& obj, std::string_view key);
+Json* GetMut(Json& obj, std::string_view key);
+// Python truthiness: null, false, 0, "", [] and {} are false.
+bool Truthy(const Json* value);
+inline bool Truthy(const Json& value) {
+  return Truthy(&value);
+}
+// {"Ref"|"Condition"|"Fn::*": ...} with exactly one key.
+bool IsIntrinsic(const Json& value);
+bool IsIntrinsic(const Json& value, std::string_view name);
+bool IsNoValue(const Json& value);  // {"Ref": "AWS::NoValue"}
+// Python's str() of a value as the reference prints it inside messages: 'a', ['x', 'y'], {...}.
+std::string PyStr(const Json& value);
+std::string PyRepr(const Json& value);
+// json.dumps(value, separators=(",", ":"), sort_keys=True): ASCII-escaped.
+std::string PyJsonDumps(const Json& value);
+std::string Sha1Hex(std::string_view data);
+// LogicalIdGenerator(prefix, data, data_hash).gen(): prefix + sha1(json)[:10].
+std::string GenerateLogicalId(std::string_view prefix, const Json* data,
+                              const std::string* data_hash = nullptr);
+// The full 40-hex digest LogicalIdGenerator.get_hash(40) would give.
+std::string HashOf(const Json& data);
+// Python's type(value).__name__ for messages.
+std::string PyTypeName(const Json& value);
+
+Json Ref(std::string_view logical_id);
+Json GetAtt(std::string_view logical_id, std::string_view attribute);
+Json Sub(std::string_view text);
+
+// ---------------------------------------------------------------------------------------------
+// The run.
+
+struct Context {
+  explicit Context(const TransformOptions& opts) : options(opts) {}
+
+  const TransformOptions& options;
+  std::string region;
+  std::string partition;
+  Json parameters = Json::object();  // values given + defaults + AWS::Region/AWS::Partition
+  Json mappings = Json::object();
+  Json* template_json = nullptr;  // the output being built (a copy of the input)
+  const Json* input = nullptr;    // the template as given (after Globals merge)
+  // "Fn.Alias" style references: logical id -> property -> generated logical id.
+  std::map<std::string, std::map<std::string, std::string>> resource_refs;
+  // Resources whose logical id changed (LayerVersion): old -> new.
+  std::map<std::string, std::string> changed_ids;
+  // Loader map given by --managed-policies (lazily read).
+  std::optional<Json> loader_policies;
+
+  Json& Conditions();  // the output's Conditions section, created when first needed
+  std::string Arn(std::string_view service, std::string_view resource) const;
+  std::string ManagedPolicyArn(std::string_view name) const;  // arn:<p>:iam::aws:policy/<name>
+};
+
+// A SAM resource being translated. `properties` already has Globals merged in.
+struct SamResource {
+  std::string logical_id;
+  std::string type;
+  const Json* dict = nullptr;  // the whole resource as written
+  Json properties = Json::object();
+
+  const Json* Prop(std::string_view name) const { return Get(properties, name); }
+  // Condition, DeletionPolicy, UpdateReplacePolicy: copied onto every generated resource.
+  Json PassthroughAttributes() const;
+  // DependsOn / Metadata / UpdatePolicy / ... : the attributes the main resource keeps.
+  Json ResourceAttributes() const;
+};
+
+// Output of a resource translation, in the order the reference generates it.
+struct Generated {
+  std::string logical_id;
+  Json resource;  // {"Type": ..., "Properties": ..., attributes}
+};
+using GeneratedList = std::vector<Generated>;
+
+Json NewResource(std::string_view type, const Json& attributes = Json::object());
+
+// Per-type translators (one file each).
+Status TranslateFunction(SamResource& resource, Context& ctx, GeneratedList* out);
+Status TranslateSimpleTable(SamResource& resource, Context& ctx, GeneratedList* out);
+Status TranslateLayerVersion(SamResource& resource, Context& ctx, GeneratedList* out);
+Status TranslateApplication(SamResource& resource, Context& ctx, GeneratedList* out);
+Status TranslateCapacityProvider(SamResource& resource, Context& ctx, GeneratedList* out);
+
+// Tags as the reference builds them: lambda:createdBy=SAM first, then the user's.
+Status ConstructTagList(const std::string& logical_id, const Json* tags, Json* out,
+                        const Json* additional = nullptr);
+// PropagateTags: copies the SAM tags onto generated resources that take Tags.
+void PropagateTags(GeneratedList& resources, const Json* tags, const Json* propagate);
+
+// Property type checks with the reference's messages ("Type of property 'X' is invalid.").
+// Only kString and kDict name the expected type in the message, as the reference's do.
+enum class PropType : uint8_t {
+  kAny,
+  kString,
+  kDict,
+  kList,
+  kBool,
+  kInt,
+  kStringOnly,  // one_of(IS_STR): a string, but the message does not say so
+  kStringOrDict,
+  kDictOfDict,
+  kListOfStringOrDict,
+  kPolicies,
+  kDeletionPolicy,  // IS_STR_ENUM(["Delete", "Retain"])
+};
+struct PropertySpec {
+  std::string_view name;
+  PropType type;
+  bool required = false;
+  bool intrinsics = true;  // an intrinsic function value skips the check
+};
+Status ValidateProperties(const SamResource& resource, const std::vector<PropertySpec>& specs);
+
+}  // namespace cfnx::sam
+
+#endif  // CFNX_TRANSFORMS_SAM_SAM_H_
