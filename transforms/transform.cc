@@ -97,8 +97,13 @@ ExpandResult ExpandTransforms(const Node* root, const TransformRegistry& registr
       result.failed = true;
       return result;
     }
-    result.root = next;
     applied.push_back(name);
+    if (!ctx.declined.empty()) {
+      ctx.declined.clear();
+      result.unexpanded.emplace_back(name);
+      continue;
+    }
+    result.root = next;
   }
   // CloudFormation processes the Transform list in order.
   for (const std::string& name : declared) {
@@ -116,6 +121,11 @@ ExpandResult ExpandTransforms(const Node* root, const TransformRegistry& registr
     if (next == nullptr) {
       result.failed = true;
       return result;
+    }
+    if (!ctx.declined.empty()) {
+      ctx.declined.clear();
+      result.unexpanded.push_back(name);
+      continue;
     }
     result.root = next;
   }

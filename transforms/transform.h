@@ -50,6 +50,10 @@ struct TransformContext {
   DiagnosticSink& diags;
   Document& doc;  // where new nodes go; lives as long as the processed template
   std::vector<IncludedFile> included = {};  // filled by transforms that read more files
+  // Set by a transform that cannot expand this template offline (a feature cfnx does not
+  // implement yet, a value only known at deploy time); it returns the root unchanged and
+  // ExpandTransforms treats it like an unregistered transform (I5000, checks skipped).
+  std::string declined = {};
 };
 
 class Transform {

@@ -8,9 +8,8 @@
 namespace cfnx::sam {
 
 Status TranslateApplication(SamResource& r, Context& /*ctx*/, GeneratedList* /*out*/) {
-  return ResourceError(r.logical_id,
-                       "cfnx does not expand AWS::Serverless::Application resources yet; this "
-                       "template cannot be transformed offline.");
+  return UnsupportedError(r.logical_id,
+                          "cfnx does not expand AWS::Serverless::Application resources yet");
 }
 
 }  // namespace cfnx::sam

@@ -191,6 +191,15 @@ bool ParseS3Uri(const std::string& uri, Json* out) {
 Status ConstructS3Location(const Json& location, const std::string& logical_id,
                            const std::string& property, Json* code) {
   Json pointer;
+  if (IsIntrinsic(location)) {
+    // The reference needs the location's value while transforming; in AWS a preceding
+    // transform or a parameter provides it. Offline it is unknown.
+    return UnsupportedError(logical_id,
+                            "'" + property +
+                                "' is an intrinsic function whose value is only "
+                                "known at deploy time",
+                            {"Properties", property});
+  }
   if (location.is_object()) {
     if (!Truthy(Get(location, "Bucket")) || !Truthy(Get(location, "Key"))) {
       return ResourceError(logical_id,
@@ -448,10 +457,10 @@ Status ConstructAlias(const SamResource& r, const std::string& name, const std::
 }
 
 Status Unsupported(const SamResource& r, const char* property) {
-  return ResourceError(r.logical_id,
-                       std::string("cfnx does not expand the '") + property +
-                           "' property of AWS::Serverless::Function yet.",
-                       {"Properties", property});
+  return UnsupportedError(r.logical_id,
+                          std::string("cfnx does not expand the '") + property +
+                              "' property of AWS::Serverless::Function yet",
+                          {"Properties", property});
 }
 
 }  // namespace

@@ -29,7 +29,9 @@ using Json = OrderedJson;
 // ---------------------------------------------------------------------------------------------
 // Errors.
 
-enum class ErrorKind : uint8_t { kResource, kEvent, kTemplate, kPlain };
+// kUnsupported: something cfnx cannot expand offline (yet); the transform declines the
+// template (I5000) instead of failing it.
+enum class ErrorKind : uint8_t { kResource, kEvent, kTemplate, kPlain, kUnsupported };
 
 struct Error {
   ErrorKind kind = ErrorKind::kPlain;
@@ -63,6 +65,8 @@ Error ResourceError(std::string logical_id, std::string detail, std::vector<std:
 Error EventError(std::string event_id, std::string detail);
 Error TemplateError(std::string detail);
 Error PlainError(std::string message);
+Error UnsupportedError(std::string logical_id, std::string detail,
+                       std::vector<std::string> path = {});
 // An event's error re-raised by its function: "Resource with id [fn] is invalid. Event ...".
 Error WrapInResource(std::string logical_id, const Error& inner);
 

@@ -120,7 +120,9 @@ bool SamTransform::AppliesWithoutDeclaration(const MapNode& root) const {
 // The user's node an error is about: the resource, or the deepest node of `path` under it.
 const Node* Locate(const MapNode& root, const Error& error) {
   const auto* resources = dyn_cast<MapNode>(root.Get("Resources"));
-  if (error.kind != sam::ErrorKind::kResource || resources == nullptr)
+  bool has_id =
+      error.kind == sam::ErrorKind::kResource || error.kind == sam::ErrorKind::kUnsupported;
+  if (!has_id || resources == nullptr)
     return resources != nullptr ? static_cast<const Node*>(resources) : &root;
   const Node* node = resources->Get(error.id);
   if (node == nullptr) {
@@ -147,7 +149,7 @@ const Node* Locate(const MapNode& root, const Error& error) {
 }
 
 TemplatePath PathOf(const Error& error) {
-  if (error.kind != sam::ErrorKind::kResource)
+  if (error.kind != sam::ErrorKind::kResource && error.kind != sam::ErrorKind::kUnsupported)
     return TemplatePath{};
   std::vector<std::string> segments = {"Resources", error.id};
   segments.insert(segments.end(), error.path.begin(), error.path.end());
@@ -350,9 +352,8 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
     const Json& dict = resources[logical_id];
     const TypeEntry* entry = FindType(dict);
     if (entry->translate == nullptr) {
-      errors.push_back(sam::ResourceError(
-          logical_id, std::string("cfnx does not expand ") + entry->type +
-                          " resources yet; this template cannot be transformed offline."));
+      errors.push_back(sam::UnsupportedError(
+          logical_id, std::string("cfnx does not expand ") + entry->type + " resources yet"));
       continue;
     }
     SamResource resource;
@@ -390,6 +391,17 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
     }
   }
 
+  for (const Error& e : errors) {
+    if (e.kind != sam::ErrorKind::kUnsupported)
+      continue;
+    // Not expandable offline: leave the template as written, say why, skip later checks.
+    std::string reason = e.detail + " (resource '" + e.id + "')";
+    tctx.diags.Report(DiagCode::kI5000, Locate(root, e)->range(), PathOf(e),
+                      "cfnx cannot expand AWS::Serverless-2016-10-31 offline: " + reason +
+                          "; checks that need the expanded template were skipped.");
+    tctx.declined = reason;
+    return &root;
+  }
   if (!errors.empty()) {
     Report(root, std::move(errors), tctx.diags);
     return nullptr;

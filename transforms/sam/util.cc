@@ -21,13 +21,14 @@ std::string Error::Message() const {
     case ErrorKind::kTemplate:
       return "Structure of the SAM template is invalid. " + detail;
     case ErrorKind::kPlain:
+    case ErrorKind::kUnsupported:
       break;
   }
   return detail;
 }
 
 std::string Error::SortKey() const {
-  if (kind == ErrorKind::kResource || kind == ErrorKind::kEvent)
+  if (kind == ErrorKind::kResource || kind == ErrorKind::kEvent || kind == ErrorKind::kUnsupported)
     return id;
   return Message();
 }
@@ -41,10 +42,15 @@ Error EventError(std::string event_id, std::string detail) {
 Error TemplateError(std::string detail) {
   return Error{ErrorKind::kTemplate, "", std::move(detail), {}};
 }
+Error UnsupportedError(std::string logical_id, std::string detail, std::vector<std::string> path) {
+  return Error{ErrorKind::kUnsupported, std::move(logical_id), std::move(detail), std::move(path)};
+}
 Error PlainError(std::string message) {
   return Error{ErrorKind::kPlain, "", std::move(message), {}};
 }
 Error WrapInResource(std::string logical_id, const Error& inner) {
+  if (inner.kind == ErrorKind::kUnsupported)
+    return inner;
   Error e = ResourceError(std::move(logical_id), inner.Message(), inner.path);
   return e;
 }

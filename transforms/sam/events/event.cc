@@ -72,10 +72,10 @@ Status ParseEvents(const SamResource& function, Context& /*ctx*/, std::vector<Ev
           {"Properties", "Events", it.key()});
     }
     if (entry->translate == nullptr) {
-      return ResourceError(function.logical_id,
-                           "cfnx does not expand " + std::string(entry->name) +
-                               " event sources yet (event " + it.key() + ").",
-                           {"Properties", "Events", it.key()});
+      return UnsupportedError(function.logical_id,
+                              "cfnx does not expand " + std::string(entry->name) +
+                                  " event sources yet (event " + it.key() + ")",
+                              {"Properties", "Events", it.key()});
     }
     EventSource source;
     source.id = it.key();
