@@ -486,13 +486,27 @@ std::string Capitalize(std::string s) {
 }
 
 std::string ExplainYamlError(const std::string& msg) {
-  if (msg.find("end of string not found") != std::string::npos ||
-      msg.find("end of quote") != std::string::npos) {
-    return "Unterminated quoted string: the closing quote is missing.";
-  }
-  if (msg.find("maximum recursion") != std::string::npos ||
-      msg.find("depth") != std::string::npos) {
-    return "Template nesting is too deep; refusing to read further.";
+  struct Known {
+    std::string_view yaml_cpp;
+    std::string_view explanation;
+  };
+  // yaml-cpp's terse messages, said the way a template author thinks about them.
+  static constexpr Known kKnown[] = {
+      {"end of string not found", "Unterminated quoted string: the closing quote is missing."},
+      {"end of map not found",
+       "YAML syntax error: expected a 'key: value' line here; check this line's indentation."},
+      {"end of sequence not found",
+       "YAML syntax error: expected a '- item' line here; check this line's indentation."},
+      {"end of map flow not found", "YAML syntax error: a '{' is not closed by a '}'."},
+      {"end of sequence flow not found", "YAML syntax error: a '[' is not closed by a ']'."},
+      {"illegal map value",
+       "YAML syntax error: a ':' is not allowed here (quote a value that contains ': ')."},
+      {"unknown escape character",
+       "YAML syntax error: unknown escape sequence in a quoted string."},
+  };
+  for (const Known& k : kKnown) {
+    if (msg.find(k.yaml_cpp) != std::string::npos)
+      return std::string(k.explanation);
   }
   return "YAML syntax error: " + Capitalize(msg) + ".";
 }

@@ -104,6 +104,7 @@ class StructureChecker {
   void Run() {
     CheckSize();
     CheckHeader();
+    CheckTransform();
     CheckLimits();
     for (const Parameter& p : t_.parameters)
       CheckParameter(p);
@@ -156,6 +157,53 @@ class StructureChecker {
         diags_.Report(
             DiagCode::kE1003, d->range(), TemplatePath{"Description"},
             "Description is " + std::to_string(s->value().size()) + " bytes; the limit is 1,024.");
+      }
+    }
+  }
+
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/transform-section-structure.html
+  void CheckTransform() {
+    const Node* node = t_.transform;
+    if (node == nullptr)
+      return;
+    TemplatePath path{"Transform"};
+    if (const auto* list = dyn_cast<ListNode>(node)) {
+      for (size_t i = 0; i < list->size(); ++i)
+        CheckTransformItem(list->items()[i], path.Child(i));
+      return;
+    }
+    CheckTransformItem(node, path);
+  }
+
+  void CheckTransformItem(const Node* item, const TemplatePath& path) {
+    if (const auto* s = dyn_cast<StringNode>(item)) {
+      if (s->value().empty()) {
+        diags_.Report(DiagCode::kE1005, item->range(), path, "A transform name cannot be empty.");
+      }
+      return;
+    }
+    const auto* map = dyn_cast<MapNode>(item);
+    if (map == nullptr) {
+      diags_.Report(DiagCode::kE1005, item->range(), path,
+                    "A transform must be a name or {Name, Parameters}, not a " +
+                        std::string(NodeKindName(item->kind())) + ".");
+      return;
+    }
+    if (!isa<StringNode>(map->Get("Name"))) {
+      diags_.Report(DiagCode::kE1005, item->range(), path,
+                    "A transform given as a mapping needs a Name (a string).");
+    }
+    const Node* params = map->Get("Parameters");
+    if (params != nullptr && !isa<MapNode>(params)) {
+      diags_.Report(DiagCode::kE1005, params->range(), path.Child("Parameters"),
+                    "A transform's Parameters must be a mapping.");
+    }
+    for (const MapEntry& e : map->entries()) {
+      if (e.key->value() != "Name" && e.key->value() != "Parameters") {
+        diags_.Report(DiagCode::kE1005, e.key->range(), path.Child(e.key->value()),
+                      "Unknown key '" + e.key->value() +
+                          "' in a transform; only Name and "
+                          "Parameters are allowed.");
       }
     }
   }
