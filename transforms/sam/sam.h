@@ -122,7 +122,9 @@ struct Context {
   Json parameters = Json::object();  // values given + defaults + AWS::Region/AWS::Partition
   Json mappings = Json::object();
   Json* template_json = nullptr;  // the output being built (a copy of the input)
-  const Json* input = nullptr;    // the template as given (after Globals merge)
+  // The template as given (after Globals merge). Event sources that rewrite a resource of
+  // the template (S3 buckets, Cognito user pools) update it here, as the reference does.
+  Json* input = nullptr;
   // "Fn.Alias" style references: logical id -> property -> generated logical id.
   std::map<std::string, std::map<std::string, std::string>> resource_refs;
   // Resources whose logical id changed (LayerVersion): old -> new.
@@ -186,6 +188,8 @@ enum class PropType : uint8_t {
   kListOfStringOrDict,
   kPolicies,
   kDeletionPolicy,  // IS_STR_ENUM(["Delete", "Retain"])
+  kStringOrStringList,
+  kBoolOrDict,
 };
 struct PropertySpec {
   std::string_view name;

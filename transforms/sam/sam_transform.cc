@@ -387,7 +387,8 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
         }
       }
       out_resources[g.logical_id] = std::move(g.resource);
-      generated_from[g.logical_id] = logical_id;
+      if (existing == nullptr || g.logical_id == logical_id)
+        generated_from[g.logical_id] = logical_id;
     }
   }
 

@@ -509,6 +509,18 @@ bool CheckType(const Json& v, PropType type) {
       return CheckType(v, PropType::kListOfStringOrDict);
     case PropType::kDeletionPolicy:
       return v.is_string() && (v == "Delete" || v == "Retain");
+    case PropType::kStringOrStringList:
+      if (v.is_string())
+        return true;
+      if (!v.is_array())
+        return false;
+      for (const Json& item : v) {
+        if (!item.is_string())
+          return false;
+      }
+      return true;
+    case PropType::kBoolOrDict:
+      return v.is_boolean() || v.is_object();
   }
   return true;
 }

@@ -8,31 +8,36 @@
 namespace cfnx::sam {
 namespace {
 
+using SpecsFn = std::vector<PropertySpec> (*)(const std::string&);
+using LinkFn = Status (*)(const EventSource&, Context&);
+
 struct EventType {
   const char* name;
   EventTranslator translate;  // nullptr: not expanded by cfnx yet
+  SpecsFn specs = nullptr;
+  LinkFn link = nullptr;
 };
 
-constexpr EventType kEventTypes[] = {
-    {"SQS", &TranslatePullEvent},
-    {"Kinesis", &TranslatePullEvent},
-    {"DynamoDB", &TranslatePullEvent},
-    {"MSK", &TranslatePullEvent},
-    {"MQ", &TranslatePullEvent},
-    {"SelfManagedKafka", &TranslatePullEvent},
-    {"DocumentDB", &TranslatePullEvent},
-    {"S3", nullptr},
-    {"SNS", nullptr},
+const EventType kEventTypes[] = {
+    {"SQS", &TranslatePullEvent, &PullEventSpecs},
+    {"Kinesis", &TranslatePullEvent, &PullEventSpecs},
+    {"DynamoDB", &TranslatePullEvent, &PullEventSpecs},
+    {"MSK", &TranslatePullEvent, &PullEventSpecs},
+    {"MQ", &TranslatePullEvent, &PullEventSpecs},
+    {"SelfManagedKafka", &TranslatePullEvent, &PullEventSpecs},
+    {"DocumentDB", &TranslatePullEvent, &PullEventSpecs},
+    {"S3", &TranslateS3, &PushEventSpecs, &LinkS3},
+    {"SNS", &TranslateSns, &PushEventSpecs},
     {"Api", nullptr},
     {"HttpApi", nullptr},
-    {"Schedule", nullptr},
+    {"Schedule", &TranslateSchedule, &PushEventSpecs},
     {"ScheduleV2", nullptr},
-    {"CloudWatchEvent", nullptr},
-    {"EventBridgeRule", nullptr},
-    {"CloudWatchLogs", nullptr},
-    {"IoTRule", nullptr},
-    {"AlexaSkill", nullptr},
-    {"Cognito", nullptr},
+    {"CloudWatchEvent", &TranslateCloudWatchEvent, &PushEventSpecs},
+    {"EventBridgeRule", &TranslateCloudWatchEvent, &PushEventSpecs},
+    {"CloudWatchLogs", &TranslateCloudWatchLogs, &PushEventSpecs},
+    {"IoTRule", &TranslateIoTRule, &PushEventSpecs},
+    {"AlexaSkill", &TranslateAlexaSkill, &PushEventSpecs},
+    {"Cognito", &TranslateCognito, &PushEventSpecs, &LinkCognito},
 };
 
 std::string OrderKey(const std::string& id, const Json& dict) {
@@ -47,7 +52,7 @@ std::string OrderKey(const std::string& id, const Json& dict) {
 
 }  // namespace
 
-Status ParseEvents(const SamResource& function, Context& /*ctx*/, std::vector<EventSource>* out) {
+Status ParseEvents(const SamResource& function, Context& ctx, std::vector<EventSource>* out) {
   const Json* events = function.Prop("Events");
   if (!Truthy(events))
     return Ok();
@@ -85,6 +90,21 @@ Status ParseEvents(const SamResource& function, Context& /*ctx*/, std::vector<Ev
     if (const Json* props = Get(dict, "Properties"); props != nullptr && props->is_object())
       source.properties = *props;
     source.translate = entry->translate;
+    // from_dict's property checks (against the event's own logical id), then the link check.
+    SamResource as_resource;
+    as_resource.logical_id = source.logical_id;
+    as_resource.type = source.type;
+    as_resource.dict = &dict;
+    as_resource.properties = source.properties;
+    if (Status st = ValidateProperties(as_resource, entry->specs(source.type)); !st.ok()) {
+      Error e = st.error();
+      e.path.insert(e.path.begin(), {"Properties", "Events", source.id});
+      return e;
+    }
+    if (entry->link != nullptr) {
+      if (Status st = entry->link(source, ctx); !st.ok())
+        return WrapInResource(function.logical_id, st.error());
+    }
     out->push_back(std::move(source));
   }
   std::stable_sort(out->begin(), out->end(), [](const EventSource& a, const EventSource& b) {

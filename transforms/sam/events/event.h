@@ -51,8 +51,38 @@ Generated MakePermission(const EventSource& event, const FunctionInfo& fn,
                          const Json* source_account = nullptr,
                          const Json* event_source_token = nullptr);
 
+// The property tables events are validated against before any of them is translated.
+std::vector<PropertySpec> PullEventSpecs(const std::string& type);
+std::vector<PropertySpec> PushEventSpecs(const std::string& type);
+
+// EventBridge rule helpers shared by Schedule and CloudWatchEvent/EventBridgeRule.
+Json TargetId(const std::string& logical_id);
+Status ValidateDlqConfig(const EventSource& event, const Json& config);
+Status DlqQueueArn(const EventSource& event, const Json& config, const Json& rule_arn,
+                   const Json& attributes, GeneratedList* out, Json* queue_arn);
+
+// Checks that the resource an event rewrites exists (the reference's resources_to_link).
+Status LinkS3(const EventSource& event, Context& ctx);
+Status LinkCognito(const EventSource& event, Context& ctx);
+
 Status TranslatePullEvent(const EventSource& event, const FunctionInfo& fn, Context& ctx,
                           GeneratedList* out);
+Status TranslateSchedule(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                         GeneratedList* out);
+Status TranslateCloudWatchEvent(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                                GeneratedList* out);
+Status TranslateCloudWatchLogs(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                               GeneratedList* out);
+Status TranslateIoTRule(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                        GeneratedList* out);
+Status TranslateAlexaSkill(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                           GeneratedList* out);
+Status TranslateSns(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                    GeneratedList* out);
+Status TranslateS3(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                   GeneratedList* out);
+Status TranslateCognito(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                        GeneratedList* out);
 
 }  // namespace cfnx::sam
 

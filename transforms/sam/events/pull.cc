@@ -100,10 +100,8 @@ bool ContainsPolicyDocument(const Json& policies, const Json& doc) {
 
 }  // namespace
 
-Status TranslatePullEvent(const EventSource& event, const FunctionInfo& fn, Context& ctx,
-                          GeneratedList* out) {
-  const PullType& type = TypeOf(event.type);
-  // Property checks (the reference raises these against the event's logical id).
+std::vector<PropertySpec> PullEventSpecs(const std::string& name) {
+  const PullType& type = TypeOf(name);
   std::vector<PropertySpec> specs = CommonSpecs();
   for (const char* extra : type.extra) {
     bool required = false;
@@ -128,16 +126,12 @@ Status TranslatePullEvent(const EventSource& event, const FunctionInfo& fn, Cont
         s.required = true;
     }
   }
-  SamResource as_resource;
-  as_resource.logical_id = event.logical_id;
-  as_resource.type = event.type;
-  as_resource.dict = event.dict;
-  as_resource.properties = event.properties;
-  if (Status st = ValidateProperties(as_resource, specs); !st.ok()) {
-    Error e = st.error();
-    e.path.insert(e.path.begin(), {"Properties", "Events", event.id});
-    return e;
-  }
+  return specs;
+}
+
+Status TranslatePullEvent(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                          GeneratedList* out) {
+  const PullType& type = TypeOf(event.type);
   const Json& props = event.properties;
   auto prop = [&](const char* name) -> const Json* {
     const Json* v = Get(props, name);
