@@ -13,6 +13,7 @@
 
 #include "engine/base/edit_distance.h"
 #include "engine/validate/validate.h"
+#include "resources/dynamodb/key_schema.h"
 #include "resources/ecma_regex.h"
 #include "resources/lambda/runtimes.h"
 
@@ -326,6 +327,24 @@ class IgnoringSink : public DiagnosticSink {
   std::vector<std::string> ignored_;
 };
 
+std::vector<std::string> IgnoredChecks(const Resource& r) {
+  std::vector<std::string> ids;
+  const auto* metadata = dyn_cast<MapNode>(r.metadata);
+  const auto* lint = metadata != nullptr ? dyn_cast<MapNode>(metadata->Get("cfn-lint")) : nullptr;
+  const auto* config = lint != nullptr ? dyn_cast<MapNode>(lint->Get("config")) : nullptr;
+  const Node* ignore = config != nullptr ? config->Get("ignore_checks") : nullptr;
+  if (const auto* list = dyn_cast<ListNode>(ignore)) {
+    for (const Node* item : list->items()) {
+      if (const auto* id = dyn_cast<StringNode>(item)) {
+        ids.push_back(id->value());
+      }
+    }
+  } else if (const auto* id = dyn_cast<StringNode>(ignore)) {
+    ids.push_back(id->value());
+  }
+  return ids;
+}
+
 class Checker {
  public:
   Checker(const Template& t, const ResourceTypeRegistry& registry,
@@ -351,7 +370,7 @@ class Checker {
     if (r.type.empty() || r.node == nullptr) {
       return;
     }
-    IgnoringSink sink(diags_, IgnoredChecks(r));
+    IgnoringSink sink(diags_, IgnoredChecksOf(r));
     DiagnosticSink* saved = out_;
     out_ = &sink;
     CheckResourceProperties(r);
@@ -360,23 +379,7 @@ class Checker {
 
   // The rule ids a resource's `Metadata: {cfn-lint: {config: {ignore_checks: [...]}}}` turns off
   // (cfn-lint's resource-level directives; an id matches as a prefix, so "E30" covers E3002).
-  static std::vector<std::string> IgnoredChecks(const Resource& r) {
-    std::vector<std::string> ids;
-    const auto* metadata = dyn_cast<MapNode>(r.metadata);
-    const auto* lint = metadata != nullptr ? dyn_cast<MapNode>(metadata->Get("cfn-lint")) : nullptr;
-    const auto* config = lint != nullptr ? dyn_cast<MapNode>(lint->Get("config")) : nullptr;
-    const Node* ignore = config != nullptr ? config->Get("ignore_checks") : nullptr;
-    if (const auto* list = dyn_cast<ListNode>(ignore)) {
-      for (const Node* item : list->items()) {
-        if (const auto* id = dyn_cast<StringNode>(item)) {
-          ids.push_back(id->value());
-        }
-      }
-    } else if (const auto* id = dyn_cast<StringNode>(ignore)) {
-      ids.push_back(id->value());
-    }
-    return ids;
-  }
+  static std::vector<std::string> IgnoredChecksOf(const Resource& r) { return IgnoredChecks(r); }
 
   void CheckResourceProperties(const Resource& r) {
     TemplatePath path{"Resources", r.logical_id};
@@ -407,8 +410,8 @@ class Checker {
       return;
     }
     top_schema_ = &type_->schema();
-    if (r.type == "AWS::Lambda::Function") {
-      CheckLambdaRuntime(r);
+    if (r.type == "AWS::DynamoDB::Table") {
+      CheckDynamoDbKeySchema(r, *out_);
     }
     if (r.properties == nullptr) {
       CheckRequired(nullptr, type_->schema(), where, *out_);
@@ -428,37 +431,6 @@ class Checker {
       out_->Report(
           DiagCode::kE3003, where.range, where.path,
           "'ServiceToken' is a required property of custom resource " + Q(r.logical_id) + ".");
-    }
-  }
-
-  // Runtimes past their update block: CloudFormation can neither create nor update the function.
-  void CheckLambdaRuntime(const Resource& r) {
-    const auto* props = dyn_cast<MapNode>(r.properties);
-    const MapEntry* runtime = props != nullptr ? props->Find("Runtime") : nullptr;
-    if (runtime == nullptr) {
-      return;
-    }
-    std::vector<const Node*> values = {runtime->value};
-    if (const auto* fn = dyn_cast<FnCallNode>(runtime->value);
-        fn != nullptr && fn->fn() == FnKind::kIf) {
-      if (const auto* args = dyn_cast<ListNode>(fn->args()); args != nullptr && args->size() == 3) {
-        values = {args->items()[1], args->items()[2]};
-      }
-    }
-    std::string_view today = options_.today.empty() ? TodayUtc() : options_.today;
-    for (const Node* value : values) {
-      const auto* name = dyn_cast<StringNode>(value);
-      const LambdaRuntimeLifecycle* life =
-          name != nullptr ? FindLambdaRuntime(name->value()) : nullptr;
-      if (life == nullptr || life->update_block > today) {
-        continue;
-      }
-      out_->Report(DiagCode::kE2533, runtime->key->range(),
-                   TemplatePath{"Resources", r.logical_id, "Properties", "Runtime"},
-                   "Runtime " + Q(name->value()) + " was deprecated on " + Q(life->deprecated) +
-                       "; creating functions with it was blocked on " + Q(life->create_block) +
-                       " and updating them on " + Q(life->update_block) + ". Move to " +
-                       Q(life->successor) + ".");
     }
   }
 
@@ -735,6 +707,10 @@ class Checker {
                        JsonScalarText(*max) + " allowed.");
       }
     }
+    if (auto unique = s.find("uniqueItems");
+        unique != s.end() && unique->is_boolean() && unique->get<bool>()) {
+      CheckUniqueItems(list, w, out);
+    }
     auto items = s.find("items");
     if (items == s.end() || !items->is_object()) {
       return;
@@ -743,6 +719,23 @@ class Checker {
       const Node* item = list->items()[i];
       if (!IsNoValue(item)) {
         Validate(item, *items, Where{w.path.Child(i), item->range(), w.name}, out);
+      }
+    }
+  }
+
+  // Literal scalars only: values of intrinsic functions are only known at deploy time.
+  void CheckUniqueItems(const ListNode* list, const Where& w, DiagnosticSink& out) {
+    std::set<std::string> seen;
+    for (const Node* item : list->items()) {
+      const auto* scalar = dyn_cast<ScalarNode>(item);
+      if (scalar == nullptr || isa<NullNode>(item)) {
+        continue;
+      }
+      if (!seen.insert(scalar->text()).second) {
+        out.Report(DiagCode::kE3037, w.range, w.path,
+                   Q(w.name) + " lists " + Q(scalar->text()) +
+                       " more than once; its items must be unique.");
+        return;
       }
     }
   }
@@ -1057,7 +1050,74 @@ class Checker {
   std::set<std::string> unsupported_reported_;
 };
 
+// The Runtime value(s) a function declares: a string, or both branches of an Fn::If.
+std::vector<const StringNode*> RuntimeValues(const Node* value) {
+  if (const auto* fn = dyn_cast<FnCallNode>(value); fn != nullptr && fn->fn() == FnKind::kIf) {
+    const auto* args = dyn_cast<ListNode>(fn->args());
+    if (args == nullptr || args->size() != 3) {
+      return {};
+    }
+    std::vector<const StringNode*> out;
+    for (size_t i = 1; i < 3; ++i) {
+      if (const auto* s = dyn_cast<StringNode>(args->items()[i])) {
+        out.push_back(s);
+      }
+    }
+    return out;
+  }
+  if (const auto* s = dyn_cast<StringNode>(value)) {
+    return {s};
+  }
+  return {};
+}
+
+// `at` is where to point: the Runtime key, or for SAM functions (whose Lambda function the SAM
+// transform generates) the function's logical id, where cfn-lint points too.
+void ReportRuntime(const MapEntry& runtime, SourceRange at, const TemplatePath& path,
+                   std::string_view today, std::string_view from, DiagnosticSink& diags) {
+  for (const StringNode* name : RuntimeValues(runtime.value)) {
+    const LambdaRuntimeLifecycle* life = FindLambdaRuntime(name->value());
+    if (life == nullptr || life->update_block > today) {
+      continue;
+    }
+    diags.Report(DiagCode::kE2533, at, path,
+                 "Runtime " + Q(name->value()) + std::string(from) + " was deprecated on " +
+                     Q(life->deprecated) + "; creating functions with it was blocked on " +
+                     Q(life->create_block) + " and updating them on " + Q(life->update_block) +
+                     ". Move to " + Q(life->successor) + ".");
+  }
+}
+
 }  // namespace
+
+void CheckLambdaRuntimes(const Template& t, const ResourceCheckOptions& options,
+                         DiagnosticSink& diags) {
+  std::string_view today = options.today.empty() ? TodayUtc() : options.today;
+  // SAM's Globals.Function.Runtime applies to serverless functions that set none.
+  const MapEntry* global_runtime = nullptr;
+  if (t.root != nullptr) {
+    const auto* globals = dyn_cast<MapNode>(t.root->Get("Globals"));
+    const auto* function =
+        globals != nullptr ? dyn_cast<MapNode>(globals->Get("Function")) : nullptr;
+    global_runtime = function != nullptr ? function->Find("Runtime") : nullptr;
+  }
+  for (const Resource& r : t.resources) {
+    bool serverless = r.type == "AWS::Serverless::Function";
+    if (r.type != "AWS::Lambda::Function" && !serverless) {
+      continue;
+    }
+    const auto* props = dyn_cast<MapNode>(r.properties);
+    const MapEntry* runtime = props != nullptr ? props->Find("Runtime") : nullptr;
+    IgnoringSink sink(diags, IgnoredChecks(r));
+    TemplatePath path{"Resources", r.logical_id, "Properties", "Runtime"};
+    if (runtime != nullptr) {
+      ReportRuntime(*runtime, serverless ? r.key->range() : runtime->key->range(), path, today, "",
+                    sink);
+    } else if (serverless && global_runtime != nullptr) {
+      ReportRuntime(*global_runtime, r.key->range(), path, today, " (from Globals)", sink);
+    }
+  }
+}
 
 void CheckResources(const Template& t, const ResourceTypeRegistry& registry,
                     const ResourceCheckOptions& options, DiagnosticSink& diags) {

@@ -8,8 +8,11 @@
 //     (E3030), pattern (E3031; I3031 when RE2 cannot run it), array length (E3032), string length
 //     (E3033), number range (E3034), nested objects through `$ref`, anyOf/oneOf (E3017/E3018,
 //     naming what would match), read-only properties set (E3040);
-//   * `Fn::GetAtt` (and `${Res.Attr}` in Fn::Sub) attribute names (E1010);
-//   * Lambda functions on a runtime that can no longer be updated (E2533).
+//   * `Fn::GetAtt` (and `${Res.Attr}` in Fn::Sub) attribute names (E1010).
+//
+// `CheckLambdaRuntimes` reports Lambda functions on a runtime that can no longer be updated
+// (E2533). It runs on templates whose SAM transform is not expanded too: it reads
+// AWS::Serverless::Function and SAM's Globals as well as AWS::Lambda::Function.
 //
 // Values written as intrinsic functions are checked by the type the function yields: Fn::Join,
 // Fn::Sub, Fn::Base64 give a string, Fn::GetAZs, Fn::Split, Fn::Cidr a list, Ref a parameter's
@@ -43,6 +46,10 @@ struct ResourceCheckOptions {
 // Reports every problem of `t`'s resources to `diags`; never stops at the first.
 void CheckResources(const Template& t, const ResourceTypeRegistry& registry,
                     const ResourceCheckOptions& options, DiagnosticSink& diags);
+
+// Lambda runtimes past their end of support (see above).
+void CheckLambdaRuntimes(const Template& t, const ResourceCheckOptions& options,
+                         DiagnosticSink& diags);
 
 }  // namespace cfnx
 

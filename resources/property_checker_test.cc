@@ -45,6 +45,7 @@ Checked Check(const std::string& name, const std::string& text) {
   }
   DiagnosticCollector diags;
   CheckResources(t, Registry(), options, diags);
+  CheckLambdaRuntimes(t, options, diags);
   diags.SortByLocation();
   Checked out;
   out.diagnostics = diags.Take();

@@ -105,6 +105,7 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
   StructureOptions structure;
   structure.template_bytes = loaded.bytes;
   CheckStructure(t, structure, diags);
+  CheckLambdaRuntimes(t, ResourceCheckOptions{.region = options.region, .today = ""}, diags);
   if (!loaded.unexpanded_transform) {
     CheckReferences(t, diags);
     CheckResources(t, DefaultResourceTypeRegistry(),
