@@ -1111,8 +1111,13 @@ void CheckLambdaRuntimes(const Template& t, const ResourceCheckOptions& options,
     IgnoringSink sink(diags, IgnoredChecks(r));
     TemplatePath path{"Resources", r.logical_id, "Properties", "Runtime"};
     if (runtime != nullptr) {
-      ReportRuntime(*runtime, serverless ? r.key->range() : runtime->key->range(), path, today, "",
-                    sink);
+      // A function the SAM transform generated points at its AWS::Serverless::Function.
+      bool generated = r.key->origin() != nullptr || runtime->key->origin() != nullptr ||
+                       r.node->origin() != nullptr ||
+                       (r.type_node != nullptr && r.type_node->origin() != nullptr);
+      ReportRuntime(*runtime,
+                    serverless || generated ? r.key->Source().range() : runtime->key->range(), path,
+                    today, "", sink);
     } else if (serverless && global_runtime != nullptr) {
       ReportRuntime(*global_runtime, r.key->range(), path, today, " (from Globals)", sink);
     }

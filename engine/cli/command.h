@@ -59,6 +59,7 @@ struct Command {
 
 Command AddValidateCommand(CLI::App& app);
 Command AddTransformCommand(CLI::App& app);
+Command AddSchemasCommand(CLI::App& app);
 
 }  // namespace cfnx
 

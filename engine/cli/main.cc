@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   std::vector<cfnx::Command> commands = {
       cfnx::AddValidateCommand(app),
       cfnx::AddTransformCommand(app),
+      cfnx::AddSchemasCommand(app),
   };
   try {
     app.parse(argc, argv);
