@@ -84,6 +84,17 @@ Compiler::TransformOutput Compiler::TransformTemplate(FileId file) {
   return out;
 }
 
+Compiler::TransformOutput Compiler::Render(FileId file) {
+  DiagnosticCollector diags;
+  LoadedTemplate loaded = LoadAndBuild(impl_->sources, file, impl_->options, diags);
+  TransformOutput out;
+  if (loaded.model.root != nullptr && diags.error_count() == 0)
+    out.json = ToJsonText(RenderLoaded(loaded, impl_->options, diags));
+  diags.SortByLocation();
+  out.result.diagnostics = diags.Take();
+  return out;
+}
+
 ErrorOr<std::string> ReadWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -139,6 +150,34 @@ ErrorOr<std::map<std::string, std::string>> ReadParametersFile(const std::string
   }
   return Error{"parameters file '" + path +
                "' must be a list of {ParameterKey, ParameterValue} or {\"Parameters\": {...}}"};
+}
+
+}  // namespace cfnx
+
+namespace cfnx {
+
+ErrorOr<std::map<std::string, std::string>> ReadExportsFile(const std::string& path) {
+  CFNX_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path));
+  nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object())
+    return Error{"exports file '" + path + "' is not a JSON object"};
+  std::map<std::string, std::string> out;
+  if (json.contains("Exports") && json["Exports"].is_array()) {
+    for (const auto& item : json["Exports"]) {
+      if (!item.is_object() || !item.contains("Name") || !item["Name"].is_string() ||
+          !item.contains("Value") || !item["Value"].is_string()) {
+        return Error{"exports file '" + path + "': each export must be {\"Name\", \"Value\"}"};
+      }
+      out[item["Name"].get<std::string>()] = item["Value"].get<std::string>();
+    }
+    return out;
+  }
+  for (const auto& [key, value] : json.items()) {
+    if (!value.is_string())
+      return Error{"exports file '" + path + "': the value of '" + key + "' is not a string"};
+    out[key] = value.get<std::string>();
+  }
+  return out;
 }
 
 }  // namespace cfnx

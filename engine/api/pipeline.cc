@@ -4,8 +4,10 @@
 #include "engine/api/pipeline.h"
 
 #include "engine/api/schema_registry.h"
+#include "engine/eval/render.h"
 #include "engine/parse/loader.h"
 #include "engine/validate/validate.h"
+#include "functions/register.h"
 #include "resources/property_checker.h"
 #include "transforms/transform.h"
 
@@ -111,6 +113,31 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
     CheckResources(t, DefaultResourceTypeRegistry(),
                    ResourceCheckOptions{.region = options.region, .today = ""}, diags);
   }
+}
+
+}  // namespace cfnx
+
+namespace cfnx {
+
+EvalOptions ToEvalOptions(const CompileOptions& options) {
+  EvalOptions e;
+  e.region = options.region;
+  e.partition = options.partition;
+  e.account_id = options.account_id;
+  e.stack_name = options.stack_name;
+  e.parameters = options.parameters;
+  e.exports = options.exports;
+  return e;
+}
+
+OrderedJson RenderLoaded(const LoadedTemplate& loaded, const CompileOptions& options,
+                         DiagnosticSink& diags) {
+  Evaluator ev(loaded.model, BuiltinFunctions(), ToEvalOptions(options), diags);
+  ev.CheckRules();
+  OrderedJson json = RenderTemplate(ev);
+  if (loaded.unexpanded_transform && loaded.model.transform != nullptr)
+    json["Transform"] = ToJson(*loaded.model.transform);
+  return json;
 }
 
 }  // namespace cfnx

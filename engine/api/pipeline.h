@@ -13,6 +13,8 @@
 
 #include "cfnx/compiler.h"
 #include "engine/ast/document.h"
+#include "engine/ast/json_convert.h"
+#include "engine/eval/evaluator.h"
 #include "engine/model/template.h"
 #include "transforms/transform.h"
 
@@ -39,6 +41,13 @@ LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOp
                             DiagnosticSink& diags);
 
 void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, DiagnosticSink& diags);
+
+// The evaluator options for a compile: region, account, stack, parameters, exports.
+EvalOptions ToEvalOptions(const CompileOptions& options);
+
+// Evaluates a loaded template (parameters, conditions, rules) and renders it (`cfnx render`).
+OrderedJson RenderLoaded(const LoadedTemplate& loaded, const CompileOptions& options,
+                         DiagnosticSink& diags);
 
 ErrorOr<std::string> ReadWholeFile(const std::string& path);
 

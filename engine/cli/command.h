@@ -60,6 +60,7 @@ struct Command {
 Command AddValidateCommand(CLI::App& app);
 Command AddTransformCommand(CLI::App& app);
 Command AddSchemasCommand(CLI::App& app);
+Command AddRenderCommand(CLI::App& app);
 
 }  // namespace cfnx
 

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
       cfnx::AddValidateCommand(app),
       cfnx::AddTransformCommand(app),
       cfnx::AddSchemasCommand(app),
+      cfnx::AddRenderCommand(app),
   };
   try {
     app.parse(argc, argv);

@@ -21,6 +21,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,8 @@ struct CompileOptions {
   // SAM: managed policy name -> ARN map, and offline Serverless Application Repository answers.
   std::string managed_policies;
   std::string sar_mock;
+  // Exports of other stacks for Fn::ImportValue (`--exports`); nullopt = known after deploy.
+  std::optional<std::map<std::string, std::string>> exports;
 };
 
 struct CompileResult {
@@ -75,6 +78,12 @@ class Compiler {
   };
   TransformOutput TransformTemplate(FileId file);
 
+  // `cfnx render`: the processed template with parameters and conditions applied and every
+  // function that can be evaluated replaced by its value (the rest stay functions), as JSON
+  // text. Parameters come from the options (values, else defaults; a missing one is an
+  // error). `json` is empty when the template could not be loaded.
+  TransformOutput Render(FileId file);
+
   const CompileOptions& options() const;
   const SourceManager& sources() const;
   SourceManager& mutable_sources();
@@ -88,6 +97,10 @@ class Compiler {
 // `[{"ParameterKey": "K", "ParameterValue": "V"}, ...]` or a deployment file's
 // `{"Parameters": {"K": "V", ...}}`. Values that are lists are joined with commas.
 ErrorOr<std::map<std::string, std::string>> ReadParametersFile(const std::string& path);
+
+// Reads an exports snapshot: `aws cloudformation list-exports` output
+// (`{"Exports": [{"Name": ..., "Value": ...}, ...]}`) or a plain `{"Name": "Value", ...}` map.
+ErrorOr<std::map<std::string, std::string>> ReadExportsFile(const std::string& path);
 
 }  // namespace cfnx
 
