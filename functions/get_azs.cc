@@ -26,7 +26,7 @@ bool AvailabilityZones(std::string_view region, std::vector<std::string>* out) {
 Value EvaluateGetAZs(const FnCallNode& call, const EvalPath& path, Evaluator& ev) {
   EvalPath args_path = path.Child(FnName(call.fn()));
   const Node* arg = call.args();
-  bool allowed = isa<StringNode>(arg) || isa<NullNode>(arg);
+  bool allowed = isa<StringNode>(arg);
   if (const auto* fn = dyn_cast<FnCallNode>(arg)) {
     const auto* name = dyn_cast<StringNode>(fn->args());
     // cfn-lint also accepts Ref to a parameter here; CloudFormation resolves it.

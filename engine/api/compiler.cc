@@ -88,7 +88,9 @@ Compiler::TransformOutput Compiler::Render(FileId file) {
   DiagnosticCollector diags;
   LoadedTemplate loaded = LoadAndBuild(impl_->sources, file, impl_->options, diags);
   TransformOutput out;
-  if (loaded.model.root != nullptr && diags.error_count() == 0)
+  // Render whatever could be loaded and processed, even with structural errors (reported
+  // alongside); without a processed template (parse or transform failure) there is nothing.
+  if (loaded.model.root != nullptr)
     out.json = ToJsonText(RenderLoaded(loaded, impl_->options, diags));
   diags.SortByLocation();
   out.result.diagnostics = diags.Take();

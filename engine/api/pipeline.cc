@@ -4,6 +4,7 @@
 #include "engine/api/pipeline.h"
 
 #include "engine/api/schema_registry.h"
+#include "engine/eval/check_functions.h"
 #include "engine/eval/render.h"
 #include "engine/parse/loader.h"
 #include "engine/validate/validate.h"
@@ -110,6 +111,7 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
   CheckLambdaRuntimes(t, ResourceCheckOptions{.region = options.region, .today = ""}, diags);
   if (!loaded.unexpanded_transform) {
     CheckReferences(t, diags);
+    CheckFunctions(t, BuiltinFunctions(), ToEvalOptions(options), diags);
     CheckResources(t, DefaultResourceTypeRegistry(),
                    ResourceCheckOptions{.region = options.region, .today = ""}, diags);
   }

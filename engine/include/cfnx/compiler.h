@@ -81,7 +81,7 @@ class Compiler {
   // `cfnx render`: the processed template with parameters and conditions applied and every
   // function that can be evaluated replaced by its value (the rest stay functions), as JSON
   // text. Parameters come from the options (values, else defaults; a missing one is an
-  // error). `json` is empty when the template could not be loaded.
+  // error). `json` is empty when the template could not be parsed or its transforms failed.
   TransformOutput Render(FileId file);
 
   const CompileOptions& options() const;
