@@ -61,6 +61,8 @@ Command AddValidateCommand(CLI::App& app);
 Command AddTransformCommand(CLI::App& app);
 Command AddSchemasCommand(CLI::App& app);
 Command AddRenderCommand(CLI::App& app);
+Command AddGraphCommand(CLI::App& app);
+Command AddPlanCommand(CLI::App& app);
 
 }  // namespace cfnx
 

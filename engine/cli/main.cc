@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
       cfnx::AddTransformCommand(app),
       cfnx::AddSchemasCommand(app),
       cfnx::AddRenderCommand(app),
+      cfnx::AddGraphCommand(app),
+      cfnx::AddPlanCommand(app),
   };
   try {
     app.parse(argc, argv);

@@ -1,0 +1,113 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "engine/api/planning.h"
+
+#include "engine/api/pipeline.h"
+#include "engine/api/schema_registry.h"
+#include "engine/graph/graph.h"
+#include "engine/parse/loader.h"
+
+namespace cfnx {
+namespace {
+
+class RegistrySchemaFacts : public SchemaFacts {
+ public:
+  TypeFacts Find(std::string_view type) const override {
+    TypeFacts facts;
+    const ResourceType* t = DefaultResourceTypeRegistry().Find(type);
+    if (t == nullptr) {
+      return facts;
+    }
+    facts.known = true;
+    facts.create_only = t->create_only_properties();
+    facts.conditional_create_only = t->conditional_create_only_properties();
+    facts.primary_identifier = t->primary_identifier();
+    facts.read_only = t->read_only_properties();
+    facts.replacement_strategy = t->replacement_strategy();
+    return facts;
+  }
+};
+
+// Counts errors while forwarding, so callers can tell whether loading failed.
+class CountingSink : public DiagnosticSink {
+ public:
+  explicit CountingSink(DiagnosticSink& next) : next_(next) {}
+  void Report(Diagnostic d) override {
+    errors_ += d.severity == Severity::kError;
+    next_.Report(std::move(d));
+  }
+  int errors() const { return errors_; }
+
+ private:
+  DiagnosticSink& next_;
+  int errors_ = 0;
+};
+
+// The Transform section as written (before expansion), for CAPABILITY_AUTO_EXPAND.
+std::vector<std::string> DeclaredTransforms(const SourceManager& sources, FileId file) {
+  DiagnosticCollector ignored;
+  Document doc = LoadTemplate(sources, file, ignored);
+  if (doc.root() == nullptr) {
+    return {};
+  }
+  return BuildModel(doc, ignored).transforms;
+}
+
+}  // namespace
+
+const SchemaFacts& DefaultSchemaFacts() {
+  static const RegistrySchemaFacts facts;
+  return facts;
+}
+
+std::optional<std::string> GraphTemplate(SourceManager& sources, FileId file,
+                                         const CompileOptions& options, std::string_view format,
+                                         DiagnosticSink& diags) {
+  CountingSink sink(diags);
+  LoadedTemplate loaded = LoadAndBuild(sources, file, options, sink);
+  if (loaded.model.root == nullptr || loaded.transform_failed) {
+    return std::nullopt;
+  }
+  DependencyGraph graph = BuildDependencyGraph(loaded.model, {}, sink);
+  return RenderGraph(graph, format);
+}
+
+std::optional<Plan> PlanTemplate(SourceManager& sources, FileId file, const CompileOptions& options,
+                                 const StackState& state, PlanOptions plan_options,
+                                 DiagnosticSink& diags) {
+  CountingSink sink(diags);
+  LoadedTemplate loaded = LoadAndBuild(sources, file, options, sink);
+  if (loaded.model.root == nullptr || loaded.transform_failed || sink.errors() > 0) {
+    return std::nullopt;
+  }
+  if (loaded.unexpanded_transform) {
+    return std::nullopt;  // I5000 already says which transform could not be expanded
+  }
+  plan_options.stack_name = options.stack_name;
+  plan_options.region = options.region;
+  plan_options.account_id = options.account_id;
+  plan_options.partition = options.partition.empty()
+                               ? (options.region.rfind("cn-", 0) == 0       ? "aws-cn"
+                                  : options.region.rfind("us-gov-", 0) == 0 ? "aws-us-gov"
+                                                                            : "aws")
+                               : options.partition;
+  plan_options.parameters = options.parameters;
+  plan_options.declared_transforms = DeclaredTransforms(sources, file);
+  Plan plan = ComputePlan(state, loaded.model, DefaultSchemaFacts(), plan_options, sink);
+  if (sink.errors() > 0) {
+    return std::nullopt;
+  }
+  return plan;
+}
+
+ErrorOr<StackState> ReadStackStateFile(const std::string& path) {
+  CFNX_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path));
+  ErrorOr<StackState> state = StackStateFromJsonText(text);
+  if (!state.ok()) {
+    return Error{path + ": " + state.error().message};
+  }
+  return state;
+}
+
+}  // namespace cfnx

@@ -1,0 +1,43 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The graph and plan stages wired to the rest of cfnx: load a template through the pipeline
+// (transforms applied), build its dependency graph, or plan it against a stack state with the
+// process's resource registry as the source of replacement facts. Shared by `cfnx graph`,
+// `cfnx plan`, the golden tests and the deploy command. Internal to cfnx.
+
+#ifndef CFNX_ENGINE_API_PLANNING_H_
+#define CFNX_ENGINE_API_PLANNING_H_
+
+#include <optional>
+#include <string>
+
+#include "cfnx/compiler.h"
+#include "cfnx/plan.h"
+#include "cfnx/stack_state.h"
+#include "engine/plan/planner.h"
+
+namespace cfnx {
+
+// SchemaFacts over the process's resource type registry (engine/api/schema_registry.h).
+const SchemaFacts& DefaultSchemaFacts();
+
+// Loads `file` and renders its dependency graph in `format` ("dot", "json", "mermaid").
+// nullopt when the template could not be loaded; problems (cycles) go to `diags`.
+std::optional<std::string> GraphTemplate(SourceManager& sources, FileId file,
+                                         const CompileOptions& options, std::string_view format,
+                                         DiagnosticSink& diags);
+
+// Loads `file` and plans it against `state`. `plan_options` stack/region/account/parameters are
+// taken from `options`. nullopt when the template could not be loaded or has errors that make
+// a plan meaningless (parse errors, failed transforms, parameters without values).
+std::optional<Plan> PlanTemplate(SourceManager& sources, FileId file, const CompileOptions& options,
+                                 const StackState& state, PlanOptions plan_options,
+                                 DiagnosticSink& diags);
+
+// Reads a stack state JSON file (cfnx/stack_state.h).
+ErrorOr<StackState> ReadStackStateFile(const std::string& path);
+
+}  // namespace cfnx
+
+#endif  // CFNX_ENGINE_API_PLANNING_H_

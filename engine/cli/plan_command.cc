@@ -1,0 +1,113 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// `cfnx plan TEMPLATE --stack NAME [--state PATH] [--format text|json] [-o PLAN]
+//            [--detailed-exitcode] [--capabilities C ...] [--on-failure MODE]`
+// Predicts, offline, the change set a deployment would make, its order, rollback plan and the
+// failures the diff alone decides. `--state` reads a stack state JSON file
+// (cfnx/stack_state.h); without it the stack is new. The result goes to stdout (text, or
+// DescribeChangeSet-shaped JSON with the plan's other sections); `-o PLAN` also saves the
+// plan as JSON with the state's fingerprint.
+// Exit: 1 could not run or the template/forecast has errors; with --detailed-exitcode 0 no
+// changes and 2 changes, otherwise 0.
+
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+#include "engine/api/planning.h"
+#include "engine/ast/json_convert.h"
+#include "engine/cli/command.h"
+
+namespace cfnx {
+
+Command AddPlanCommand(CLI::App& app) {
+  struct Flags {
+    CommonFlags common;
+    std::string template_path;
+    std::string stack;
+    std::string backend = "local";
+    std::string state;
+    std::string format = "text";
+    std::string output;
+    std::string on_failure = "ROLLBACK";
+    std::vector<std::string> capabilities;
+    bool detailed_exitcode = false;
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* sub = app.add_subcommand("plan", "Predict the change set, order and rollback plan");
+  AddCommonFlags(sub, &flags->common);
+  sub->add_option("--stack", flags->stack, "stack name")->required();
+  sub->add_option("--backend", flags->backend, "where the stack state lives (local|aws)")
+      ->check(CLI::IsMember({"local", "aws"}));
+  sub->add_option("--state", flags->state, "stack state JSON file (cfnx/stack_state.h)");
+  sub->add_option("--format", flags->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("-o,--output", flags->output, "save the plan (JSON) here");
+  sub->add_option("--on-failure", flags->on_failure, "ROLLBACK, DELETE or DO_NOTHING")
+      ->check(CLI::IsMember({"ROLLBACK", "DELETE", "DO_NOTHING"}));
+  sub->add_option("--capabilities", flags->capabilities, "capabilities acknowledged");
+  sub->add_flag("--detailed-exitcode", flags->detailed_exitcode,
+                "exit 0 when there are no changes, 2 when there are");
+  sub->add_option("template", flags->template_path, "template file")->required();
+
+  auto run = [flags]() -> int {
+    flags->common.stack_name = flags->stack;
+    ErrorOr<CompileOptions> options = MakeCompileOptions(flags->common);
+    if (!options.ok()) {
+      return CouldNotRun(options.error().message);
+    }
+    StackState state;
+    state.stack_name = flags->stack;
+    if (!flags->state.empty()) {
+      ErrorOr<StackState> read = ReadStackStateFile(flags->state);
+      if (!read.ok()) {
+        return CouldNotRun(read.error().message);
+      }
+      state = std::move(*read);
+    } else if (flags->backend == "aws") {
+      return CouldNotRun("the aws backend is not available in this build; pass --state FILE");
+    }
+    PlanOptions plan_options;
+    plan_options.capabilities = flags->capabilities;
+    Parse(flags->on_failure, &plan_options.on_failure);
+    Compiler compiler(*options);
+    ErrorOr<FileId> file = compiler.AddFile(flags->template_path);
+    if (!file.ok()) {
+      return CouldNotRun(file.error().message);
+    }
+    DiagnosticCollector diags;
+    std::optional<Plan> plan =
+        PlanTemplate(compiler.mutable_sources(), *file, *options, state, plan_options, diags);
+    diags.SortByLocation();
+    PrintDiagnostics(diags.diagnostics(), compiler.sources(), flags->common);
+    if (!plan) {
+      return kExitCouldNotRun;
+    }
+    std::string json = ToJsonText(PlanToJson(*plan));
+    if (flags->format == "json") {
+      std::cout << json;
+    } else {
+      std::cout << RenderPlanText(*plan, isatty(STDOUT_FILENO) != 0);
+    }
+    if (!flags->output.empty()) {
+      std::ofstream out(flags->output, std::ios::binary);
+      out << json;
+      if (!out) {
+        return CouldNotRun("cannot write '" + flags->output + "'");
+      }
+    }
+    for (const Diagnostic& d : plan->forecast) {
+      if (d.severity == Severity::kError) {
+        return kExitCouldNotRun;
+      }
+    }
+    if (flags->detailed_exitcode) {
+      return plan->has_changes() ? 2 : 0;
+    }
+    return 0;
+  };
+  return Command{sub, run};
+}
+
+}  // namespace cfnx

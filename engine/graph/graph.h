@@ -1,0 +1,106 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The resource dependency graph of a template. Edges are derived statically from the tree, as
+// CloudFormation does: `DependsOn`, `Ref` and `Fn::GetAtt` of a resource, and `Fn::Sub`
+// variables naming a resource (`${Bucket}`, `${Bucket.Arn}`), anywhere in a resource's
+// Properties, Metadata, CreationPolicy or UpdatePolicy. Outputs' references are kept as
+// `output_edges` (outputs depend on resources; nothing depends on an output).
+//
+// `BuildDependencyGraph` also orders the graph: a topological order with ties broken by logical
+// id (so output is deterministic), waves (resources in one wave depend only on earlier waves, so
+// a wave can run in parallel) and, for deletion, the reverse. A cycle is reported once per
+// strongly connected component as E3004, listing the whole cycle, with a note at the reference
+// that makes each edge; the resources of a cycle are then left out of the order.
+//
+// The graph copies logical ids, but `GraphEdge::site` points into the template's Document, which
+// must outlive the graph for those pointers to be used. Boost.Graph is used only in graph.cc.
+
+#ifndef CFNX_ENGINE_GRAPH_GRAPH_H_
+#define CFNX_ENGINE_GRAPH_GRAPH_H_
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "cfnx/diagnostic.h"
+#include "engine/model/template.h"
+
+namespace cfnx {
+
+enum class EdgeKind { kDependsOn, kRef, kGetAtt, kSub };
+// "DependsOn", "Ref", "Fn::GetAtt", "Fn::Sub".
+std::string_view EdgeKindName(EdgeKind kind);
+
+// `from` depends on `to` (indexes into DependencyGraph::nodes()).
+struct GraphEdge {
+  size_t from = 0;
+  size_t to = 0;
+  EdgeKind kind = EdgeKind::kRef;
+  const Node* site = nullptr;  // the reference (or DependsOn entry) that makes the edge
+  TemplatePath path;           // where `site` is
+};
+
+// An output's reference to a resource.
+struct OutputEdge {
+  std::string output;
+  size_t to = 0;
+  EdgeKind kind = EdgeKind::kRef;
+};
+
+struct GraphOptions {
+  // Whether a resource is part of the stack (its Condition holds). Null = every resource.
+  // Excluded resources are not nodes; references to them make no edges.
+  std::function<bool(const Resource&)> included;
+};
+
+class DependencyGraph {
+ public:
+  // Resource logical ids in template order.
+  const std::vector<std::string>& nodes() const { return nodes_; }
+  // Resource types, parallel to nodes().
+  const std::vector<std::string>& types() const { return types_; }
+  const std::vector<GraphEdge>& edges() const { return edges_; }
+  const std::vector<OutputEdge>& output_edges() const { return output_edges_; }
+  // For each node, the nodes it depends on: sorted, without duplicates.
+  const std::vector<std::vector<size_t>>& dependencies() const { return deps_; }
+  std::optional<size_t> Find(std::string_view logical_id) const;
+
+  bool has_cycle() const { return has_cycle_; }
+  // Topological order (dependencies first), ties broken by logical id. Nodes on a cycle are
+  // left out.
+  const std::vector<size_t>& order() const { return order_; }
+  // Wave of each node: 0 for no dependencies, else 1 + the largest wave of its dependencies;
+  // -1 for nodes on (or after) a cycle.
+  const std::vector<int>& wave_of() const { return wave_; }
+  // Nodes grouped by wave, each wave sorted by logical id.
+  std::vector<std::vector<size_t>> Waves() const;
+
+ private:
+  friend DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& options,
+                                              DiagnosticSink& diags);
+  std::vector<std::string> nodes_;
+  std::vector<std::string> types_;
+  std::unordered_map<std::string, size_t> index_;
+  std::vector<GraphEdge> edges_;
+  std::vector<OutputEdge> output_edges_;
+  std::vector<std::vector<size_t>> deps_;
+  std::vector<size_t> order_;
+  std::vector<int> wave_;
+  bool has_cycle_ = false;
+};
+
+// Builds and orders the graph of `t`; cycles go to `diags` as E3004.
+DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& options,
+                                     DiagnosticSink& diags);
+
+// The graph as text for `cfnx graph`: "dot", "json" or "mermaid" (anything else gives "").
+std::string RenderGraph(const DependencyGraph& graph, std::string_view format);
+
+}  // namespace cfnx
+
+#endif  // CFNX_ENGINE_GRAPH_GRAPH_H_

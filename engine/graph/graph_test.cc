@@ -1,0 +1,137 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "engine/graph/graph.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/parse/loader.h"
+
+namespace cfnx {
+namespace {
+
+struct Built {
+  SourceManager sources;
+  Document doc;
+  Template model;
+  DiagnosticCollector diags;
+  DependencyGraph graph;
+};
+
+std::unique_ptr<Built> Build(const std::string& yaml, GraphOptions options = {}) {
+  auto b = std::make_unique<Built>();
+  FileId file = b->sources.AddFile("t.yaml", yaml);
+  b->doc = LoadTemplate(b->sources, file, b->diags);
+  b->model = BuildModel(b->doc, b->diags);
+  b->graph = BuildDependencyGraph(b->model, options, b->diags);
+  return b;
+}
+
+std::string Names(const DependencyGraph& g, const std::vector<size_t>& ids) {
+  std::string out;
+  for (size_t v : ids) {
+    out += (out.empty() ? "" : " ") + g.nodes()[v];
+  }
+  return out;
+}
+
+TEST(GraphTest, EdgesFromEveryReferenceKind) {
+  auto b = Build(R"(
+Resources:
+  Topic: {Type: AWS::SNS::Topic}
+  Queue: {Type: AWS::SQS::Queue}
+  Bucket:
+    Type: AWS::S3::Bucket
+    DependsOn: Topic
+    Metadata: {q: !GetAtt Queue.Arn}
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      Doc: !Sub "${Bucket.Arn}/${AWS::Region}/${Mine}"
+      Other: !Sub ["${X}", {X: !Ref Queue}]
+Outputs:
+  Name: {Value: !Ref Bucket}
+)");
+  ASSERT_EQ(b->diags.error_count(), 0);
+  const DependencyGraph& g = b->graph;
+  EXPECT_EQ(Names(g, g.order()), "Queue Topic Bucket Policy");
+  auto waves = g.Waves();
+  ASSERT_EQ(waves.size(), 3u);
+  EXPECT_EQ(Names(g, waves[0]), "Queue Topic");
+  EXPECT_EQ(Names(g, waves[1]), "Bucket");
+  EXPECT_EQ(Names(g, waves[2]), "Policy");
+  std::string edges;
+  for (const GraphEdge& e : g.edges()) {
+    edges += g.nodes()[e.from] + "->" + g.nodes()[e.to] + ":" + std::string(EdgeKindName(e.kind)) +
+             "@" + e.path.ToString() + "\n";
+  }
+  EXPECT_EQ(edges,
+            "Bucket->Queue:Fn::GetAtt@/Resources/Bucket/Metadata/q/Fn::GetAtt\n"
+            "Bucket->Topic:DependsOn@/Resources/Bucket/DependsOn\n"
+            "Policy->Bucket:Ref@/Resources/Policy/Properties/Bucket/Ref\n"
+            "Policy->Bucket:Fn::Sub@/Resources/Policy/Properties/Doc/Fn::Sub\n"
+            "Policy->Queue:Ref@/Resources/Policy/Properties/Other/Fn::Sub/1/X/Ref\n");
+  ASSERT_EQ(g.output_edges().size(), 1u);
+  EXPECT_EQ(g.output_edges()[0].output, "Name");
+}
+
+TEST(GraphTest, ExcludedResourcesMakeNoEdges) {
+  auto b = Build(R"(
+Resources:
+  A: {Type: AWS::SNS::Topic, Condition: Off}
+  B: {Type: AWS::SNS::Topic, Properties: {X: !Ref A}}
+)",
+                 GraphOptions{[](const Resource& r) {
+                   return r.logical_id != "A";
+                 }});
+  EXPECT_EQ(Names(b->graph, b->graph.order()), "B");
+  EXPECT_TRUE(b->graph.edges().empty());
+}
+
+TEST(GraphTest, CycleIsOneErrorWithANoteForEachEdge) {
+  auto b = Build(R"(
+Resources:
+  A: {Type: AWS::SNS::Topic, Properties: {X: !Ref B}}
+  B: {Type: AWS::SNS::Topic, Properties: {X: !GetAtt C.Arn}}
+  C: {Type: AWS::SNS::Topic, DependsOn: [A]}
+  D: {Type: AWS::SNS::Topic, Properties: {X: !Ref A}}
+  E: {Type: AWS::SNS::Topic}
+)");
+  ASSERT_EQ(b->diags.diagnostics().size(), 1u);
+  const Diagnostic& d = b->diags.diagnostics()[0];
+  EXPECT_EQ(d.code, DiagCode::kE3004);
+  EXPECT_EQ(d.message, "Circular dependency between resources: A -> B -> C -> A.");
+  EXPECT_EQ(d.range.begin.line, 3u);
+  ASSERT_EQ(d.notes.size(), 3u);
+  EXPECT_EQ(d.notes[2].message, "C depends on A through DependsOn at /Resources/C/DependsOn/0");
+  EXPECT_TRUE(b->graph.has_cycle());
+  EXPECT_EQ(Names(b->graph, b->graph.order()), "E");
+}
+
+TEST(GraphTest, SelfReferenceIsACycle) {
+  auto b = Build("Resources:\n  A: {Type: AWS::SNS::Topic, Properties: {X: !Ref A}}\n");
+  ASSERT_EQ(b->diags.error_count(), 1);
+  EXPECT_EQ(b->diags.diagnostics()[0].message, "Circular dependency between resources: A -> A.");
+}
+
+TEST(GraphTest, RendersDotMermaidAndJson) {
+  auto b = Build(R"(
+Resources:
+  Bucket: {Type: AWS::S3::Bucket}
+  Policy: {Type: AWS::S3::BucketPolicy, Properties: {Bucket: !Ref Bucket}}
+)");
+  EXPECT_EQ(RenderGraph(b->graph, "mermaid"),
+            "flowchart BT\n"
+            "  Bucket[\"Bucket<br/>AWS::S3::Bucket\"]\n"
+            "  Policy[\"Policy<br/>AWS::S3::BucketPolicy\"]\n"
+            "  Policy -->|Ref| Bucket\n");
+  EXPECT_NE(RenderGraph(b->graph, "dot").find("\"Policy\" -> \"Bucket\" [label=\"Ref\"];"),
+            std::string::npos);
+  EXPECT_NE(RenderGraph(b->graph, "json").find("\"Waves\": [\n    [\n      \"Bucket\""),
+            std::string::npos);
+  EXPECT_EQ(RenderGraph(b->graph, "svg"), "");
+}
+
+}  // namespace
+}  // namespace cfnx

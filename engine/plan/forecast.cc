@@ -1,0 +1,289 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Sources for each forecast:
+// custom names:
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html exports:
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-stack-exports.html
+// capabilities:
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html quotas:
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+
+#include "engine/plan/forecast.h"
+
+#include <algorithm>
+
+namespace cfnx::plan_internal {
+namespace {
+
+// IAM types and the property that gives each a custom name (CAPABILITY_NAMED_IAM).
+const std::vector<std::pair<std::string_view, std::string_view>>& IamTypes() {
+  static const std::vector<std::pair<std::string_view, std::string_view>> kTypes = {
+      {"AWS::IAM::AccessKey", ""},
+      {"AWS::IAM::Group", "GroupName"},
+      {"AWS::IAM::InstanceProfile", "InstanceProfileName"},
+      {"AWS::IAM::ManagedPolicy", "ManagedPolicyName"},
+      {"AWS::IAM::Policy", ""},
+      {"AWS::IAM::Role", "RoleName"},
+      {"AWS::IAM::User", "UserName"},
+      {"AWS::IAM::UserToGroupAddition", ""},
+  };
+  return kTypes;
+}
+
+SourceRange RangeOf(const Template& t, const std::string& id) {
+  const Resource* r = t.FindResource(id);
+  return r && r->key ? r->key->range() : SourceRange{};
+}
+
+bool RefersToReplaced(const ForecastInputs& in, const Json& value) {
+  std::vector<std::string> path;
+  std::vector<FoundRef> refs;
+  CollectRefs(value, path, refs);
+  for (const FoundRef& f : refs) {
+    for (const ReplacedResource& r : in.replaced) {
+      if (r.logical_id == f.target) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void CustomNames(ForecastInputs& in, std::vector<Diagnostic>& out) {
+  for (const ReplacedResource& r : in.replaced) {
+    TypeFacts facts = in.schemas.Find(r.type);
+    if (facts.primary_identifier.size() != 1 ||
+        facts.primary_identifier[0].rfind("/properties/", 0) != 0) {
+      continue;
+    }
+    std::string prop = facts.primary_identifier[0].substr(12);
+    if (std::find(facts.read_only.begin(), facts.read_only.end(), facts.primary_identifier[0]) !=
+        facts.read_only.end()) {
+      continue;
+    }
+    const Json* before = JsonAt(*r.old_props, {prop});
+    const Json* after = JsonAt(*r.new_props, {prop});
+    if (before == nullptr || after == nullptr || *before != *after ||
+        RefersToReplaced(in, *after)) {
+      continue;  // no custom name, or the name changes too (it names a replaced resource)
+    }
+    out.push_back(MakeDiagnostic(
+        DiagCode::kE9001, RangeOf(in.desired, r.logical_id),
+        TemplatePath{"Resources", r.logical_id, "Properties", prop},
+        "Resource '" + r.logical_id + "' (" + r.type + ") must be replaced but keeps its custom " +
+            prop + "; the new resource would collide with the old one. Change or remove " + prop +
+            "."));
+  }
+}
+
+void RollbackDisabled(ForecastInputs& in, std::vector<Diagnostic>& out) {
+  if (in.creating || in.options.on_failure != OnStackFailure::kDoNothing || in.replaced.empty()) {
+    return;
+  }
+  for (const ReplacedResource& r : in.replaced) {
+    out.push_back(MakeDiagnostic(
+        DiagCode::kE9002, RangeOf(in.desired, r.logical_id),
+        TemplatePath{"Resources", r.logical_id},
+        "Resource '" + r.logical_id +
+            "' would be replaced, which CloudFormation does not do with rollback disabled "
+            "(--on-failure DO_NOTHING)."));
+  }
+}
+
+// Whether an output's new value may differ from `old_value`.
+bool OutputMayChange(ForecastInputs& in, const Json& value, const std::string& old_value) {
+  bool masked = false;
+  if (std::optional<Json> v = TryResolve(value, *in.new_ctx, &masked)) {
+    return DisplayValue(*v) != old_value;
+  }
+  std::vector<std::string> path;
+  std::vector<FoundRef> refs;
+  CollectRefs(value, path, refs);
+  for (const FoundRef& r : refs) {
+    if (in.changed_params.count(r.target) != 0) {
+      return true;
+    }
+    for (const ReplacedResource& rr : in.replaced) {
+      if (rr.logical_id == r.target) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void ImportedExports(ForecastInputs& in, std::vector<Diagnostic>& out) {
+  const Json* outputs = JsonAt(in.new_root, {"Outputs"});
+  for (const StackOutput& o : in.current.outputs) {
+    const StackExport* e = o.export_name.empty() ? nullptr : in.current.FindExport(o.export_name);
+    if (e == nullptr || e->importing_stacks.empty()) {
+      continue;
+    }
+    std::string importers;
+    for (const std::string& s : e->importing_stacks) {
+      importers += (importers.empty() ? "" : ", ") + s;
+    }
+    const Json* now = outputs ? JsonAt(*outputs, {o.key}) : nullptr;
+    const Json* name = now ? JsonAt(*now, {"Export", "Name"}) : nullptr;
+    bool masked = false;
+    std::optional<Json> new_name = name ? TryResolve(*name, *in.new_ctx, &masked) : std::nullopt;
+    std::string what;
+    if (now == nullptr || name == nullptr ||
+        (new_name && DisplayValue(*new_name) != o.export_name)) {
+      what = "removes";
+    } else if (const Json* value = JsonAt(*now, {"Value"});
+               value && OutputMayChange(in, *value, o.value)) {
+      what = "modifies";
+    }
+    if (!what.empty()) {
+      out.push_back(MakeDiagnostic(DiagCode::kE9003, {}, TemplatePath{"Outputs", o.key},
+                                   "This update " + what + " export '" + o.export_name +
+                                       "', which stack(s) " + importers +
+                                       " import; CloudFormation will refuse it."));
+    }
+  }
+}
+
+size_t CountDynamicReferences(const Json& j) {
+  if (j.is_string()) {
+    size_t n = 0;
+    const std::string& s = j.get_ref<const std::string&>();
+    for (size_t at = s.find("{{resolve:"); at != std::string::npos;
+         at = s.find("{{resolve:", at + 1)) {
+      ++n;
+    }
+    return n;
+  }
+  size_t n = 0;
+  if (j.is_structured()) {
+    for (const Json& v : j) {
+      n += CountDynamicReferences(v);
+    }
+  }
+  return n;
+}
+
+void Quotas(ForecastInputs& in, std::vector<Diagnostic>& out) {
+  size_t refs = CountDynamicReferences(in.new_root);
+  if (refs > 60) {
+    out.push_back(MakeDiagnostic(DiagCode::kE9005, {}, TemplatePath{},
+                                 "The template has " + std::to_string(refs) +
+                                     " dynamic references; CloudFormation allows at most 60."));
+  }
+  if (in.options.declared_transforms.empty()) {
+    return;  // the template as written is what validate checks
+  }
+  static const std::pair<const char*, size_t> kLimits[] = {
+      {"Resources", 500}, {"Outputs", 200}, {"Parameters", 200}, {"Mappings", 200}};
+  for (const auto& [section, limit] : kLimits) {
+    const Json* s = JsonAt(in.new_root, {section});
+    if (s && s->is_object() && s->size() > limit) {
+      out.push_back(MakeDiagnostic(
+          DiagCode::kE9004, {}, TemplatePath{section},
+          "After transforms the template has " + std::to_string(s->size()) + " " + section +
+              "; CloudFormation allows at most " + std::to_string(limit) + "."));
+    }
+  }
+}
+
+void Capabilities(ForecastInputs& in, const ChangeSet& cs, std::vector<Diagnostic>& out) {
+  const std::vector<std::string>& granted = in.options.capabilities;
+  auto has = [&](std::string_view c) {
+    return std::find(granted.begin(), granted.end(), c) != granted.end();
+  };
+  for (const std::string& c : cs.capabilities) {
+    bool ok = has(c) || (c == "CAPABILITY_IAM" && has("CAPABILITY_NAMED_IAM"));
+    if (!ok) {
+      out.push_back(MakeDiagnostic(
+          DiagCode::kE9006, {}, TemplatePath{},
+          "The template requires " + c + "; acknowledge it with --capabilities " + c + "."));
+    }
+  }
+}
+
+void ConditionsOnly(ForecastInputs& in, const ChangeSet& cs, std::vector<Diagnostic>& out) {
+  if (in.creating || !cs.changes.empty()) {
+    return;
+  }
+  const Json* a = JsonAt(in.old_root, {"Conditions"});
+  const Json* b = JsonAt(in.new_root, {"Conditions"});
+  bool differ = (a == nullptr) != (b == nullptr) || (a && b && *a != *b);
+  if (differ) {
+    out.push_back(MakeDiagnostic(DiagCode::kE9007, {}, TemplatePath{"Conditions"},
+                                 "This update changes only Conditions, which CloudFormation "
+                                 "refuses; change a resource, output or parameter too."));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> RequiredCapabilities(const Json& root,
+                                              const std::vector<std::string>& transforms) {
+  bool iam = false, named = false;
+  if (const Json* resources = JsonAt(root, {"Resources"}); resources && resources->is_object()) {
+    for (const Json& r : *resources) {
+      if (!r.is_object() || !r.contains("Type") || !r["Type"].is_string()) {
+        continue;
+      }
+      std::string type = r["Type"].get<std::string>();
+      for (const auto& [t, name_prop] : IamTypes()) {
+        if (t == type) {
+          iam = true;
+          if (!name_prop.empty() && JsonAt(r, {"Properties", std::string(name_prop)})) {
+            named = true;
+          }
+        }
+      }
+    }
+  }
+  std::vector<std::string> out;
+  if (named) {
+    out.push_back("CAPABILITY_NAMED_IAM");
+  } else if (iam) {
+    out.push_back("CAPABILITY_IAM");
+  }
+  if (!transforms.empty()) {
+    out.push_back("CAPABILITY_AUTO_EXPAND");
+  }
+  return out;
+}
+
+void Forecast(ForecastInputs& in, const ChangeSet& change_set, std::vector<Diagnostic>& out) {
+  if (in.current.exists() && !IsStableStackStatus(in.current.status)) {
+    out.push_back(MakeDiagnostic(DiagCode::kE9009, {}, TemplatePath{},
+                                 "Stack '" + in.current.stack_name + "' is in status " +
+                                     in.current.status + " and cannot be updated."));
+  }
+  CustomNames(in, out);
+  RollbackDisabled(in, out);
+  ImportedExports(in, out);
+  Quotas(in, out);
+  Capabilities(in, change_set, out);
+  ConditionsOnly(in, change_set, out);
+}
+
+}  // namespace cfnx::plan_internal
+
+namespace cfnx {
+
+std::vector<Diagnostic> ForecastStackDeletion(const StackState& current) {
+  std::vector<Diagnostic> out;
+  for (const StackOutput& o : current.outputs) {
+    const StackExport* e = o.export_name.empty() ? nullptr : current.FindExport(o.export_name);
+    if (e == nullptr || e->importing_stacks.empty()) {
+      continue;
+    }
+    std::string importers;
+    for (const std::string& s : e->importing_stacks) {
+      importers += (importers.empty() ? "" : ", ") + s;
+    }
+    out.push_back(MakeDiagnostic(DiagCode::kE9008, {}, TemplatePath{"Outputs", o.key},
+                                 "Stack '" + current.stack_name + "' exports '" + o.export_name +
+                                     "', which stack(s) " + importers +
+                                     " import; it cannot be deleted until they stop."));
+  }
+  return out;
+}
+
+}  // namespace cfnx

@@ -1,0 +1,157 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// `cfnx plan` text output, in the spirit of terraform's plan: one line per resource with a
+// symbol, the properties that change with before -> after, the path that forces a replacement.
+
+#include <sstream>
+
+#include "engine/plan/planner.h"
+
+namespace cfnx {
+namespace {
+
+struct Style {
+  bool color;
+  std::string Paint(const std::string& text, const char* code) const {
+    return color ? std::string("\033[") + code + "m" + text + "\033[0m" : text;
+  }
+};
+
+std::string Symbol(const ResourceChange& rc) {
+  switch (rc.action) {
+    case ChangeAction::kAdd:
+      return "+";
+    case ChangeAction::kRemove:
+      return "-";
+    case ChangeAction::kModify:
+      return rc.replacement && *rc.replacement == Replacement::kTrue          ? "-/+"
+             : rc.replacement && *rc.replacement == Replacement::kConditional ? "?/+"
+                                                                              : "~";
+    default:
+      return "?";
+  }
+}
+
+const char* Color(const std::string& symbol) {
+  if (symbol == "+") {
+    return "32";
+  }
+  if (symbol == "-") {
+    return "31";
+  }
+  if (symbol == "~") {
+    return "33";
+  }
+  return "35";
+}
+
+void Detail(std::ostringstream& out, const ResourceChangeDetail& d) {
+  std::string where = d.target.path.empty() ? std::string(Name(d.target.attribute)) : d.target.path;
+  out << "      " << where;
+  if (d.target.before_value || d.target.after_value) {
+    out << ": " << (d.target.before_value ? *d.target.before_value : "(none)") << " -> "
+        << (d.target.after_value ? *d.target.after_value : "(known after deploy)");
+  } else if (d.evaluation == EvaluationType::kDynamic) {
+    out << ": (known after deploy)";
+  }
+  if (d.target.requires_recreation == RequiresRecreation::kAlways) {
+    out << "  # forces replacement";
+  } else if (d.target.requires_recreation == RequiresRecreation::kConditionally) {
+    out << "  # may force replacement";
+  }
+  out << "  [" << Name(d.change_source);
+  if (!d.causing_entity.empty()) {
+    out << ": " << d.causing_entity;
+  }
+  out << "]\n";
+}
+
+}  // namespace
+
+std::string RenderPlanText(const Plan& plan, bool color) {
+  Style style{color};
+  std::ostringstream out;
+  const ChangeSet& cs = plan.change_set;
+  out << "Plan for stack " << cs.stack_name << " (" << cs.change_set_type << ")\n\n";
+  int add = 0, change = 0, replace = 0, remove = 0;
+  for (const Change& c : cs.changes) {
+    const ResourceChange& rc = c.resource_change;
+    std::string symbol = Symbol(rc);
+    out << style.Paint(symbol, Color(symbol)) << " " << rc.logical_id << " (" << rc.resource_type
+        << ")";
+    if (!rc.physical_id.empty()) {
+      out << " " << rc.physical_id;
+    }
+    if (rc.policy_action) {
+      out << " [" << Name(*rc.policy_action) << "]";
+    }
+    out << "\n";
+    for (const ResourceChangeDetail& d : rc.details) {
+      Detail(out, d);
+    }
+    add += rc.action == ChangeAction::kAdd;
+    remove += rc.action == ChangeAction::kRemove;
+    bool replaced = rc.replacement && *rc.replacement != Replacement::kFalse;
+    replace += rc.action == ChangeAction::kModify && replaced;
+    change +=
+        (rc.action == ChangeAction::kModify && !replaced) || rc.action == ChangeAction::kDynamic;
+  }
+  if (cs.changes.empty()) {
+    out << "No changes.\n";
+  }
+  if (!plan.forecast.empty()) {
+    out << "\nForecast:\n";
+    for (const Diagnostic& d : plan.forecast) {
+      out << "  "
+          << style.Paint(std::string(GetDiagCodeInfo(d.code).id),
+                         d.severity == Severity::kError ? "31" : "33")
+          << " " << d.path.ToString() << ": " << d.message << "\n";
+    }
+  }
+  if (!plan.order.waves.empty() || !plan.order.cleanup_waves.empty()) {
+    out << "\nOrder:";
+    int n = 0;
+    for (const PlanWave& w : plan.order.waves) {
+      out << "\n  wave " << ++n << ":";
+      for (const PlanStep& s : w.steps) {
+        out << " " << Name(s.action) << " " << s.logical_id << ";";
+      }
+    }
+    for (const PlanWave& w : plan.order.cleanup_waves) {
+      out << "\n  cleanup:";
+      for (const PlanStep& s : w.steps) {
+        out << " " << Name(s.action) << " " << s.logical_id << ";";
+      }
+    }
+    out << "\n";
+    const RollbackPlan& r = plan.rollback;
+    out << "\nOn failure (" << Name(r.on_failure) << "):";
+    for (const std::string& s : r.failure_statuses) {
+      out << " " << s;
+    }
+    out << "\n";
+    for (const RollbackWave& w : r.waves) {
+      out << " ";
+      for (const RollbackStep& s : w.steps) {
+        out << " " << Name(s.action) << " " << s.logical_id << ";";
+      }
+      out << "\n";
+    }
+    for (const RollbackStep& s : r.cleanup) {
+      out << "  cleanup: " << Name(s.action) << " " << s.logical_id << "\n";
+    }
+    if (!r.retained.empty()) {
+      out << "  retained:";
+      for (const std::string& id : r.retained) {
+        out << " " << id;
+      }
+      out << "\n";
+    }
+  }
+  out << "\nPlan: " << add << " to add, " << change << " to change, " << replace << " to replace, "
+      << remove << " to remove.\n";
+  return out.str();
+}
+
+}  // namespace cfnx

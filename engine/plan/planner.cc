@@ -1,0 +1,726 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Change sets as CloudFormation computes them:
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-updating-stacks-changesets-samples.html
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ResourceChange.html
+// Replacement from provider schemas (createOnlyProperties, conditionalCreateOnlyProperties):
+// https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html
+
+#include "engine/plan/planner.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "engine/ast/json_convert.h"
+#include "engine/graph/graph.h"
+#include "engine/plan/forecast.h"
+#include "engine/plan/order.h"
+#include "engine/plan/values.h"
+
+namespace cfnx {
+namespace {
+
+using plan_internal::CollectRefs;
+using plan_internal::EvalCondition;
+using plan_internal::EvalContext;
+using plan_internal::FoundRef;
+using plan_internal::Json;
+using plan_internal::JsonAt;
+using plan_internal::Normalize;
+using plan_internal::RefKind;
+using plan_internal::StepInfo;
+using plan_internal::TryResolve;
+
+const char kNoChanges[] =
+    "The submitted information didn't contain changes. Submit different information to create a "
+    "change set.";
+
+bool IsListType(const std::string& type) {
+  return type == "CommaDelimitedList" || type.rfind("List<", 0) == 0 ||
+         type.rfind("AWS::SSM::Parameter::Value<List<", 0) == 0;
+}
+
+std::string ScalarText(const Json& j) {
+  if (j.is_string()) {
+    return j.get<std::string>();
+  }
+  if (j.is_array()) {
+    std::string out;
+    for (size_t i = 0; i < j.size(); ++i) {
+      out += (i ? "," : "") + ScalarText(j[i]);
+    }
+    return out;
+  }
+  return j.dump();
+}
+
+std::string JoinPath(const std::vector<std::string>& segs) {
+  std::string out;
+  for (const std::string& s : segs) {
+    out += "/" + s;
+  }
+  return out;
+}
+
+// One differing location inside a resource's Properties.
+struct DiffItem {
+  std::vector<std::string> path;
+};
+
+void Diff(const Json& a, const Json& b, std::vector<std::string>& path,
+          std::vector<DiffItem>& out) {
+  bool a_fn = !plan_internal::IntrinsicName(a).empty();
+  bool b_fn = !plan_internal::IntrinsicName(b).empty();
+  if (a.is_object() && b.is_object() && !a_fn && !b_fn) {
+    for (auto it = b.begin(); it != b.end(); ++it) {
+      path.push_back(it.key());
+      auto old = a.find(it.key());
+      if (old == a.end()) {
+        out.push_back({path});
+      } else {
+        Diff(*old, it.value(), path, out);
+      }
+      path.pop_back();
+    }
+    for (auto it = a.begin(); it != a.end(); ++it) {
+      if (!b.contains(it.key())) {
+        path.push_back(it.key());
+        out.push_back({path});
+        path.pop_back();
+      }
+    }
+    return;
+  }
+  if (a.is_array() && b.is_array() && a.size() == b.size()) {
+    for (size_t i = 0; i < a.size(); ++i) {
+      path.push_back(std::to_string(i));
+      Diff(a[i], b[i], path, out);
+      path.pop_back();
+    }
+    return;
+  }
+  if (a != b) {
+    out.push_back({path});
+  }
+}
+
+std::vector<std::string> SplitPointer(const std::string& pointer) {
+  std::vector<std::string> segs;
+  size_t start = 1;
+  while (start <= pointer.size()) {
+    size_t slash = pointer.find('/', start);
+    segs.push_back(pointer.substr(start, slash - start));
+    if (slash == std::string::npos) {
+      break;
+    }
+    start = slash + 1;
+  }
+  return segs;
+}
+
+// Every value at `pattern` (with "*" over list items) under `j`, with its concrete path.
+void ValuesAt(const Json& j, const std::vector<std::string>& pattern, size_t i, std::string at,
+              std::vector<std::pair<std::string, Json>>& out) {
+  if (i == pattern.size()) {
+    out.emplace_back(at, j);
+    return;
+  }
+  if (pattern[i] == "*") {
+    if (j.is_array()) {
+      for (size_t k = 0; k < j.size(); ++k) {
+        ValuesAt(j[k], pattern, i + 1, at + "/" + std::to_string(k), out);
+      }
+    }
+    return;
+  }
+  if (const Json* next = JsonAt(j, {pattern[i]})) {
+    ValuesAt(*next, pattern, i + 1, at + "/" + pattern[i], out);
+  }
+}
+
+// How a change at `path` (under Properties) affects a resource whose schema lists `patterns`.
+bool Touches(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
+             const Json& before, const Json& after) {
+  size_t common = std::min(pattern.size(), path.size());
+  for (size_t i = 0; i < common; ++i) {
+    if (pattern[i] != "*" && pattern[i] != path[i]) {
+      return false;
+    }
+  }
+  if (pattern.size() <= path.size()) {
+    return true;  // the change is at or under a create-only property
+  }
+  // The change contains a create-only property: only if that property itself differs.
+  std::vector<std::pair<std::string, Json>> a, b;
+  ValuesAt(before, pattern, 0, "", a);
+  ValuesAt(after, pattern, 0, "", b);
+  return a != b;
+}
+
+RequiresRecreation Recreation(const TypeFacts& facts, const std::vector<std::string>& path,
+                              const Json& before, const Json& after) {
+  for (const std::string& p : facts.create_only) {
+    std::vector<std::string> segs = SplitPointer(p);
+    if (!segs.empty() && segs[0] == "properties" &&
+        Touches({segs.begin() + 1, segs.end()}, path, before, after)) {
+      return RequiresRecreation::kAlways;
+    }
+  }
+  for (const std::string& p : facts.conditional_create_only) {
+    std::vector<std::string> segs = SplitPointer(p);
+    if (!segs.empty() && segs[0] == "properties" &&
+        Touches({segs.begin() + 1, segs.end()}, path, before, after)) {
+      return RequiresRecreation::kConditionally;
+    }
+  }
+  return RequiresRecreation::kNever;
+}
+
+bool Covers(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  size_t n = std::min(a.size(), b.size());
+  return std::equal(a.begin(), a.begin() + n, b.begin());
+}
+
+struct Side {
+  Json root = Json::object();
+  EvalContext ctx;
+  const Json& Resources() const {
+    static const Json kEmpty = Json::object();
+    auto it = root.find("Resources");
+    return it != root.end() && it->is_object() ? *it : kEmpty;
+  }
+  // Whether `resource` (its JSON) is part of the stack: true/false, or nullopt when unknown.
+  std::optional<bool> Included(const Json& resource) {
+    auto it = resource.find("Condition");
+    if (it == resource.end() || !it->is_string()) {
+      return true;
+    }
+    return EvalCondition(ctx, it->get<std::string>());
+  }
+};
+
+// Everything ComputePlan tracks about one resource of the new template.
+struct Entry {
+  std::string id;
+  std::string type;
+  ResourceChange change;
+  bool in_change_set = false;
+  bool replaced = false;  // Replacement True or Conditional
+  bool added = false;
+  Json old_props, new_props;
+  std::string deletion_policy, update_replace_policy;
+};
+
+std::string PolicyText(const Json& resource, const char* key) {
+  auto it = resource.find(key);
+  return it != resource.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+class Planner {
+ public:
+  Planner(const StackState& current, const Template& desired, const SchemaFacts& schemas,
+          const PlanOptions& options, DiagnosticSink& diags)
+      : current_(current), desired_(desired), schemas_(schemas), options_(options), diags_(diags) {}
+
+  Plan Run();
+
+ private:
+  void SetUpSides();
+  void ResolveParameters();
+  void PlanResource(Entry& e, const Json& old_res, const Json& new_res);
+  void AddPropertyDetails(Entry& e, const TypeFacts& facts);
+  void AddReferenceDetails(Entry& e, const TypeFacts& facts);
+  void AddDetail(Entry& e, const TypeFacts& facts, const std::vector<std::string>& path,
+                 EvaluationType eval, ChangeSource source, std::string causing);
+  void FillValues(Entry& e);
+  bool DynamicValue(const Json& value) const;
+  void Finish(Entry& e);
+  SourceRange RangeOf(const std::string& id) const;
+
+  const StackState& current_;
+  const Template& desired_;
+  const SchemaFacts& schemas_;
+  const PlanOptions& options_;
+  DiagnosticSink& diags_;
+  Side old_, new_;
+  bool creating_ = false;
+  std::map<std::string, Entry*> by_id_;
+  std::set<std::string> changed_params_;
+  std::vector<Diagnostic> forecast_;
+};
+
+SourceRange Planner::RangeOf(const std::string& id) const {
+  const Resource* r = desired_.FindResource(id);
+  return r && r->key ? r->key->range() : SourceRange{};
+}
+
+void Planner::SetUpSides() {
+  creating_ = !current_.exists();
+  if (!creating_ && current_.template_body.is_object()) {
+    old_.root = current_.template_body;
+  }
+  if (desired_.root != nullptr) {
+    new_.root = ToJson(*desired_.root);
+  }
+  std::map<std::string, std::string> pseudo = {
+      {"AWS::Region", options_.region},
+      {"AWS::AccountId", options_.account_id},
+      {"AWS::StackName", options_.stack_name},
+      {"AWS::Partition", options_.partition},
+      {"AWS::URLSuffix", options_.partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"},
+  };
+  if (!current_.stack_id.empty()) {
+    pseudo["AWS::StackId"] = current_.stack_id;
+  }
+  old_.ctx.pseudo = pseudo;
+  new_.ctx.pseudo = pseudo;
+  old_.ctx.root = &old_.root;
+  new_.ctx.root = &new_.root;
+  old_.ctx.known_resource = [this](std::string_view id) {
+    return current_.FindResource(id);
+  };
+  ResolveParameters();
+}
+
+void Planner::ResolveParameters() {
+  for (const StackParameter& p : current_.parameters) {
+    old_.ctx.parameters[p.key] = p.resolved_value.empty() ? p.value : p.resolved_value;
+  }
+  if (const Json* params = JsonAt(old_.root, {"Parameters"}); params && params->is_object()) {
+    for (auto it = params->begin(); it != params->end(); ++it) {
+      if (it->contains("Type") && (*it)["Type"].is_string() &&
+          IsListType((*it)["Type"].get<std::string>())) {
+        old_.ctx.list_parameters.insert(it.key());
+      }
+    }
+  }
+  for (const Parameter& p : desired_.parameters) {
+    std::string value;
+    auto given = options_.parameters.find(p.name);
+    const StackParameter* previous = current_.FindParameter(p.name);
+    if (given != options_.parameters.end()) {
+      value = given->second;
+    } else if (previous != nullptr && !creating_) {
+      value = previous->value;
+    } else if (p.default_value != nullptr) {
+      value = ScalarText(ToJson(*p.default_value));
+    } else {
+      diags_.Report(DiagCode::kE9012, p.key ? p.key->range() : SourceRange{},
+                    TemplatePath{"Parameters", p.name},
+                    "Parameter '" + p.name + "' has no value: give one with --parameters " +
+                        p.name + "=VALUE.");
+      continue;
+    }
+    new_.ctx.parameters[p.name] = value;
+    if (IsListType(p.type)) {
+      new_.ctx.list_parameters.insert(p.name);
+    }
+    if (p.no_echo) {
+      new_.ctx.no_echo.insert(p.name);
+      old_.ctx.no_echo.insert(p.name);
+    }
+    if (previous != nullptr && !creating_ && previous->value != value) {
+      changed_params_.insert(p.name);
+    }
+  }
+}
+
+bool Planner::DynamicValue(const Json& value) const {
+  std::vector<std::string> path;
+  std::vector<FoundRef> refs;
+  CollectRefs(value, path, refs);
+  for (const FoundRef& r : refs) {
+    if (r.kind == RefKind::kDynamicReference) {
+      return true;
+    }
+    if (r.kind == RefKind::kImportValue) {
+      if (r.target.empty() || current_.FindExport(r.target) == nullptr) {
+        return true;
+      }
+      continue;
+    }
+    auto it = by_id_.find(r.target);
+    if (it == by_id_.end()) {
+      continue;  // a parameter or pseudo parameter: known
+    }
+    const Entry& dep = *it->second;
+    bool getatt = r.kind == RefKind::kGetAtt || r.kind == RefKind::kSubGetAtt;
+    if (dep.added || dep.replaced || (getatt && dep.in_change_set)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void Planner::AddDetail(Entry& e, const TypeFacts& facts, const std::vector<std::string>& path,
+                        EvaluationType eval, ChangeSource source, std::string causing) {
+  ResourceChangeDetail d;
+  bool tags = !path.empty() && path[0] == "Tags";
+  d.target.attribute = tags ? ResourceAttribute::kTags : ResourceAttribute::kProperties;
+  d.target.name = tags || path.empty() ? "" : path[0];
+  d.target.path = "/Properties" + JoinPath(path);
+  d.target.requires_recreation = Recreation(facts, path, e.old_props, e.new_props);
+  d.evaluation = eval;
+  d.change_source = source;
+  d.causing_entity = std::move(causing);
+  e.change.details.push_back(std::move(d));
+}
+
+void Planner::AddPropertyDetails(Entry& e, const TypeFacts& facts) {
+  std::vector<std::string> path;
+  std::vector<DiffItem> diffs;
+  Diff(e.old_props, e.new_props, path, diffs);
+  for (const DiffItem& item : diffs) {
+    const Json* after = JsonAt(e.new_props, item.path);
+    EvaluationType eval =
+        after && DynamicValue(*after) ? EvaluationType::kDynamic : EvaluationType::kStatic;
+    AddDetail(e, facts, item.path, eval, ChangeSource::kDirectModification, "");
+  }
+  // Parameters whose value changed, flowing into properties the template did not change.
+  std::vector<FoundRef> refs;
+  CollectRefs(e.new_props, path, refs);
+  std::set<std::pair<std::vector<std::string>, std::string>> seen;
+  for (const FoundRef& r : refs) {
+    bool is_ref = r.kind == RefKind::kRef || r.kind == RefKind::kSubRef;
+    if (!is_ref || changed_params_.count(r.target) == 0 ||
+        !seen.insert({r.path, r.target}).second) {
+      continue;
+    }
+    bool covered = std::any_of(diffs.begin(), diffs.end(),
+                               [&](const DiffItem& d) { return Covers(d.path, r.path); });
+    if (!covered) {
+      AddDetail(e, facts, r.path, EvaluationType::kDynamic, ChangeSource::kDirectModification, "");
+      AddDetail(e, facts, r.path, EvaluationType::kStatic, ChangeSource::kParameterReference,
+                r.target);
+    }
+  }
+}
+
+// Ref/GetAtt of resources being replaced: their physical id and attributes become unknown.
+void Planner::AddReferenceDetails(Entry& e, const TypeFacts& facts) {
+  std::vector<std::string> path;
+  std::vector<FoundRef> refs;
+  CollectRefs(e.new_props, path, refs);
+  std::set<std::pair<std::vector<std::string>, std::string>> seen;
+  for (const FoundRef& r : refs) {
+    if (r.kind == RefKind::kDynamicReference || r.kind == RefKind::kImportValue) {
+      continue;
+    }
+    auto it = by_id_.find(r.target);
+    if (it == by_id_.end() || !it->second->replaced) {
+      continue;
+    }
+    bool getatt = r.kind == RefKind::kGetAtt || r.kind == RefKind::kSubGetAtt;
+    std::string causing = getatt ? r.target + "." + r.attribute : r.target;
+    if (!seen.insert({r.path, causing}).second) {
+      continue;
+    }
+    AddDetail(e, facts, r.path, EvaluationType::kDynamic,
+              getatt ? ChangeSource::kResourceAttribute : ChangeSource::kResourceReference,
+              causing);
+  }
+}
+
+void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
+  TypeFacts facts = schemas_.Find(e.type);
+  ResourceChange& rc = e.change;
+  rc.action = ChangeAction::kModify;
+  if (const StackResource* deployed = current_.FindResource(e.id)) {
+    rc.physical_id = deployed->physical_id;
+  }
+  Json empty = Json::object();
+  e.old_props = Normalize(old_res.contains("Properties") ? old_res["Properties"] : empty, old_.ctx);
+  e.new_props = Normalize(new_res.contains("Properties") ? new_res["Properties"] : empty, new_.ctx);
+  AddPropertyDetails(e, facts);
+  AddReferenceDetails(e, facts);
+  static const std::pair<const char*, ResourceAttribute> kOther[] = {
+      {"Metadata", ResourceAttribute::kMetadata},
+      {"CreationPolicy", ResourceAttribute::kCreationPolicy},
+      {"UpdatePolicy", ResourceAttribute::kUpdatePolicy},
+      {"DeletionPolicy", ResourceAttribute::kDeletionPolicy},
+      {"UpdateReplacePolicy", ResourceAttribute::kUpdateReplacePolicy},
+  };
+  for (const auto& [key, attribute] : kOther) {
+    Json a = old_res.contains(key) ? Normalize(old_res[key], old_.ctx) : Json();
+    Json b = new_res.contains(key) ? Normalize(new_res[key], new_.ctx) : Json();
+    if (a != b) {
+      ResourceChangeDetail d;
+      d.target.attribute = attribute;
+      d.target.requires_recreation = RequiresRecreation::kNever;
+      rc.details.push_back(std::move(d));
+    }
+  }
+  if (e.type == "AWS::CloudFormation::Stack" && rc.details.empty()) {
+    // The nested template may have changed: CloudFormation always updates nested stacks.
+    ResourceChangeDetail d;
+    d.evaluation = EvaluationType::kDynamic;
+    d.change_source = ChangeSource::kAutomatic;
+    rc.details.push_back(std::move(d));
+  }
+  if (rc.details.empty()) {
+    return;
+  }
+  Replacement replacement = Replacement::kFalse;
+  for (const ResourceChangeDetail& d : rc.details) {
+    Replacement r = Replacement::kFalse;
+    if (d.target.requires_recreation == RequiresRecreation::kAlways) {
+      r = d.evaluation == EvaluationType::kStatic ? Replacement::kTrue : Replacement::kConditional;
+    } else if (d.target.requires_recreation == RequiresRecreation::kConditionally) {
+      r = Replacement::kConditional;
+    }
+    if (r == Replacement::kTrue ||
+        (r == Replacement::kConditional && replacement == Replacement::kFalse)) {
+      replacement = r;
+    }
+  }
+  rc.replacement = replacement;
+  std::set<ResourceAttribute> scope;
+  for (const ResourceChangeDetail& d : rc.details) {
+    scope.insert(d.target.attribute);
+  }
+  rc.scope.assign(scope.begin(), scope.end());
+  e.replaced = replacement != Replacement::kFalse;
+  if (e.replaced) {
+    std::string policy = e.update_replace_policy;
+    rc.policy_action = policy == "Retain"     ? PolicyAction::kReplaceAndRetain
+                       : policy == "Snapshot" ? PolicyAction::kReplaceAndSnapshot
+                                              : PolicyAction::kReplaceAndDelete;
+  }
+  e.in_change_set = true;
+}
+
+void Planner::FillValues(Entry& e) {
+  new_.ctx.known_resource = [this](std::string_view id) -> const StackResource* {
+    auto it = by_id_.find(std::string(id));
+    if (it != by_id_.end() && (it->second->added || it->second->replaced)) {
+      return nullptr;
+    }
+    return current_.FindResource(id);
+  };
+  const StackResource* deployed = current_.FindResource(e.id);
+  for (ResourceChangeDetail& d : e.change.details) {
+    if (d.target.path.empty()) {
+      continue;
+    }
+    std::vector<std::string> segs = SplitPointer(d.target.path);
+    segs.erase(segs.begin());  // "Properties"
+    if (d.change_source == ChangeSource::kParameterReference) {
+      bool secret = new_.ctx.no_echo.count(d.causing_entity) != 0;
+      auto before = old_.ctx.parameters.find(d.causing_entity);
+      if (before != old_.ctx.parameters.end()) {
+        d.target.before_value = secret ? "****" : before->second;
+      }
+      d.target.after_value = secret ? "****" : new_.ctx.parameters[d.causing_entity];
+      continue;
+    }
+    bool masked = false;
+    const Json* deployed_value = deployed ? JsonAt(deployed->properties, segs) : nullptr;
+    std::optional<Json> before;
+    if (deployed_value != nullptr) {
+      before = *deployed_value;
+    } else if (const Json* old_value = JsonAt(e.old_props, segs)) {
+      before = TryResolve(*old_value, old_.ctx, &masked);
+    }
+    if (before) {
+      d.target.before_value = masked ? "****" : plan_internal::DisplayValue(*before);
+    }
+    masked = false;
+    const Json* new_value = JsonAt(e.new_props, segs);
+    if (d.evaluation == EvaluationType::kStatic && new_value != nullptr) {
+      std::optional<Json> after = TryResolve(*new_value, new_.ctx, &masked);
+      if (after) {
+        d.target.after_value = masked ? "****" : plan_internal::DisplayValue(*after);
+      }
+    }
+  }
+}
+
+Plan Planner::Run() {
+  SetUpSides();
+  Plan plan;
+  plan.state_fingerprint = StackStateFingerprint(current_);
+  const Json& old_resources = old_.Resources();
+  const Json& new_resources = new_.Resources();
+
+  // Graphs: the new template's for creation order, the deployed one's for deletion order.
+  std::map<std::string, std::optional<bool>> new_included, old_included;
+  for (auto it = new_resources.begin(); it != new_resources.end(); ++it) {
+    new_included[it.key()] = new_.Included(it.value());
+  }
+  for (auto it = old_resources.begin(); it != old_resources.end(); ++it) {
+    old_included[it.key()] =
+        old_.Included(it.value()).value_or(true) && current_.FindResource(it.key()) != nullptr;
+  }
+  DiagnosticCollector graph_diags;
+  DependencyGraph new_graph = BuildDependencyGraph(desired_, GraphOptions{[&](const Resource& r) {
+                                                     return new_included[r.logical_id] != false;
+                                                   }},
+                                                   diags_);
+  Document old_doc;
+  old_doc.set_root(FromJson(old_.root, old_doc));
+  Template old_model = BuildModel(old_doc, graph_diags);
+  DependencyGraph old_graph = BuildDependencyGraph(old_model, GraphOptions{[&](const Resource& r) {
+                                                     return old_included[r.logical_id] == true;
+                                                   }},
+                                                   graph_diags);
+
+  std::vector<Entry> entries;
+  entries.reserve(new_resources.size());
+  for (auto it = new_resources.begin(); it != new_resources.end(); ++it) {
+    if (new_included[it.key()] == false) {
+      continue;
+    }
+    Entry e;
+    e.id = it.key();
+    e.type =
+        it->contains("Type") && (*it)["Type"].is_string() ? (*it)["Type"].get<std::string>() : "";
+    e.change.logical_id = e.id;
+    e.change.resource_type = e.type;
+    e.deletion_policy = PolicyText(it.value(), "DeletionPolicy");
+    e.update_replace_policy = PolicyText(it.value(), "UpdateReplacePolicy");
+    entries.push_back(std::move(e));
+  }
+  for (Entry& e : entries) {
+    by_id_[e.id] = &e;
+  }
+  // Dependencies first, so a resource sees whether what it references is replaced.
+  std::vector<Entry*> ordered;
+  for (size_t v : new_graph.order()) {
+    ordered.push_back(by_id_[new_graph.nodes()[v]]);
+  }
+  for (Entry& e : entries) {
+    std::optional<size_t> v = new_graph.Find(e.id);
+    if (!v || new_graph.wave_of()[*v] < 0) {
+      ordered.push_back(&e);  // on a cycle (already reported)
+    }
+  }
+  for (Entry* e : ordered) {
+    const Json& new_res = new_resources[e->id];
+    if (!new_included[e->id].has_value()) {
+      e->change.action = ChangeAction::kDynamic;
+      e->in_change_set = true;
+      continue;
+    }
+    if (old_included[e->id] != true) {
+      e->change.action = ChangeAction::kAdd;
+      e->added = true;
+      e->in_change_set = true;
+      continue;
+    }
+    const Json& old_res = old_resources[e->id];
+    std::string old_type = old_res.contains("Type") && old_res["Type"].is_string()
+                               ? old_res["Type"].get<std::string>()
+                               : "";
+    if (old_type != e->type) {
+      forecast_.push_back(MakeDiagnostic(
+          DiagCode::kE9011, RangeOf(e->id), TemplatePath{"Resources", e->id, "Type"},
+          "Resource '" + e->id + "' changes type from " + old_type + " to " + e->type +
+              "; CloudFormation refuses to update a resource's type. Use a new logical id."));
+      continue;
+    }
+    PlanResource(*e, old_res, new_res);
+  }
+
+  ChangeSet& cs = plan.change_set;
+  cs.stack_name = options_.stack_name;
+  cs.stack_id = creating_ ? "" : current_.stack_id;
+  cs.change_set_type = creating_ ? "CREATE" : "UPDATE";
+  for (const Parameter& p : desired_.parameters) {
+    auto it = new_.ctx.parameters.find(p.name);
+    if (it != new_.ctx.parameters.end()) {
+      cs.parameters.push_back({p.name, p.no_echo ? "****" : it->second, ""});
+    }
+  }
+  std::vector<StepInfo> forward, cleanup;
+  for (Entry& e : entries) {
+    if (!e.in_change_set) {
+      continue;
+    }
+    FillValues(e);
+    cs.changes.push_back(Change{e.change, 0});
+    if (e.change.action == ChangeAction::kAdd) {
+      forward.push_back({e.id, e.type, StepAction::kCreate, "", e.deletion_policy, ""});
+    } else if (e.change.action == ChangeAction::kModify) {
+      if (e.replaced) {
+        std::string strategy = schemas_.Find(e.type).replacement_strategy;
+        forward.push_back({e.id, e.type, StepAction::kReplace, strategy, "", ""});
+        if (strategy != "delete_then_create") {
+          bool keep = e.update_replace_policy == "Retain";
+          cleanup.push_back({e.id, e.type, keep ? StepAction::kRetain : StepAction::kDeleteReplaced,
+                             "", "", e.update_replace_policy});
+        }
+      } else {
+        forward.push_back({e.id, e.type, StepAction::kUpdate, "", "", ""});
+      }
+    }
+  }
+  for (auto it = old_resources.begin(); it != old_resources.end(); ++it) {
+    bool still_there = new_included.count(it.key()) != 0 && new_included[it.key()] != false;
+    if (old_included[it.key()] != true || still_there) {
+      continue;
+    }
+    ResourceChange rc;
+    rc.action = ChangeAction::kRemove;
+    rc.logical_id = it.key();
+    rc.resource_type = it->contains("Type") ? ScalarText((*it)["Type"]) : "";
+    if (const StackResource* deployed = current_.FindResource(it.key())) {
+      rc.physical_id = deployed->physical_id;
+    }
+    std::string policy = PolicyText(it.value(), "DeletionPolicy");
+    bool rds_snapshot = (rc.resource_type == "AWS::RDS::DBCluster" ||
+                         (rc.resource_type == "AWS::RDS::DBInstance" &&
+                          !JsonAt(it.value(), {"Properties", "DBClusterIdentifier"}))) &&
+                        policy.empty();
+    bool keep = policy == "Retain" || policy == "RetainExceptOnCreate";
+    rc.policy_action = keep                                   ? PolicyAction::kRetain
+                       : policy == "Snapshot" || rds_snapshot ? PolicyAction::kSnapshot
+                                                              : PolicyAction::kDelete;
+    cleanup.push_back({rc.logical_id, rc.resource_type,
+                       keep ? StepAction::kRetain : StepAction::kDelete, "", policy, ""});
+    cs.changes.push_back(Change{std::move(rc), 0});
+  }
+
+  plan_internal::ForecastInputs fin{current_,  desired_,  schemas_, options_, old_.root,
+                                    new_.root, creating_, {},       {},       nullptr};
+  for (const Entry& e : entries) {
+    if (e.replaced) {
+      fin.replaced.push_back({e.id, e.type, &e.old_props, &e.new_props});
+    }
+  }
+  fin.changed_params = changed_params_;
+  fin.new_ctx = &new_.ctx;
+  cs.capabilities = plan_internal::RequiredCapabilities(new_.root, options_.declared_transforms);
+  plan_internal::Forecast(fin, cs, forecast_);
+  plan.forecast = std::move(forecast_);
+  std::stable_sort(plan.forecast.begin(), plan.forecast.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::make_pair(a.path.ToString(), a.code) <
+                            std::make_pair(b.path.ToString(), b.code);
+                   });
+  if (cs.changes.empty()) {
+    cs.status = "FAILED";
+    cs.status_reason = kNoChanges;
+    cs.execution_status = "UNAVAILABLE";
+  }
+  plan_internal::OrderInputs order{forward,
+                                   cleanup,
+                                   &new_graph,
+                                   &old_graph,
+                                   creating_,
+                                   options_.on_failure,
+                                   options_.retain_except_on_create};
+  plan_internal::BuildOrderAndRollback(order, &plan);
+  return plan;
+}
+
+}  // namespace
+
+Plan ComputePlan(const StackState& current, const Template& desired, const SchemaFacts& schemas,
+                 const PlanOptions& options, DiagnosticSink& diags) {
+  Planner planner(current, desired, schemas, options, diags);
+  return planner.Run();
+}
+
+}  // namespace cfnx

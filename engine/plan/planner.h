@@ -1,0 +1,97 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The planner: a pure function from what is deployed (`StackState`), what is wanted (a processed
+// template and parameter values) and what the schemas say about replacement (`SchemaFacts`) to
+// a `Plan` (cfnx/plan.h): the change set CloudFormation would show, the execution order, the
+// rollback plan and the failure forecast.
+//
+// How a change set is decided (CloudFormation's rules, reproduced offline):
+//  * Resources are compared by logical id between the deployed template (with the deployed
+//    parameter values and conditions) and the new one; `Fn::If` and `AWS::NoValue` are applied
+//    where the condition is known, so a condition flip that changes a property shows up.
+//  * Every differing property path is a DirectModification detail; a path under a schema
+//    `createOnlyProperties` entry requires recreation Always, under
+//    `conditionalCreateOnlyProperties` Conditionally; adding or removing such a property
+//    replaces even when the effective value would be the same.
+//  * A parameter whose value changed and that flows into an unchanged property gives AWS's
+//    documented pair of details: DirectModification/Dynamic and ParameterReference/Static with
+//    the parameter as CausingEntity.
+//  * A replaced resource's new physical id and attributes are unknown, so resources that Ref
+//    (ResourceReference) or GetAtt (ResourceAttribute) it get Dynamic details, and Replacement
+//    Conditional where that property is create-only, transitively in dependency order.
+//  * Nested stacks are always Modify with ChangeSource Automatic.
+//
+// Values known only after deployment are never guessed: their details are Dynamic and their
+// BeforeValue/AfterValue omitted. The planner reports template problems it meets (a parameter
+// without a value, a cycle) to `diags`; the forecast goes into `Plan::forecast`.
+
+#ifndef CFNX_ENGINE_PLAN_PLANNER_H_
+#define CFNX_ENGINE_PLAN_PLANNER_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cfnx/diagnostic.h"
+#include "cfnx/plan.h"
+#include "cfnx/stack_state.h"
+#include "engine/model/template.h"
+
+namespace cfnx {
+
+// What the planner needs from a resource type's provider schema. Paths are the schema's JSON
+// pointers ("/properties/Config/Items/*/Key").
+struct TypeFacts {
+  bool known = false;
+  std::vector<std::string> create_only;
+  std::vector<std::string> conditional_create_only;
+  std::vector<std::string> primary_identifier;
+  std::vector<std::string> read_only;
+  std::string replacement_strategy = "create_then_delete";
+};
+
+// Looks up TypeFacts by type name; engine/api fills it from the resource registry.
+class SchemaFacts {
+ public:
+  virtual ~SchemaFacts() = default;
+  // Facts for `type`; `known` false when the registry has no schema for it.
+  virtual TypeFacts Find(std::string_view type) const = 0;
+};
+
+struct PlanOptions {
+  std::string stack_name = "cfnx-stack";
+  std::string region = "us-east-1";
+  std::string partition = "aws";
+  std::string account_id = "123456789012";
+  // Values given for this deployment. Parameters not given keep their deployed value (as
+  // `aws cloudformation deploy` does), else their Default.
+  std::map<std::string, std::string> parameters;
+  // Capabilities acknowledged (`--capabilities`).
+  std::vector<std::string> capabilities;
+  OnStackFailure on_failure = OnStackFailure::kRollback;
+  // Transforms the template declared before expansion (for CAPABILITY_AUTO_EXPAND).
+  std::vector<std::string> declared_transforms;
+  // Stack-level RetainExceptOnCreate: on a failed creation, resources created by this
+  // deployment are deleted even when their DeletionPolicy is Retain.
+  bool retain_except_on_create = false;
+};
+
+// Computes the plan. `desired` must be a processed template (transforms applied) built from a
+// Document that outlives the call.
+Plan ComputePlan(const StackState& current, const Template& desired, const SchemaFacts& schemas,
+                 const PlanOptions& options, DiagnosticSink& diags);
+
+// The forecast for deleting the stack (`cfnx destroy`): E9008 for each export another stack
+// imports.
+std::vector<Diagnostic> ForecastStackDeletion(const StackState& current);
+
+// Human-readable plan for `cfnx plan` (`+`, `~`, `-/+`, `-`), with the forcing property paths,
+// before → after values, the forecast, the rollback plan and summary counts. `color` adds ANSI
+// colours.
+std::string RenderPlanText(const Plan& plan, bool color);
+
+}  // namespace cfnx
+
+#endif  // CFNX_ENGINE_PLAN_PLANNER_H_
