@@ -63,6 +63,11 @@ Command AddSchemasCommand(CLI::App& app);
 Command AddRenderCommand(CLI::App& app);
 Command AddGraphCommand(CLI::App& app);
 Command AddPlanCommand(CLI::App& app);
+Command AddDeployCommand(CLI::App& app);
+Command AddDestroyCommand(CLI::App& app);
+Command AddStacksCommand(CLI::App& app);
+Command AddDescribeCommand(CLI::App& app);
+Command AddRollbackCommand(CLI::App& app);
 
 }  // namespace cfnx
 

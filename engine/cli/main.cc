@@ -18,6 +18,13 @@ int main(int argc, char** argv) {
       cfnx::AddRenderCommand(app),
       cfnx::AddGraphCommand(app),
       cfnx::AddPlanCommand(app),
+      // clang-format off
+      cfnx::AddDeployCommand(app),
+      cfnx::AddDestroyCommand(app),
+      cfnx::AddStacksCommand(app),
+      cfnx::AddDescribeCommand(app),
+      cfnx::AddRollbackCommand(app),
+      // clang-format on
   };
   try {
     app.parse(argc, argv);

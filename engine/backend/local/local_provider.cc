@@ -1,0 +1,167 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "engine/backend/local/local_provider.h"
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "engine/backend/local/crash_point.h"
+
+namespace cfnx {
+namespace {
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos)
+    return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::string HandlerFailure(const std::string& message, const std::string& code,
+                           const std::string& token) {
+  std::string reason = "Resource handler returned message: \"" + message + "\" (";
+  if (!token.empty())
+    reason += "RequestToken: " + token + ", ";
+  return reason + "HandlerErrorCode: " + code + ")";
+}
+
+ProviderOutcome Injected(const std::string& logical_id, const std::string& op,
+                         const std::string& token) {
+  return ProviderOutcome{
+      false, "", nullptr,
+      HandlerFailure("Simulated " + op + " failure injected by --fail " + logical_id + ":" + op,
+                     "GeneralServiceException", token)};
+}
+
+}  // namespace
+
+Status FaultPlan::Add(const std::string& spec) {
+  std::string s = Trim(spec);
+  std::string logical = s;
+  std::string op;
+  size_t colon = s.find(':');
+  if (colon != std::string::npos) {
+    logical = s.substr(0, colon);
+    op = s.substr(colon + 1);
+  }
+  if (logical.empty())
+    return Error{"--fail '" + spec + "': expected LOGICALID[:create|update|delete]"};
+  if (!op.empty() && op != "create" && op != "update" && op != "delete")
+    return Error{"--fail '" + spec + "': the operation must be create, update or delete, not '" +
+                 op + "'"};
+  std::set<std::string>& ops = faults_[logical];
+  if (op.empty()) {
+    ops = {"create", "update", "delete"};
+  } else {
+    ops.insert(op);
+  }
+  return {};
+}
+
+Status FaultPlan::AddFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in)
+    return Error{"cannot read the fault file '" + path + "'"};
+  std::string line;
+  while (std::getline(in, line)) {
+    line = Trim(line);
+    if (line.empty() || line[0] == '#')
+      continue;
+    CFNX_RETURN_IF_ERROR(Add(line));
+  }
+  return {};
+}
+
+bool FaultPlan::ShouldFail(const std::string& logical_id, const std::string& operation) const {
+  auto it = faults_.find(logical_id);
+  return it != faults_.end() && it->second.count(operation) > 0;
+}
+
+LocalProvider::LocalProvider(StateStore& store, const ResourceSimulator& simulator,
+                             FaultPlan faults)
+    : store_(store), simulator_(simulator), faults_(std::move(faults)) {
+  if (const char* env = std::getenv("CFNX_SIM_LATENCY_MS"))
+    latency_ms_ = std::atoi(env);
+}
+
+void LocalProvider::Delay() const {
+  if (latency_ms_ > 0)
+    std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms_));
+}
+
+ProviderOutcome LocalProvider::Create(const SimRequest& request) {
+  if (std::optional<CloudResource> done = store_.GetCloudByToken(request.token))
+    return ProviderOutcome{true, done->physical_id, done->attributes, ""};
+  Delay();
+  if (faults_.ShouldFail(request.logical_id, "create"))
+    return Injected(request.logical_id, "create", request.token);
+  std::string reason;
+  if (!simulator_.Supports(request.type, &reason))
+    return ProviderOutcome{false, "", nullptr, reason};
+  SimResult result = simulator_.Create(request);
+  if (std::optional<CloudResource> existing = store_.GetCloud(request.type, result.physical_id)) {
+    return ProviderOutcome{
+        false, "", nullptr,
+        HandlerFailure(result.physical_id + " already exists", "AlreadyExists", request.token)};
+  }
+  CloudResource row{request.type,       result.physical_id, request.token, request.token,
+                    request.properties, result.attributes,  false};
+  Status status = store_.Write([&](StateStore::Tx& tx) { tx.PutCloud(row); });
+  if (!status.ok())
+    return ProviderOutcome{false, "", nullptr, status.error().message};
+  CrashPoint();
+  return ProviderOutcome{true, result.physical_id, result.attributes, ""};
+}
+
+ProviderOutcome LocalProvider::Update(const SimRequest& request, const std::string& physical_id) {
+  std::optional<CloudResource> row = store_.GetCloud(request.type, physical_id);
+  if (!row) {
+    return ProviderOutcome{false, "", nullptr,
+                           HandlerFailure(physical_id + " not found", "NotFound", request.token)};
+  }
+  if (row->last_token == request.token)
+    return ProviderOutcome{true, physical_id, row->attributes, ""};
+  Delay();
+  if (faults_.ShouldFail(request.logical_id, "update"))
+    return Injected(request.logical_id, "update", request.token);
+  row->attributes = simulator_.Update(request, physical_id, row->attributes);
+  row->properties = request.properties;
+  row->last_token = request.token;
+  Status status = store_.Write([&](StateStore::Tx& tx) { tx.PutCloud(*row); });
+  if (!status.ok())
+    return ProviderOutcome{false, "", nullptr, status.error().message};
+  CrashPoint();
+  return ProviderOutcome{true, physical_id, row->attributes, ""};
+}
+
+ProviderOutcome LocalProvider::Delete(const std::string& logical_id, const std::string& type,
+                                      const std::string& physical_id) {
+  std::optional<CloudResource> row = store_.GetCloud(type, physical_id);
+  if (!row || row->retained)
+    return ProviderOutcome{true, physical_id, nullptr, ""};
+  Delay();
+  if (faults_.ShouldFail(logical_id, "delete"))
+    return Injected(logical_id, "delete", "");
+  Status status = store_.Write([&](StateStore::Tx& tx) { tx.DeleteCloud(type, physical_id); });
+  if (!status.ok())
+    return ProviderOutcome{false, "", nullptr, status.error().message};
+  CrashPoint();
+  return ProviderOutcome{true, physical_id, nullptr, ""};
+}
+
+ProviderOutcome LocalProvider::Retain(const std::string& type, const std::string& physical_id) {
+  std::optional<CloudResource> row = store_.GetCloud(type, physical_id);
+  if (!row || row->retained)
+    return ProviderOutcome{true, physical_id, nullptr, ""};
+  row->retained = true;
+  Status status = store_.Write([&](StateStore::Tx& tx) { tx.PutCloud(*row); });
+  if (!status.ok())
+    return ProviderOutcome{false, "", nullptr, status.error().message};
+  CrashPoint();
+  return ProviderOutcome{true, physical_id, nullptr, ""};
+}
+
+}  // namespace cfnx

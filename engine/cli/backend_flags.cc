@@ -1,0 +1,100 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "engine/cli/backend_flags.h"
+
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <unistd.h>
+
+namespace cfnx {
+
+void AddBackendFlags(CLI::App* app, BackendFlags* flags, bool mutating) {
+  app->add_option("--backend", flags->backend, "where stacks live: local (default) or aws")
+      ->check(CLI::IsMember({"local", "aws"}));
+  app->add_option("--state", flags->state,
+                  "local backend database (default $CFNX_STATE or .cfnx/state.db)");
+  if (!mutating)
+    return;
+  app->add_option("--lock-timeout", flags->lock_timeout,
+                  "seconds to wait for another operation on the stack (default 30)");
+  app->add_option("--fail", flags->faults,
+                  "local backend fault injection: LOGICALID[:create|update|delete]");
+  app->add_option("--fail-file", flags->fault_file, "fault injection specs, one per line");
+}
+
+ErrorOr<std::unique_ptr<LocalBackend>> OpenBackend(const BackendFlags& flags) {
+  if (flags.backend != "local")
+    return Error{"--backend " + flags.backend +
+                 " is not available in this build; use the local backend (--backend local)"};
+  LocalBackendOptions options;
+  options.state_path = flags.state;
+  options.faults = flags.faults;
+  options.fault_file = flags.fault_file;
+  return LocalBackend::Open(options);
+}
+
+void EventPrinter::OnEvent(const StoredEvent& e) {
+  std::cout << e.timestamp << "  " << std::left << std::setw(46) << e.status << " " << std::setw(28)
+            << e.type << " " << e.logical_id;
+  if (!e.reason.empty())
+    std::cout << "  " << e.reason;
+  std::cout << std::endl;
+}
+
+void PrintOutcome(LocalBackend& backend, const std::string& stack, const ExecResult& result) {
+  if (result.no_changes) {
+    std::cout << "No changes: stack '" << stack << "' is up to date (" << result.status << ")\n";
+    return;
+  }
+  std::map<std::string, int> counts;
+  for (const StoredEvent& e : backend.store().GetEvents(stack, result.operation)) {
+    if (e.type != "AWS::CloudFormation::Stack")
+      ++counts[e.status];
+  }
+  if (std::optional<StoredStack> s = backend.store().GetStack(stack)) {
+    if (result.succeeded && s->outputs.is_array() && !s->outputs.empty()) {
+      std::cout << "\nOutputs:\n";
+      for (const StoreJson& o : s->outputs) {
+        std::cout << "  " << o.value("OutputKey", "") << " = " << o.value("OutputValue", "");
+        if (o.contains("ExportName"))
+          std::cout << "  (export " << o.value("ExportName", "") << ")";
+        std::cout << "\n";
+      }
+    }
+  }
+  std::cout << "\nStack '" << stack << "': " << result.status;
+  std::string sep = " (";
+  for (const auto& [status, n] : counts) {
+    if (status.find("COMPLETE") != std::string::npos ||
+        status.find("FAILED") != std::string::npos || status == "DELETE_SKIPPED") {
+      std::cout << sep << n << " " << status;
+      sep = ", ";
+    }
+  }
+  std::cout << (sep == ", " ? ")" : "") << "\n";
+  if (!result.succeeded && !result.message.empty())
+    std::cout << "Failure: " << result.message << "\n";
+}
+
+bool Confirm(const std::string& question, bool yes) {
+  if (yes || isatty(STDIN_FILENO) == 0)
+    return true;
+  std::cout << question << " [y/N] " << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+std::string PartitionFor(const std::string& region, const std::string& partition) {
+  if (!partition.empty())
+    return partition;
+  if (region.rfind("cn-", 0) == 0)
+    return "aws-cn";
+  if (region.rfind("us-gov-", 0) == 0)
+    return "aws-us-gov";
+  return "aws";
+}
+
+}  // namespace cfnx

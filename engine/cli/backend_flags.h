@@ -1,0 +1,50 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Flags and output shared by the commands that work on deployed stacks (deploy, destroy,
+// stacks, describe, rollback): which backend and state file, the lock timeout, and the event
+// lines printed while an operation runs (like `aws cloudformation describe-stack-events`).
+
+#ifndef CFNX_ENGINE_CLI_BACKEND_FLAGS_H_
+#define CFNX_ENGINE_CLI_BACKEND_FLAGS_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/api/local_backend.h"
+#include "engine/cli/command.h"
+
+namespace cfnx {
+
+// Exit code of a deployment that ran but failed (rolled back or left failed).
+inline constexpr int kExitDeployFailed = 2;
+
+struct BackendFlags {
+  std::string backend = "local";
+  std::string state;  // --state PATH; "" = $CFNX_STATE or .cfnx/state.db
+  double lock_timeout = 30;
+  std::vector<std::string> faults;
+  std::string fault_file;
+};
+
+void AddBackendFlags(CLI::App* app, BackendFlags* flags, bool mutating);
+ErrorOr<std::unique_ptr<LocalBackend>> OpenBackend(const BackendFlags& flags);
+
+// Prints one line per event on stdout, as it happens.
+class EventPrinter : public ExecObserver {
+ public:
+  void OnEvent(const StoredEvent& event) override;
+};
+
+// Prints the stack's outputs and a one-line summary of operation `op`.
+void PrintOutcome(LocalBackend& backend, const std::string& stack, const ExecResult& result);
+
+// Asks "question [y/N]" on a TTY; true without asking when `yes` or stdin is not a TTY.
+bool Confirm(const std::string& question, bool yes);
+
+std::string PartitionFor(const std::string& region, const std::string& partition);
+
+}  // namespace cfnx
+
+#endif  // CFNX_ENGINE_CLI_BACKEND_FLAGS_H_

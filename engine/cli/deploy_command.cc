@@ -1,0 +1,111 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// `cfnx deploy TEMPLATE --stack NAME [--backend local] [--state PATH] [--yes]
+//              [--on-failure ROLLBACK|DELETE|DO_NOTHING] [--parallel N] [--lock-timeout S]
+//              [--fail LOGICALID[:create|update|delete]] [--fail-file F]`
+// Validates the template, then creates or updates the stack on the local backend, printing
+// one line per stack event and ending with the outputs and a summary. Finishes (rolls back)
+// an operation a killed cfnx left behind before starting. Exit: 0 deployed (or no changes),
+// 1 could not run, 2 the template has errors or the deployment failed and was rolled back.
+
+#include <iostream>
+
+#include "engine/cli/backend_flags.h"
+
+namespace cfnx {
+
+Command AddDeployCommand(CLI::App& app) {
+  struct Flags {
+    CommonFlags common;
+    BackendFlags backend;
+    std::string template_path;
+    std::string stack;
+    std::string plan;
+    bool yes = false;
+    std::string on_failure = "ROLLBACK";
+    int parallel = 4;
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* sub = app.add_subcommand("deploy", "Create or update a stack (local backend)");
+  AddCommonFlags(sub, &flags->common);
+  AddBackendFlags(sub, &flags->backend, /*mutating=*/true);
+  sub->add_option("template", flags->template_path, "template file")->required();
+  sub->add_option("--stack", flags->stack, "stack name")->required();
+  sub->add_option("--plan", flags->plan, "execute a plan saved by `cfnx plan -o`");
+  sub->add_flag("-y,--yes", flags->yes, "do not ask for confirmation on a TTY");
+  sub->add_option("--on-failure", flags->on_failure, "ROLLBACK (default), DELETE or DO_NOTHING")
+      ->check(CLI::IsMember({"ROLLBACK", "DELETE", "DO_NOTHING"}));
+  sub->add_option("--parallel", flags->parallel, "resources changed at once (default 4)")
+      ->check(CLI::Range(1, 64));
+
+  auto run = [flags]() -> int {
+    if (!flags->plan.empty())
+      return CouldNotRun(
+          "--plan: executing saved plans is not supported by this build yet; "
+          "deploy the template directly");
+    CommonFlags common = flags->common;
+    common.stack_name = flags->stack;
+    ErrorOr<CompileOptions> options = MakeCompileOptions(common);
+    if (!options.ok())
+      return CouldNotRun(options.error().message);
+    Compiler compiler(*options);
+    ErrorOr<FileId> file = compiler.AddFile(flags->template_path);
+    if (!file.ok())
+      return CouldNotRun(file.error().message);
+    CompileResult checked = compiler.Validate(*file);
+    PrintDiagnostics(checked.diagnostics, compiler.sources(), common);
+    if (checked.has_errors()) {
+      std::cerr << "cfnx: the template has errors; nothing was deployed\n";
+      return kExitDeployFailed;
+    }
+    Compiler::TransformOutput processed = compiler.TransformTemplate(*file);
+    if (processed.json.empty()) {
+      PrintDiagnostics(processed.result.diagnostics, compiler.sources(), common);
+      return kExitDeployFailed;
+    }
+    StoreJson template_json = StoreJson::parse(processed.json, nullptr, false);
+    if (template_json.is_discarded())
+      return CouldNotRun("internal: the processed template is not JSON");
+    if (template_json.contains("Transform"))
+      return CouldNotRun(
+          "the template declares a transform cfnx cannot expand offline; the "
+          "local backend deploys processed templates only");
+
+    ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags->backend);
+    if (!backend.ok())
+      return CouldNotRun(backend.error().message);
+    std::string holder = LockHolderName("cfnx deploy");
+    ErrorOr<StoreLock> lock =
+        (*backend)->store().AcquireLock(flags->stack, holder, flags->backend.lock_timeout);
+    if (!lock.ok())
+      return CouldNotRun(lock.error().message);
+    size_t resources = template_json.contains("Resources") ? template_json["Resources"].size() : 0;
+    std::cout << "Deploying " << flags->template_path << " to stack '" << flags->stack << "' ("
+              << resources << " resources; local backend " << (*backend)->store().path() << ")\n";
+    if (!Confirm("Deploy?", flags->yes)) {
+      std::cout << "Cancelled.\n";
+      return 0;
+    }
+    DeployRequest request;
+    request.stack_name = flags->stack;
+    request.template_json = template_json;
+    request.parameters = options->parameters;
+    request.region = options->region;
+    request.account_id = options->account_id;
+    request.partition = PartitionFor(options->region, options->partition);
+    request.on_failure = flags->on_failure;
+    request.parallel = flags->parallel;
+    request.holder = holder;
+    EventPrinter printer;
+    Executor executor = (*backend)->MakeExecutor(&printer);
+    ErrorOr<ExecResult> result = executor.Deploy(request);
+    if (!result.ok())
+      return CouldNotRun(result.error().message);
+    PrintOutcome(**backend, flags->stack, *result);
+    return result->succeeded ? 0 : kExitDeployFailed;
+  };
+  return Command{sub, run};
+}
+
+}  // namespace cfnx

@@ -1,0 +1,89 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// `cfnx describe --stack NAME [--state PATH] [--format text|json]`
+// The stack's status, parameters, outputs, resources and events (DescribeStacks-like JSON with
+// --format json). Never waits for locks.
+
+#include <iomanip>
+#include <iostream>
+
+#include "engine/cli/backend_flags.h"
+
+namespace cfnx {
+
+Command AddDescribeCommand(CLI::App& app) {
+  struct Flags {
+    BackendFlags backend;
+    std::string stack;
+    std::string format = "text";
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* sub = app.add_subcommand("describe", "Show a stack: status, outputs, resources");
+  AddBackendFlags(sub, &flags->backend, /*mutating=*/false);
+  sub->add_option("--stack", flags->stack, "stack name")->required();
+  sub->add_option("--format", flags->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  auto run = [flags]() -> int {
+    ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags->backend);
+    if (!backend.ok())
+      return CouldNotRun(backend.error().message);
+    ErrorOr<StoreJson> j = (*backend)->DescribeJson(flags->stack);
+    if (!j.ok())
+      return CouldNotRun(j.error().message);
+    if (flags->format == "json") {
+      std::cout << j->dump(2) << "\n";
+      return 0;
+    }
+    const StoreJson& d = *j;
+    std::cout << "Stack:   " << d["StackName"].get<std::string>() << "\n"
+              << "Id:      " << d["StackId"].get<std::string>() << "\n"
+              << "Status:  " << d["StackStatus"].get<std::string>();
+    if (!d["StackStatusReason"].get<std::string>().empty())
+      std::cout << " (" << d["StackStatusReason"].get<std::string>() << ")";
+    std::cout << "\nUpdated: " << d["LastUpdatedTime"].get<std::string>() << "\n";
+    if (d.contains("LockedBy"))
+      std::cout << "Locked by " << d["LockedBy"].get<std::string>() << "\n";
+    if (!d["Parameters"].empty()) {
+      std::cout << "\nParameters:\n";
+      for (const StoreJson& p : d["Parameters"])
+        std::cout << "  " << p["ParameterKey"].get<std::string>() << " = "
+                  << p["ParameterValue"].get<std::string>() << "\n";
+    }
+    if (d["Outputs"].is_array() && !d["Outputs"].empty()) {
+      std::cout << "\nOutputs:\n";
+      for (const StoreJson& o : d["Outputs"]) {
+        std::cout << "  " << o.value("OutputKey", "") << " = " << o.value("OutputValue", "");
+        if (o.contains("ExportName"))
+          std::cout << "  (export " << o.value("ExportName", "") << ")";
+        std::cout << "\n";
+      }
+    }
+    std::cout << "\nResources:\n";
+    for (const StoreJson& r : d["Resources"]) {
+      std::cout << "  " << std::left << std::setw(24) << r["LogicalResourceId"].get<std::string>()
+                << " " << std::setw(28) << r["ResourceType"].get<std::string>() << " "
+                << std::setw(18) << r["ResourceStatus"].get<std::string>() << " "
+                << r["PhysicalResourceId"].get<std::string>();
+      if (r.contains("PendingCleanup"))
+        std::cout << "  (" << r["PendingCleanup"].get<std::string>() << ", awaiting cleanup)";
+      std::cout << "\n";
+    }
+    std::cout << "\nEvents (latest 20):\n";
+    const StoreJson& events = d["Events"];
+    size_t start = events.size() > 20 ? events.size() - 20 : 0;
+    for (size_t i = start; i < events.size(); ++i) {
+      const StoreJson& e = events[i];
+      std::cout << "  " << e["Timestamp"].get<std::string>() << "  " << std::left << std::setw(44)
+                << e["ResourceStatus"].get<std::string>() << " "
+                << e["LogicalResourceId"].get<std::string>();
+      if (!e["ResourceStatusReason"].get<std::string>().empty())
+        std::cout << "  " << e["ResourceStatusReason"].get<std::string>();
+      std::cout << "\n";
+    }
+    return 0;
+  };
+  return Command{sub, run};
+}
+
+}  // namespace cfnx

@@ -1,0 +1,60 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// `cfnx stacks [--state PATH] [--all] [--format text|json]`
+// Lists the stacks of the local backend: name, status, last update, resource count. Deleted
+// stacks only with --all. Never waits for locks (reads do not block).
+
+#include <iomanip>
+#include <iostream>
+
+#include "engine/cli/backend_flags.h"
+
+namespace cfnx {
+
+Command AddStacksCommand(CLI::App& app) {
+  struct Flags {
+    BackendFlags backend;
+    bool all = false;
+    std::string format = "text";
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* sub = app.add_subcommand("stacks", "List the stacks of the local backend");
+  AddBackendFlags(sub, &flags->backend, /*mutating=*/false);
+  sub->add_flag("--all", flags->all, "include deleted stacks");
+  sub->add_option("--format", flags->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  auto run = [flags]() -> int {
+    ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags->backend);
+    if (!backend.ok())
+      return CouldNotRun(backend.error().message);
+    StoreJson list = StoreJson::array();
+    for (const StoredStack& s : (*backend)->store().ListStacks()) {
+      if (!flags->all && s.status == "DELETE_COMPLETE")
+        continue;
+      size_t resources = (*backend)->store().GetResources(s.name).size();
+      list.push_back({{"StackName", s.name},
+                      {"StackStatus", s.status},
+                      {"LastUpdatedTime", s.updated_at},
+                      {"Resources", resources}});
+    }
+    if (flags->format == "json") {
+      std::cout << list.dump(2) << "\n";
+      return 0;
+    }
+    if (list.empty()) {
+      std::cout << "No stacks in " << (*backend)->store().path() << "\n";
+      return 0;
+    }
+    for (const StoreJson& s : list) {
+      std::cout << std::left << std::setw(32) << s["StackName"].get<std::string>() << " "
+                << std::setw(46) << s["StackStatus"].get<std::string>() << " "
+                << s["LastUpdatedTime"].get<std::string>() << "  " << s["Resources"].get<size_t>()
+                << " resources\n";
+    }
+    return 0;
+  };
+  return Command{sub, run};
+}
+
+}  // namespace cfnx

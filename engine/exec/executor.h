@@ -1,0 +1,111 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The deploy executor of the local backend. It walks a template's dependency waves with
+// bounded parallelism, resolves Ref/GetAtt as resources complete, calls the simulated provider
+// and records every step in the state store's journal, and on failure rolls back the way
+// CloudFormation does:
+//
+//   create failure  CREATE_IN_PROGRESS → ROLLBACK_IN_PROGRESS → ROLLBACK_COMPLETE
+//                   (--on-failure DELETE: → DELETE_COMPLETE; DO_NOTHING: CREATE_FAILED)
+//   update failure  UPDATE_IN_PROGRESS → UPDATE_ROLLBACK_IN_PROGRESS (restore modified
+//                   resources, switch replaced ones back) → UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_
+//                   PROGRESS (delete what the update created) → UPDATE_ROLLBACK_COMPLETE
+//   success         ... → UPDATE_COMPLETE_CLEANUP_IN_PROGRESS (delete replaced and removed
+//                   resources, honouring UpdateReplacePolicy / DeletionPolicy) → UPDATE_COMPLETE
+//
+// Every provider call is journaled before it is made and completed in the transaction that
+// records its effect, so after a crash `Recover` asks the provider what happened to each
+// unfinished call and then finishes the operation (rolls it back, or finishes its cleanup).
+//
+// The caller holds the stack's lock (StateStore::AcquireLock) around every mutating call.
+
+#ifndef CFNX_ENGINE_EXEC_EXECUTOR_H_
+#define CFNX_ENGINE_EXEC_EXECUTOR_H_
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cfnx/error_or.h"
+#include "engine/backend/local/local_provider.h"
+#include "engine/backend/local/state_store.h"
+#include "engine/exec/resolve.h"
+
+namespace cfnx {
+
+struct DeployRequest {
+  std::string stack_name;
+  ExecJson template_json;  // the processed template
+  std::map<std::string, std::string> parameters;
+  std::string region = "us-east-1";
+  std::string account_id = "123456789012";
+  std::string partition = "aws";
+  std::string on_failure = "ROLLBACK";  // ROLLBACK, DELETE or DO_NOTHING
+  int parallel = 4;
+  std::string holder = "cfnx";
+};
+
+// Receives progress as it happens (from worker threads, serialized by the executor).
+class ExecObserver {
+ public:
+  virtual ~ExecObserver() = default;
+  virtual void OnEvent(const StoredEvent& /*event*/) {}
+};
+
+struct ExecResult {
+  bool succeeded = false;
+  bool no_changes = false;
+  std::string status;   // the stack's final status
+  std::string message;  // why it failed, when it did
+  int64_t operation = 0;
+};
+
+class Executor {
+ public:
+  Executor(StateStore& store, LocalProvider& provider, ExecObserver* observer = nullptr);
+
+  // Creates or updates the stack. Finishes an interrupted operation first.
+  ErrorOr<ExecResult> Deploy(const DeployRequest& request);
+  // Deletes the stack and its resources (DeletionPolicy honoured). Refused while another stack
+  // imports one of its exports.
+  ErrorOr<ExecResult> Destroy(const std::string& stack, const std::string& holder, int parallel);
+  // Finishes an operation a killed process left behind; nullopt when there was none. Failed
+  // rollbacks are left for `Rollback`.
+  ErrorOr<std::optional<ExecResult>> Recover(const std::string& stack);
+  // `cfnx rollback`: recovers an interrupted operation, continues a failed rollback
+  // (UPDATE_ROLLBACK_FAILED / ROLLBACK_FAILED), or rolls back a stack left in CREATE_FAILED /
+  // UPDATE_FAILED by --on-failure DO_NOTHING.
+  ErrorOr<ExecResult> Rollback(const std::string& stack);
+
+ private:
+  struct OpContext;
+  struct Step;
+  ErrorOr<ExecResult> RunForward(OpContext& ctx,
+                                 const std::vector<std::vector<std::string>>& waves);
+  ErrorOr<ExecResult> RunRollback(OpContext& ctx, const std::string& reason);
+  ErrorOr<ExecResult> RunCleanup(OpContext& ctx);
+  ErrorOr<ExecResult> RunDelete(OpContext& ctx);
+  bool RunStep(OpContext& ctx, Step& step, std::string* reason);
+  bool RunSteps(OpContext& ctx, std::vector<Step>& steps, std::string* reason);
+  ProviderOutcome CallProvider(OpContext& ctx, const Step& step, const std::string& token);
+  ProviderOutcome Probe(const JournalEntry& entry);
+  void Apply(StateStore::Tx& tx, OpContext& ctx, const JournalEntry& entry,
+             const ProviderOutcome& outcome, std::vector<StoredEvent>* events);
+  Status SetStackStatus(OpContext& ctx, const std::string& status, const std::string& reason,
+                        const std::string& phase);
+  void Emit(const std::vector<StoredEvent>& events);
+  std::unique_ptr<OpContext> LoadContext(const Operation& op);
+  Status ReconcileJournal(OpContext& ctx);
+
+  StateStore& store_;
+  LocalProvider& provider_;
+  ExecObserver* observer_;
+  std::mutex observer_mutex_;
+};
+
+}  // namespace cfnx
+
+#endif  // CFNX_ENGINE_EXEC_EXECUTOR_H_
