@@ -1093,8 +1093,10 @@ ErrorOr<ExecResult> Executor::RunDelete(OpContext& ctx) {
   for (auto& [position, steps] : groups) {
     (void)position;
     std::string step_failure;
-    if (!RunSteps(ctx, steps, &step_failure) && failure.empty())
+    if (!RunSteps(ctx, steps, &step_failure)) {
       failure = step_failure;
+      break;  // what remains depends on what could not be deleted
+    }
   }
   ExecResult result;
   result.operation = ctx.op.id;
