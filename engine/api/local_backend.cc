@@ -6,14 +6,12 @@
 #include <cstdlib>
 #include <unistd.h>
 
-#include "resources/embedded_schemas.h"
-#include "resources/registry.h"
+#include "engine/api/schema_registry.h"
 #include "resources/simulated_provider.h"
 
 namespace cfnx {
 
 struct LocalBackend::Impl {
-  std::unique_ptr<ResourceTypeRegistry> registry;
   std::unique_ptr<SchemaResourceSimulator> simulator;
 };
 
@@ -22,9 +20,8 @@ LocalBackend::~LocalBackend() = default;
 ErrorOr<std::unique_ptr<LocalBackend>> LocalBackend::Open(const LocalBackendOptions& options) {
   std::unique_ptr<LocalBackend> backend(new LocalBackend());
   backend->impl_ = std::make_unique<Impl>();
-  CFNX_ASSIGN_OR_RETURN(backend->impl_->registry, ResourceTypeRegistry::FromData(
-                                                      EmbeddedSchemaIndex(), EmbeddedSchemaBlob()));
-  backend->impl_->simulator = std::make_unique<SchemaResourceSimulator>(*backend->impl_->registry);
+  backend->impl_->simulator =
+      std::make_unique<SchemaResourceSimulator>(DefaultResourceTypeRegistry());
   FaultPlan faults;
   for (const std::string& spec : options.faults)
     CFNX_RETURN_IF_ERROR(faults.Add(spec));
