@@ -68,9 +68,13 @@ CompileResult Compiler::Validate(FileId file) {
 
 Compiler::TransformOutput Compiler::TransformTemplate(FileId file) {
   DiagnosticCollector diags;
-  LoadedTemplate loaded = LoadAndBuild(impl_->sources, file, impl_->options, diags);
+  LoadedTemplate loaded =
+      LoadAndBuild(impl_->sources, file, impl_->options, diags, /*build_model=*/false);
   TransformOutput out;
-  if (loaded.model.root != nullptr && diags.error_count() == 0) {
+  // Only the template's own top-level shape matters here; the model's structure checks (a
+  // resource without Type, ...) are validate's, as they are not the transform's.
+  if (!loaded.transform_failed && isa<MapNode>(loaded.document.root()) &&
+      diags.error_count() == 0) {
     OrderedJson json = ToJson(*loaded.document.root());
     if (!loaded.unexpanded_transform)
       json.erase("Transform");

@@ -72,7 +72,7 @@ class IncludeNoteSink : public DiagnosticSink {
 }  // namespace
 
 LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOptions& options,
-                            DiagnosticSink& diags) {
+                            DiagnosticSink& diags, bool build_model) {
   LoadedTemplate loaded;
   loaded.file = file;
   loaded.bytes = sources.contents(file).size();
@@ -97,6 +97,8 @@ LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOp
                      "properties) were skipped.");
   }
   loaded.document.set_root(expanded.root);
+  if (!build_model)
+    return loaded;
   IncludeNoteSink model_diags(diags, loaded.included);
   loaded.model = BuildModel(loaded.document, model_diags);
   return loaded;

@@ -37,8 +37,10 @@ struct LoadedTemplate {
   std::vector<IncludedFile> included;
 };
 
+// `build_model = false` stops after the transforms (`cfnx transform`: the processed template
+// is the product; the model's structure checks belong to validate).
 LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOptions& options,
-                            DiagnosticSink& diags);
+                            DiagnosticSink& diags, bool build_model = true);
 
 void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, DiagnosticSink& diags);
 
