@@ -456,11 +456,118 @@ Status ConstructAlias(const SamResource& r, const std::string& name, const std::
   return Ok();
 }
 
-Status Unsupported(const SamResource& r, const char* property) {
-  return UnsupportedError(r.logical_id,
-                          std::string("cfnx does not expand the '") + property +
-                              "' property of AWS::Serverless::Function yet",
-                          {"Properties", property});
+// FunctionUrlConfig: AuthType must be AWS_IAM or NONE, Cors keys and value types are checked.
+Status ValidateFunctionUrl(const SamResource& r, const Json& config) {
+  if (IsIntrinsic(config))
+    return Ok();
+  std::vector<std::string> path = {"Properties", "FunctionUrlConfig"};
+  const Json* auth = Get(config, "AuthType");
+  bool auth_intrinsic = Truthy(auth) && IsIntrinsic(*auth);
+  if (!auth_intrinsic && (!Truthy(auth) || (*auth != "AWS_IAM" && *auth != "NONE"))) {
+    return ResourceError(r.logical_id,
+                         "AuthType is required to configure function property `FunctionUrlConfig`. "
+                         "Please provide either AWS_IAM or NONE.",
+                         path);
+  }
+  const Json* cors = Get(config, "Cors");
+  if (!Truthy(cors) || IsIntrinsic(*cors))
+    return Ok();
+  path.push_back("Cors");
+  if (!cors->is_object()) {
+    return ResourceError(r.logical_id, "Property 'FunctionUrlConfig.Cors' should be a map.", path);
+  }
+  for (auto it = cors->begin(); it != cors->end(); ++it) {
+    const std::string& name = it.key();
+    const Json& v = it.value();
+    const char* type = nullptr;
+    bool ok = false;
+    if (name == "AllowOrigins" || name == "AllowMethods" || name == "AllowHeaders" ||
+        name == "ExposeHeaders") {
+      type = "list";
+      ok = v.is_array();
+    } else if (name == "AllowCredentials") {
+      type = "bool";
+      ok = v.is_boolean();
+    } else if (name == "MaxAge") {
+      type = "int";
+      ok = v.is_number_integer() || v.is_boolean();  // Python: bool is an int
+    } else {
+      return ResourceError(r.logical_id, name + " is not a valid property for configuring Cors.",
+                           path);
+    }
+    if (!ok && !IsIntrinsic(v))
+      return ResourceError(r.logical_id, name + " must be of type " + type + ".", path);
+  }
+  return Ok();
+}
+
+// AWS::Lambda::Url, and for AuthType NONE the two public-access permissions.
+Status ConstructFunctionUrl(const SamResource& r, const std::string& alias_id,
+                            GeneratedList* resources) {
+  const Json& config = *r.Prop("FunctionUrlConfig");
+  SAM_TRY(ValidateFunctionUrl(r, config));
+  Json target = alias_id.empty() ? Ref(r.logical_id) : Ref(alias_id);
+  Json url = NewResource("AWS::Lambda::Url", r.PassthroughAttributes());
+  Json& p = url["Properties"];
+  if (const Json* cors = Get(config, "Cors"); Truthy(cors))
+    p["Cors"] = *cors;
+  if (const Json* auth = Get(config, "AuthType"); auth != nullptr && !auth->is_null())
+    p["AuthType"] = *auth;
+  p["TargetFunctionArn"] = target;
+  if (const Json* mode = Get(config, "InvokeMode"); mode != nullptr && !mode->is_null())
+    p["InvokeMode"] = *mode;
+  resources->push_back(Generated{r.logical_id + "Url", std::move(url)});
+  const Json* auth = Get(config, "AuthType");
+  if (IsIntrinsic(config) || auth == nullptr || *auth != "NONE")
+    return Ok();
+  Json url_permission = NewResource("AWS::Lambda::Permission", r.PassthroughAttributes());
+  url_permission["Properties"] = Json{{"Action", "lambda:InvokeFunctionUrl"},
+                                      {"FunctionName", target},
+                                      {"Principal", "*"},
+                                      {"FunctionUrlAuthType", *auth}};
+  resources->push_back(Generated{r.logical_id + "UrlPublicPermissions", std::move(url_permission)});
+  Json invoke_permission = NewResource("AWS::Lambda::Permission", r.PassthroughAttributes());
+  invoke_permission["Properties"] = Json{{"Action", "lambda:InvokeFunction"},
+                                         {"Principal", "*"},
+                                         {"FunctionName", target},
+                                         {"InvokedViaFunctionUrl", true}};
+  resources->push_back(
+      Generated{r.logical_id + "URLInvokeAllowPublicAccess", std::move(invoke_permission)});
+  return Ok();
+}
+
+// {"Fn::If": [cond, a, b]} must have three items: `what` names the property in the message.
+Status ValidateIfItems(const std::string& id, const Json& items, const char* what) {
+  if (!items.is_array() || items.size() != 3) {
+    return ResourceError(
+        id, std::string("Malformed '") + what + "' property: Fn::If requires 3 arguments.",
+        {"Properties"});
+  }
+  return Ok();
+}
+
+// Role: !If [Cond, X, !Ref AWS::NoValue] and friends: the generated role is created only in the
+// branch that has no role, under that branch's condition.
+Status ConditionalRole(const SamResource& r, Context& ctx, Json& fn, Json& role, bool* add_role) {
+  Json resolved = ResolveParameterRefs(fn["Properties"]["Role"], ctx.parameters);
+  const Json& items = resolved["Fn::If"];
+  SAM_TRY(ValidateIfItems(r.logical_id, items, "Role"));
+  Json role_arn = GetAtt(r.logical_id + "Role", "Arn");
+  *add_role = true;
+  if (IsNoValue(items[1]) && IsNoValue(items[2])) {
+    fn["Properties"]["Role"] = role_arn;
+  } else if (IsNoValue(items[1])) {
+    fn["Properties"]["Role"] = Json{{"Fn::If", Json::array({items[0], role_arn, items[2]})}};
+    role["Condition"] = items[0];
+  } else if (IsNoValue(items[2])) {
+    fn["Properties"]["Role"] = Json{{"Fn::If", Json::array({items[0], items[1], role_arn})}};
+    std::string condition = "NOT" + PyStr(items[0]);
+    role["Condition"] = condition;
+    ctx.Conditions()[condition] = Json{{"Fn::Not", Json::array({Json{{"Condition", items[0]}}})}};
+  } else {
+    *add_role = false;
+  }
+  return Ok();
 }
 
 }  // namespace
@@ -524,11 +631,17 @@ Status TranslateFunction(SamResource& r, Context& ctx, GeneratedList* out) {
     resources.push_back(std::move(alias_resource));
   }
   if (Truthy(r.Prop("FunctionUrlConfig")))
-    return Unsupported(r, "FunctionUrlConfig");
-  if (Truthy(r.Prop("DeploymentPreference")))
-    return Unsupported(r, "DeploymentPreference");
+    SAM_TRY(ConstructFunctionUrl(r, alias_id, &resources));
+  Json* alias = nullptr;
+  for (Generated& g : resources) {
+    if (!alias_id.empty() && g.logical_id == alias_id)
+      alias = &g.resource;
+  }
+  SAM_TRY(AddDeploymentPreference(r, ctx, alias));
+  Json event_invoke_policies = Json::array();
   if (Truthy(r.Prop("EventInvokeConfig")))
-    return Unsupported(r, "EventInvokeConfig");
+    SAM_TRY(ConstructEventInvokeConfig(r, ctx, alias_name, alias_id, &resources,
+                                       &event_invoke_policies));
 
   RoleSpec spec;
   spec.attributes = r.PassthroughAttributes();
@@ -562,6 +675,8 @@ Status TranslateFunction(SamResource& r, Context& ctx, GeneratedList* out) {
                                                                 {"Resource", (*dlq)["TargetArn"]},
                                                                 {"Effect", "Allow"}}})}}}});
   }
+  for (Json& policy : event_invoke_policies)
+    spec.policy_documents.push_back(std::move(policy));
   spec.role_path = r.Prop("RolePath");
   spec.permissions_boundary = r.Prop("PermissionsBoundary");
   SAM_TRY(ConstructTagList(r.logical_id, r.Prop("Tags"), &spec.tags));
@@ -574,7 +689,7 @@ Status TranslateFunction(SamResource& r, Context& ctx, GeneratedList* out) {
     fn["Properties"]["Role"] = GetAtt(r.logical_id + "Role", "Arn");
     role_added = true;
   } else if (IsIntrinsic(*user_role, "Fn::If")) {
-    return Unsupported(r, "Role");
+    SAM_TRY(ConditionalRole(r, ctx, fn, role, &role_added));
   }
   resources[0].resource = std::move(fn);
   if (role_added)

@@ -176,6 +176,8 @@ Status ResolveFindInMap(Json& value, const Json& mappings) {
     v = std::move(copy);
   };
   Traverse(value, resolve);
+  if (!status.ok())
+    status.error().fatal = true;  // InvalidDocumentException: stops the whole translation
   return status;
 }
 

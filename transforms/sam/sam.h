@@ -13,6 +13,7 @@
 #define CFNX_TRANSFORMS_SAM_SAM_H_
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,9 @@ struct Error {
   std::string detail;  // the cause text after the "... is invalid. " prefix
   // Where in the resource the problem is ("Properties", "Events", ...), for the location.
   std::vector<std::string> path;
+  // The reference raises some errors (a malformed Fn::FindInMap) as a whole-document failure
+  // that stops the translation: only fatal errors are then reported.
+  bool fatal = false;
 
   // The reference's cause message: "Resource with id [X] is invalid. <detail>" etc.
   std::string Message() const;
@@ -111,7 +115,48 @@ Json GetAtt(std::string_view logical_id, std::string_view attribute);
 Json Sub(std::string_view text);
 
 // ---------------------------------------------------------------------------------------------
+// The Serverless Application Repository, as AWS::Serverless::Application needs it.
+
+// CreateCloudFormationTemplate's answer: a template URL, or the service's error message.
+struct SarAnswer {
+  std::string error;  // non-empty: access denied / not found ("Cannot access application: x.")
+  std::string template_url;
+};
+
+class SarResolver {
+ public:
+  virtual ~SarResolver() = default;
+  virtual SarAnswer CreateTemplate(const std::string& app_id, const std::string& semver) = 0;
+};
+
+// Reads the answers of a --sar-mock file (format: conformance/sam/sar_mock.json); nullptr and
+// *error when the file cannot be read.
+std::unique_ptr<SarResolver> MakeSarMockResolver(const std::string& path, std::string* error);
+
+// One looked-up application: the URL to use, or the error its resources report.
+struct SarLookup {
+  std::optional<Error> error;
+  std::string template_url;
+};
+
+// ---------------------------------------------------------------------------------------------
 // The run.
+
+// A function's DeploymentPreference as the reference's DeploymentPreferenceCollection keeps it;
+// the CodeDeploy resources are generated from all of them once every resource is translated.
+struct DeploymentPreference {
+  std::string function_id;
+  bool enabled = false;
+  Json type;                    // DeploymentConfigName before the predefined-name rewrite
+  Json pre_traffic_hook;        // null when absent
+  Json post_traffic_hook;       // null when absent
+  Json alarms;                  // null when absent
+  Json role;                    // null when absent: the shared CodeDeployServiceRole
+  Json trigger_configurations;  // null when absent
+  std::string condition;        // the function's Condition when PassthroughCondition, else ""
+  Json tags;                    // the function's Tags when PropagateTags, else null
+  bool propagate_tags = false;
+};
 
 struct Context {
   explicit Context(const TransformOptions& opts) : options(opts) {}
@@ -129,6 +174,14 @@ struct Context {
   std::map<std::string, std::map<std::string, std::string>> resource_refs;
   // Resources whose logical id changed (LayerVersion): old -> new.
   std::map<std::string, std::string> changed_ids;
+  // SAR lookups by (ApplicationId, SemanticVersion), made before any resource is translated.
+  std::map<std::string, SarLookup> applications;
+  // The SAR resolver (from --sar-mock), created on first use; nullptr when there is none.
+  SarResolver* Sar();
+  std::unique_ptr<SarResolver> sar;
+  bool sar_loaded = false;
+  // In the order the functions were translated.
+  std::vector<DeploymentPreference> deployment_preferences;
   // Loader map given by --managed-policies (lazily read).
   std::optional<Json> loader_policies;
 
@@ -165,7 +218,23 @@ Status TranslateFunction(SamResource& resource, Context& ctx, GeneratedList* out
 Status TranslateSimpleTable(SamResource& resource, Context& ctx, GeneratedList* out);
 Status TranslateLayerVersion(SamResource& resource, Context& ctx, GeneratedList* out);
 Status TranslateApplication(SamResource& resource, Context& ctx, GeneratedList* out);
+// Looks up every AWS::Serverless::Application's SAR location (resolving parameter Refs and
+// Fn::FindInMap in it, in place), before Globals and before any resource is translated.
+Status PrepareApplications(Json& input, Context& ctx);
 Status TranslateCapacityProvider(SamResource& resource, Context& ctx, GeneratedList* out);
+
+// DeploymentPreference of a function (resolved, validated, added to ctx); sets the alias's
+// UpdatePolicy when enabled. `alias` is the AutoPublishAlias alias or nullptr.
+Status AddDeploymentPreference(const SamResource& resource, Context& ctx, Json* alias);
+// After all resources: the CodeDeploy application, service role and deployment groups.
+void AddCodeDeployResources(Context& ctx, Json& output, std::vector<Error>* errors);
+
+// EventInvokeConfig of a function: the AWS::Lambda::EventInvokeConfig, the SQS queues / SNS
+// topics created for destinations given without an ARN, and the role policies (appended to
+// `policies`) that let the function reach its destinations.
+Status ConstructEventInvokeConfig(const SamResource& resource, Context& ctx,
+                                  const std::string& alias_name, const std::string& alias_id,
+                                  GeneratedList* out, Json* policies);
 
 // Tags as the reference builds them: lambda:createdBy=SAM first, then the user's.
 Status ConstructTagList(const std::string& logical_id, const Json* tags, Json* out,

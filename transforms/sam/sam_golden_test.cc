@@ -23,6 +23,8 @@ TEST_P(SamGoldenTest, MatchesExpected) {
   CompileOptions options;
   options.region = "ap-southeast-1";
   options.parameters["param1"] = "value1";
+  // Offline answers of the Serverless Application Repository for AWS::Serverless::Application.
+  options.sar_mock = testing::SourcePath("tests/golden/transforms/sam/sar_answers.sarmock");
   Compiler compiler(options);
   FileId file = compiler.AddSource(rel, text);
   Compiler::TransformOutput out = compiler.TransformTemplate(file);

@@ -299,6 +299,11 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
     Report(root, std::move(errors), tctx.diags);
     return nullptr;
   };
+  // A whole-document failure: the errors collected so far are not reported.
+  auto fail_alone = [&](Error e) -> const Node* {
+    Report(root, {std::move(e)}, tctx.diags);
+    return nullptr;
+  };
 
   if (Status st = ValidateDatatypes(input); !st.ok())
     return fail(st.error());
@@ -327,7 +332,9 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
     ctx.mappings = *mappings;
   }
 
-  // Plugins that act on the whole template before any resource: Globals.
+  // Plugins that act on the whole template before any resource: SAR lookups, then Globals.
+  if (Status st = sam::PrepareApplications(input, ctx); !st.ok())
+    return fail_alone(st.error());
   if (Status st = sam::ApplyGlobals(input); !st.ok())
     return fail(st.error());
 
@@ -364,6 +371,8 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
       resource.properties = *props;
     GeneratedList generated;
     Status st = entry->translate(resource, ctx, &generated);
+    if (!st.ok() && st.error().fatal)
+      return fail_alone(st.error());
     if (!st.ok()) {
       errors.push_back(st.error());
       continue;
@@ -391,6 +400,8 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
         generated_from[g.logical_id] = logical_id;
     }
   }
+
+  sam::AddCodeDeployResources(ctx, output, &errors);
 
   for (const Error& e : errors) {
     if (e.kind != sam::ErrorKind::kUnsupported)

@@ -440,6 +440,16 @@ std::string Context::Arn(std::string_view service, std::string_view resource) co
   return "arn:" + partition + ":" + std::string(service) + ":::" + std::string(resource);
 }
 
+SarResolver* Context::Sar() {
+  if (!sar_loaded) {
+    sar_loaded = true;
+    std::string error;
+    if (!options.sar_mock.empty())
+      sar = MakeSarMockResolver(options.sar_mock, &error);
+  }
+  return sar.get();
+}
+
 std::string Context::ManagedPolicyArn(std::string_view name) const {
   return "arn:" + partition + ":iam::aws:policy/" + std::string(name);
 }
@@ -447,10 +457,13 @@ std::string Context::ManagedPolicyArn(std::string_view name) const {
 Status ConstructTagList(const std::string& logical_id, const Json* tags, Json* out,
                         const Json* additional) {
   *out = Json::array();
-  if (Truthy(tags) && tags->is_object() && tags->contains("lambda:createdBy")) {
-    return ResourceError(logical_id,
-                         "lambda:createdBy is a reserved Tag key name and cannot be set on your "
-                         "resource. Please change the tag key in the input.");
+  for (const char* reserved :
+       {"lambda:createdBy", "serverlessrepo:applicationId", "serverlessrepo:semanticVersion"}) {
+    if (Truthy(tags) && tags->is_object() && tags->contains(reserved)) {
+      return ResourceError(logical_id, std::string(reserved) +
+                                           " is a reserved Tag key name and cannot be set on your "
+                                           "resource. Please change the tag key in the input.");
+    }
   }
   out->push_back(Json{{"Key", "lambda:createdBy"}, {"Value", "SAM"}});
   auto add = [&](const Json* m) {
@@ -554,7 +567,9 @@ Status ValidateProperties(const SamResource& resource, const std::vector<Propert
   }
   for (const PropertySpec& spec : specs) {
     const Json* v = resource.Prop(spec.name);
-    if (v != nullptr && spec.intrinsics && IsIntrinsic(*v))
+    // The reference skips any one-key map here (its _is_intrinsic_function), not only
+    // Ref/Fn::*: {"Event": {...}} under Events passes this check.
+    if (v != nullptr && spec.intrinsics && v->is_object() && v->size() == 1)
       continue;
     if (v == nullptr || v->is_null()) {
       if (spec.required) {

@@ -31,7 +31,7 @@ const EventType kEventTypes[] = {
     {"Api", nullptr},
     {"HttpApi", nullptr},
     {"Schedule", &TranslateSchedule, &PushEventSpecs},
-    {"ScheduleV2", nullptr},
+    {"ScheduleV2", &TranslateScheduleV2, &PushEventSpecs},
     {"CloudWatchEvent", &TranslateCloudWatchEvent, &PushEventSpecs},
     {"EventBridgeRule", &TranslateCloudWatchEvent, &PushEventSpecs},
     {"CloudWatchLogs", &TranslateCloudWatchLogs, &PushEventSpecs},
@@ -58,6 +58,14 @@ Status ParseEvents(const SamResource& function, Context& ctx, std::vector<EventS
     return Ok();
   for (auto it = events->begin(); it != events->end(); ++it) {
     const Json& dict = it.value();
+    if (!dict.is_object()) {
+      // The reference's resolver calls .get on it: the AttributeError becomes the message.
+      return ResourceError(
+          function.logical_id,
+          EventError(it.key(), "'" + PyTypeName(dict) + "' object has no attribute 'get'")
+              .Message(),
+          {"Properties", "Events", it.key()});
+    }
     const Json* type = Get(dict, "Type");
     const EventType* entry = nullptr;
     if (type != nullptr && type->is_string()) {

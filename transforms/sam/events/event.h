@@ -69,6 +69,8 @@ Status TranslatePullEvent(const EventSource& event, const FunctionInfo& fn, Cont
                           GeneratedList* out);
 Status TranslateSchedule(const EventSource& event, const FunctionInfo& fn, Context& ctx,
                          GeneratedList* out);
+Status TranslateScheduleV2(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                           GeneratedList* out);
 Status TranslateCloudWatchEvent(const EventSource& event, const FunctionInfo& fn, Context& ctx,
                                 GeneratedList* out);
 Status TranslateCloudWatchLogs(const EventSource& event, const FunctionInfo& fn, Context& ctx,

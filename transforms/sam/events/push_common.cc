@@ -16,6 +16,24 @@ std::vector<PropertySpec> PushEventSpecs(const std::string& type) {
             {"Description", PropType::kString},    {"DeadLetterConfig", PropType::kDict},
             {"RetryPolicy", PropType::kDict}};
   }
+  if (type == "ScheduleV2") {
+    return {{"PermissionsBoundary", PropType::kString},
+            {"ScheduleExpression", PropType::kString, true},
+            {"FlexibleTimeWindow", PropType::kDict},
+            {"Name", PropType::kString},
+            {"State", PropType::kString},
+            {"Description", PropType::kString},
+            {"StartDate", PropType::kString},
+            {"EndDate", PropType::kString},
+            {"ScheduleExpressionTimezone", PropType::kString},
+            {"GroupName", PropType::kString},
+            {"KmsKeyArn", PropType::kString},
+            {"Input", PropType::kString},
+            {"RoleArn", PropType::kString},
+            {"DeadLetterConfig", PropType::kDict},
+            {"RetryPolicy", PropType::kDict},
+            {"OmitName", PropType::kBool, false, false}};
+  }
   if (type == "CloudWatchEvent" || type == "EventBridgeRule") {
     return {{"EventBusName", PropType::kString},  {"RuleName", PropType::kString},
             {"Pattern", PropType::kDict},         {"DeadLetterConfig", PropType::kDict},
