@@ -871,12 +871,21 @@ class Checker {
           closest = &trials[i].diagnostics.front();
         }
       }
-      // oneOf with several matches is not reported: values known only at deploy time satisfy
-      // every alternative, and reporting it would be mostly false alarms.
+      bool any = std::string_view(keyword) == "anyOf";
+      // oneOf with several matches is reported only when every alternative is a list of
+      // required properties: which keys are present is known before deployment. Otherwise
+      // values known only at deploy time satisfy every alternative, and reporting it would be
+      // mostly false alarms.
+      if (!any && matches > 1 && OnlyRequiredLists(*alternatives)) {
+        out.Report(DiagCode::kE3018, w.range, w.path,
+                   Q(w.name) +
+                       " must match exactly one of: " + DescribeAlternatives(*alternatives) +
+                       "; it matches " + std::to_string(matches) + ".");
+        continue;
+      }
       if (matches > 0) {
         continue;
       }
-      bool any = std::string_view(keyword) == "anyOf";
       std::string message = Q(w.name) + " must match " + (any ? "at least one" : "exactly one") +
                             " of: " + DescribeAlternatives(*alternatives) + ".";
       if (closest != nullptr) {
@@ -884,6 +893,16 @@ class Checker {
       }
       out.Report(any ? DiagCode::kE3017 : DiagCode::kE3018, w.range, w.path, message);
     }
+  }
+
+  // True when each alternative is exactly {"required": [...]}.
+  static bool OnlyRequiredLists(const Json& alternatives) {
+    for (const Json& alt : alternatives) {
+      if (!alt.is_object() || alt.size() != 1 || !alt.contains("required") ||
+          !alt["required"].is_array())
+        return false;
+    }
+    return true;
   }
 
   std::string DescribeAlternatives(const Json& alternatives) const {

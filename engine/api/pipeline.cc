@@ -113,6 +113,7 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
   CheckLambdaRuntimes(t, ResourceCheckOptions{.region = options.region, .today = ""}, diags);
   if (!loaded.unexpanded_transform) {
     CheckReferences(t, diags);
+    CheckDynamicReferences(t, diags);
     CheckFunctions(t, BuiltinFunctions(), ToEvalOptions(options), diags);
     CheckResources(t, DefaultResourceTypeRegistry(),
                    ResourceCheckOptions{.region = options.region, .today = ""}, diags);

@@ -26,6 +26,10 @@ void CheckStructure(const Template& t, const StructureOptions& options, Diagnost
 
 void CheckReferences(const Template& t, DiagnosticSink& diags);
 
+// Dynamic references ({{resolve:...}}): syntax, the per-template limit and where each service's
+// references are resolved (dynamic_references.cc).
+void CheckDynamicReferences(const Template& t, DiagnosticSink& diags);
+
 // The parameter types CloudFormation accepts, for checks and suggestions.
 bool IsValidParameterType(std::string_view type);
 
