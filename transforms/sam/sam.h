@@ -101,7 +101,6 @@ std::string PyStr(const Json& value);
 std::string PyRepr(const Json& value);
 // json.dumps(value, separators=(",", ":"), sort_keys=True): ASCII-escaped.
 std::string PyJsonDumps(const Json& value);
-std::string Sha1Hex(std::string_view data);
 // LogicalIdGenerator(prefix, data, data_hash).gen(): prefix + sha1(json)[:10].
 std::string GenerateLogicalId(std::string_view prefix, const Json* data,
                               const std::string* data_hash = nullptr);

@@ -7,8 +7,7 @@
 #include <cstdio>
 
 #include "transforms/sam/sam.h"
-
-#include <openssl/sha.h>
+#include "transforms/sam/sha1.h"
 
 namespace cfnx::sam {
 
@@ -355,19 +354,6 @@ std::string PyTypeName(const Json& v) {
     default:
       return "object";
   }
-}
-
-std::string Sha1Hex(std::string_view data) {
-  unsigned char digest[SHA_DIGEST_LENGTH];
-  SHA1(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * SHA_DIGEST_LENGTH);
-  for (unsigned char b : digest) {
-    out += kHex[b >> 4];
-    out += kHex[b & 0xF];
-  }
-  return out;
 }
 
 std::string HashOf(const Json& data) {
