@@ -13,6 +13,9 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
+#include <set>
+#include <tuple>
+#include <vector>
 
 #include "engine/validate/validate.h"
 
@@ -27,6 +30,37 @@ bool IsListParameterType(std::string_view type) {
   return type == "CommaDelimitedList" || type.substr(0, 5) == "List<" ||
          type.find("<List<") != std::string_view::npos;
 }
+
+// Forwards every diagnostic and remembers where each code was reported, so that the nesting
+// check can hold back its generic "cannot be used inside" finding where the evaluator already
+// said something more precise about the same argument (Fn::Join inside Fn::Select: "must be a
+// list; got the string ...").
+class RecordingSink : public DiagnosticSink {
+ public:
+  explicit RecordingSink(DiagnosticSink& out) : out_(out) {}
+  using DiagnosticSink::Report;
+  void Report(Diagnostic d) override {
+    seen_.insert(Key(d));
+    out_.Report(std::move(d));
+  }
+  // Nesting findings wait here until the other checks have run.
+  void Defer(Diagnostic d) { deferred_.push_back(std::move(d)); }
+  void FlushDeferred() {
+    for (Diagnostic& d : deferred_) {
+      if (seen_.count(Key(d)) == 0)
+        Report(std::move(d));
+    }
+    deferred_.clear();
+  }
+
+ private:
+  static std::tuple<int, FileId, uint32_t, uint32_t> Key(const Diagnostic& d) {
+    return {static_cast<int>(d.code), d.range.begin.file, d.range.begin.line, d.range.begin.column};
+  }
+  DiagnosticSink& out_;
+  std::set<std::tuple<int, FileId, uint32_t, uint32_t>> seen_;
+  std::vector<Diagnostic> deferred_;
+};
 
 // A set of FnKinds.
 class FnSet {
@@ -43,8 +77,11 @@ class FnSet {
 
 class FunctionChecker {
  public:
-  FunctionChecker(const Template& t, Evaluator& ev, DiagnosticSink& diags)
-      : t_(t), ev_(ev), diags_(diags) {}
+  FunctionChecker(const Template& t, Evaluator& ev, RecordingSink& diags)
+      : t_(t), ev_(ev), diags_(diags) {
+    for (const std::string& name : t.transforms)
+      lang_ext_ = lang_ext_ || name == "AWS::LanguageExtensions";
+  }
 
   void Run() {
     for (const Resource& r : t_.resources) {
@@ -140,14 +177,20 @@ class FunctionChecker {
     CheckNesting(call->args(), args_path);
   }
 
+  // Reports `arg` when it is a function `outer` does not accept there. The finding sits where
+  // cfn-lint puts it: at the key that holds the argument (`at`), else at the inner function.
   void Disallow(const Node* arg, const FnCallNode* outer, const FnSet& allowed,
-                const TemplatePath& path, DiagCode code) {
+                const TemplatePath& path, DiagCode code, const SourceRange* at = nullptr) {
     const auto* inner = dyn_cast<FnCallNode>(arg);
     if (inner == nullptr || allowed.Has(inner->fn()))
       return;
-    diags_.Report(code, inner->name_range(), path,
-                  std::string(FnName(inner->fn())) + " cannot be used inside " +
-                      std::string(FnName(outer->fn())) + " here.");
+    // Left in place by the offline expansion (a value known only at deployment), these are
+    // evaluated by the AWS::LanguageExtensions transform before the rest of the template.
+    if (lang_ext_ && (inner->fn() == FnKind::kLength || inner->fn() == FnKind::kToJsonString))
+      return;
+    diags_.Defer(MakeDiagnostic(code, at != nullptr ? *at : inner->name_range(), path,
+                                std::string(FnName(inner->fn())) + " cannot be used inside " +
+                                    std::string(FnName(outer->fn())) + " here."));
   }
 
   void CheckArguments(const FnCallNode* call, const TemplatePath& path) {
@@ -160,10 +203,10 @@ class FunctionChecker {
       case K::kImportValue:
         Disallow(call->args(), call,
                  {K::kBase64, K::kFindInMap, K::kIf, K::kJoin, K::kSelect, K::kSub, K::kRef}, path,
-                 DiagCode::kE1016);
+                 DiagCode::kE1016, &call->name_range());
         break;
       case K::kGetAZs:
-        Disallow(call->args(), call, {K::kRef}, path, DiagCode::kE1015);
+        Disallow(call->args(), call, {K::kRef}, path, DiagCode::kE1015, &call->name_range());
         break;
       case K::kSplit:
         if (item(1) != nullptr) {
@@ -179,6 +222,76 @@ class FunctionChecker {
                    {K::kCidr, K::kFindInMap, K::kGetAtt, K::kGetAZs, K::kIf, K::kImportValue,
                     K::kSplit, K::kRef, K::kSelect},
                    path.Child(1), DiagCode::kE1022);
+        }
+        break;
+      case K::kSelect:
+        if (item(0) != nullptr) {
+          Disallow(
+              item(0), call,
+              lang_ext_ ? FnSet{K::kRef, K::kFindInMap, K::kLength} : FnSet{K::kRef, K::kFindInMap},
+              path.Child(size_t{0}), DiagCode::kE1017);
+        }
+        if (item(1) != nullptr) {
+          Disallow(item(1), call,
+                   {K::kFindInMap, K::kGetAtt, K::kGetAZs, K::kIf, K::kSplit, K::kCidr, K::kRef},
+                   path.Child(1), DiagCode::kE1017);
+          if (const auto* items = dyn_cast<ListNode>(item(1))) {
+            for (size_t i = 0; i < items->size(); ++i) {
+              Disallow(items->items()[i], call,
+                       {K::kFindInMap, K::kGetAtt, K::kGetStackOutput, K::kIf, K::kRef},
+                       path.Child(1).Child(i), DiagCode::kE1017);
+            }
+          }
+        }
+        break;
+      case K::kSub:
+        if (const auto* vars = dyn_cast<MapNode>(item(1))) {
+          for (const MapEntry& e : vars->entries()) {
+            Disallow(e.value, call,
+                     {K::kBase64, K::kFindInMap, K::kGetAtt, K::kGetAZs, K::kIf, K::kImportValue,
+                      K::kJoin, K::kSelect, K::kSub, K::kToJsonString, K::kTransform, K::kRef},
+                     path.Child(1).Child(e.key->value()), DiagCode::kE1019, &e.key->range());
+          }
+        }
+        break;
+      case K::kFindInMap:
+        for (size_t i = 0; i < 3; ++i) {
+          if (item(i) != nullptr) {
+            Disallow(item(i), call,
+                     lang_ext_ ? FnSet{K::kFindInMap, K::kJoin, K::kSub, K::kIf, K::kSelect,
+                                       K::kLength, K::kToJsonString, K::kRef}
+                               : FnSet{K::kFindInMap, K::kRef},
+                     path.Child(i), DiagCode::kE1011);
+          }
+        }
+        break;
+      case K::kBase64:
+        Disallow(
+            call->args(), call,
+            {K::kBase64, K::kCidr, K::kContains, K::kFindInMap, K::kGetAtt, K::kIf, K::kImportValue,
+             K::kJoin, K::kLength, K::kSelect, K::kSub, K::kToJsonString, K::kTransform, K::kRef},
+            path, DiagCode::kE1021, &call->name_range());
+        break;
+      case K::kCidr:
+        for (size_t i = 0; i < 3; ++i) {
+          if (item(i) != nullptr) {
+            Disallow(
+                item(i), call,
+                {K::kFindInMap, K::kGetAtt, K::kIf, K::kImportValue, K::kSelect, K::kSub, K::kRef},
+                path.Child(i), DiagCode::kE1024);
+          }
+        }
+        break;
+      case K::kGetAtt:
+        for (size_t i = 0; i < 2; ++i) {
+          if (item(i) != nullptr) {
+            Disallow(item(i), call,
+                     lang_ext_ ? FnSet{K::kRef, K::kBase64, K::kFindInMap, K::kSub, K::kIf,
+                                       K::kJoin, K::kToJsonString}
+                     : i == 0  ? FnSet{}
+                               : FnSet{K::kRef},
+                     path.Child(i), DiagCode::kE1010);
+          }
         }
         break;
       case K::kEquals:
@@ -200,7 +313,8 @@ class FunctionChecker {
 
   const Template& t_;
   Evaluator& ev_;
-  DiagnosticSink& diags_;
+  RecordingSink& diags_;
+  bool lang_ext_ = false;  // AWS::LanguageExtensions widens what Ref, GetAtt and others take
 };
 
 // Collects the resources a node refers to (Ref, GetAtt, Sub variables), noting the Fn::If
@@ -447,10 +561,12 @@ void CheckFunctions(const Template& t, const FunctionRegistry& functions, EvalOp
   options.symbolic = true;
   options.require_parameter_values = false;
   options.diagnose_unresolved_names = false;
-  Evaluator ev(t, functions, std::move(options), diags);
-  FunctionChecker(t, ev, diags).Run();
-  ConditionalReferenceChecker(t, ev, diags).Run();
-  SubNeededChecker(t, diags).Run();
+  RecordingSink recording(diags);
+  Evaluator ev(t, functions, std::move(options), recording);
+  FunctionChecker(t, ev, recording).Run();
+  ConditionalReferenceChecker(t, ev, recording).Run();
+  SubNeededChecker(t, recording).Run();
+  recording.FlushDeferred();
 }
 
 }  // namespace cfnx
