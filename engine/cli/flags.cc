@@ -21,6 +21,11 @@ void AddCommonFlags(CLI::App* app, CommonFlags* flags) {
       ->check(CLI::IsMember({"text", "json"}));
   app->add_option("--s3-root", flags->s3_root, "directory standing for S3 (s3://b/k = DIR/b/k)");
   app->add_option("--include-map", flags->include_map, "JSON map of S3 locations to local files");
+  // SAM inputs: every command that expands transforms expands SAM the same way.
+  app->add_option("--managed-policies", flags->managed_policies,
+                  "JSON map of managed policy names to ARNs (SAM)");
+  app->add_option("--sar-mock", flags->sar_mock,
+                  "offline Serverless Application Repository answers (SAM)");
 }
 
 ErrorOr<CompileOptions> MakeCompileOptions(const CommonFlags& flags) {

@@ -22,10 +22,6 @@ Command AddTransformCommand(CLI::App& app) {
   auto flags = std::make_shared<Flags>();
   CLI::App* sub = app.add_subcommand("transform", "Apply the template's transforms, print JSON");
   AddCommonFlags(sub, &flags->common);
-  sub->add_option("--managed-policies", flags->common.managed_policies,
-                  "JSON map of managed policy names to ARNs (SAM)");
-  sub->add_option("--sar-mock", flags->common.sar_mock,
-                  "offline Serverless Application Repository answers (SAM)");
   sub->add_option("-o,--output", flags->output, "write the processed template here");
   sub->add_option("template", flags->template_path, "template file")->required();
 
