@@ -69,7 +69,8 @@ class ModelBuilder {
       BuildTransform(transform, t);
     }
     sam_ = std::find(t.transforms.begin(), t.transforms.end(), "AWS::Serverless-2016-10-31") !=
-           t.transforms.end();
+               t.transforms.end() ||
+           UsesServerlessTypes(*t.root);
     for (const MapEntry& e : t.root->entries()) {
       BuildSection(e, t);
     }
@@ -100,6 +101,22 @@ class ModelBuilder {
                   std::string(what) + " must be a mapping, not a " +
                       std::string(NodeKindName(node->kind())) + ".");
     return nullptr;
+  }
+
+  // A template without a Transform section whose resources use AWS::Serverless::* types is
+  // SAM too (the SAM transform applies to it; when it is left unexpanded, Globals is legal).
+  static bool UsesServerlessTypes(const MapNode& root) {
+    const auto* resources = dyn_cast<MapNode>(root.Get("Resources"));
+    if (resources == nullptr || root.Find("Transform") != nullptr)
+      return false;
+    for (const MapEntry& e : resources->entries()) {
+      const auto* resource = dyn_cast<MapNode>(e.value);
+      const auto* type =
+          resource != nullptr ? dyn_cast<StringNode>(resource->Get("Type")) : nullptr;
+      if (type != nullptr && type->value().rfind("AWS::Serverless::", 0) == 0)
+        return true;
+    }
+    return false;
   }
 
   void BuildSection(const MapEntry& e, Template& t) {
