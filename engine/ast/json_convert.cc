@@ -4,6 +4,8 @@
 #include "engine/ast/json_convert.h"
 
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 namespace cfnx {
 namespace {
@@ -78,9 +80,23 @@ OrderedJson ToJson(const Node& node) {
       return out;
     }
     case NodeKind::kMap: {
+      // ordered_json finds keys by linear search, so inserting with operator[] is quadratic in
+      // the size of the map (Resources of a large template). Append to the underlying vector
+      // instead, keeping operator[]'s meaning for a duplicated key: the later value replaces
+      // the earlier one in the earlier one's position.
+      const auto& entries = cast<MapNode>(&node)->entries();
       OrderedJson out = OrderedJson::object();
-      for (const MapEntry& e : cast<MapNode>(&node)->entries()) {
-        out[e.key->value()] = ToJson(*e.value);
+      auto& object = out.get_ref<OrderedJson::object_t&>();
+      object.reserve(entries.size());
+      std::unordered_map<std::string_view, size_t> position;
+      position.reserve(entries.size());
+      for (const MapEntry& e : entries) {
+        auto [it, fresh] = position.emplace(e.key->value(), object.size());
+        if (fresh) {
+          object.emplace_back(e.key->value(), ToJson(*e.value));
+        } else {
+          (object.begin() + static_cast<std::ptrdiff_t>(it->second))->second = ToJson(*e.value);
+        }
       }
       return out;
     }

@@ -41,10 +41,8 @@ bool RefersToReplaced(const ForecastInputs& in, const Json& value) {
   std::vector<FoundRef> refs;
   CollectRefs(value, path, refs);
   for (const FoundRef& f : refs) {
-    for (const ReplacedResource& r : in.replaced) {
-      if (r.logical_id == f.target) {
-        return true;
-      }
+    if (in.replaced_ids.count(f.target) != 0) {
+      return true;
     }
   }
   return false;
@@ -104,10 +102,8 @@ bool OutputMayChange(ForecastInputs& in, const Json& value, const std::string& o
     if (in.changed_params.count(r.target) != 0) {
       return true;
     }
-    for (const ReplacedResource& rr : in.replaced) {
-      if (rr.logical_id == r.target) {
-        return true;
-      }
+    if (in.replaced_ids.count(r.target) != 0) {
+      return true;
     }
   }
   return false;

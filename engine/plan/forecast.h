@@ -31,6 +31,7 @@ struct ForecastInputs {
   const Json& new_root;
   bool creating = false;
   std::vector<ReplacedResource> replaced;
+  std::set<std::string> replaced_ids;  // the logical ids of `replaced`
   std::set<std::string> changed_params;
   EvalContext* new_ctx = nullptr;
 };

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "engine/ast/json_convert.h"
 #include "engine/graph/graph.h"
@@ -184,12 +185,15 @@ bool Covers(const std::vector<std::string>& a, const std::vector<std::string>& b
 }
 
 struct Side {
-  Json root = Json::object();
+  // The template: `owned`, or the deployed one in the StackState (not copied).
+  Json owned = Json::object();
+  const Json* root_ptr = &owned;
   EvalContext ctx;
+  const Json& root() const { return *root_ptr; }
   const Json& Resources() const {
     static const Json kEmpty = Json::object();
-    auto it = root.find("Resources");
-    return it != root.end() && it->is_object() ? *it : kEmpty;
+    auto it = root().find("Resources");
+    return it != root().end() && it->is_object() ? *it : kEmpty;
   }
   // Whether `resource` (its JSON) is part of the stack: true/false, or nullopt when unknown.
   std::optional<bool> Included(const Json& resource) {
@@ -239,14 +243,22 @@ class Planner {
   void Finish(Entry& e);
   SourceRange RangeOf(const std::string& id) const;
 
+  // The deployed resource `id`, or nullptr (an index over current_.resources, whose own
+  // FindResource is a linear scan).
+  const StackResource* Deployed(std::string_view id) const {
+    auto it = deployed_.find(id);
+    return it == deployed_.end() ? nullptr : it->second;
+  }
+
   const StackState& current_;
+  std::unordered_map<std::string_view, const StackResource*> deployed_;
   const Template& desired_;
   const SchemaFacts& schemas_;
   const PlanOptions& options_;
   DiagnosticSink& diags_;
   Side old_, new_;
   bool creating_ = false;
-  std::map<std::string, Entry*> by_id_;
+  std::unordered_map<std::string_view, Entry*> by_id_;
   std::set<std::string> changed_params_;
   std::vector<Diagnostic> forecast_;
 };
@@ -258,11 +270,15 @@ SourceRange Planner::RangeOf(const std::string& id) const {
 
 void Planner::SetUpSides() {
   creating_ = !current_.exists();
+  deployed_.reserve(current_.resources.size());
+  for (const StackResource& r : current_.resources) {
+    deployed_.emplace(r.logical_id, &r);
+  }
   if (!creating_ && current_.template_body.is_object()) {
-    old_.root = current_.template_body;
+    old_.root_ptr = &current_.template_body;
   }
   if (desired_.root != nullptr) {
-    new_.root = ToJson(*desired_.root);
+    new_.owned = ToJson(*desired_.root);
   }
   std::map<std::string, std::string> pseudo = {
       {"AWS::Region", options_.region},
@@ -276,10 +292,10 @@ void Planner::SetUpSides() {
   }
   old_.ctx.pseudo = pseudo;
   new_.ctx.pseudo = pseudo;
-  old_.ctx.root = &old_.root;
-  new_.ctx.root = &new_.root;
+  old_.ctx.root = old_.root_ptr;
+  new_.ctx.root = new_.root_ptr;
   old_.ctx.known_resource = [this](std::string_view id) {
-    return current_.FindResource(id);
+    return Deployed(id);
   };
   ResolveParameters();
 }
@@ -288,7 +304,7 @@ void Planner::ResolveParameters() {
   for (const StackParameter& p : current_.parameters) {
     old_.ctx.parameters[p.key] = p.resolved_value.empty() ? p.value : p.resolved_value;
   }
-  if (const Json* params = JsonAt(old_.root, {"Parameters"}); params && params->is_object()) {
+  if (const Json* params = JsonAt(old_.root(), {"Parameters"}); params && params->is_object()) {
     for (auto it = params->begin(); it != params->end(); ++it) {
       if (it->contains("Type") && (*it)["Type"].is_string() &&
           IsListType((*it)["Type"].get<std::string>())) {
@@ -427,7 +443,7 @@ void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
   TypeFacts facts = schemas_.Find(e.type);
   ResourceChange& rc = e.change;
   rc.action = ChangeAction::kModify;
-  if (const StackResource* deployed = current_.FindResource(e.id)) {
+  if (const StackResource* deployed = Deployed(e.id)) {
     rc.physical_id = deployed->physical_id;
   }
   Json empty = Json::object();
@@ -493,13 +509,13 @@ void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
 
 void Planner::FillValues(Entry& e) {
   new_.ctx.known_resource = [this](std::string_view id) -> const StackResource* {
-    auto it = by_id_.find(std::string(id));
+    auto it = by_id_.find(id);
     if (it != by_id_.end() && (it->second->added || it->second->replaced)) {
       return nullptr;
     }
-    return current_.FindResource(id);
+    return Deployed(id);
   };
-  const StackResource* deployed = current_.FindResource(e.id);
+  const StackResource* deployed = Deployed(e.id);
   for (ResourceChangeDetail& d : e.change.details) {
     if (d.target.path.empty()) {
       continue;
@@ -545,31 +561,44 @@ Plan Planner::Run() {
   const Json& new_resources = new_.Resources();
 
   // Graphs: the new template's for creation order, the deployed one's for deletion order.
-  std::map<std::string, std::optional<bool>> new_included, old_included;
+  // Whether each resource is part of the stack (nullopt: unknown), keyed by the JSON's keys.
+  std::unordered_map<std::string_view, std::optional<bool>> new_included, old_included;
+  auto in_new = [&new_included](std::string_view id) -> std::optional<bool> {
+    auto it = new_included.find(id);
+    return it == new_included.end() ? std::nullopt : it->second;
+  };
+  auto in_old = [&old_included](std::string_view id) -> std::optional<bool> {
+    auto it = old_included.find(id);
+    return it == old_included.end() ? std::nullopt : it->second;
+  };
+  // Resources by logical id (ordered_json finds keys by linear search).
+  std::unordered_map<std::string_view, const Json*> new_by_id, old_by_id;
   for (auto it = new_resources.begin(); it != new_resources.end(); ++it) {
     new_included[it.key()] = new_.Included(it.value());
+    new_by_id.emplace(it.key(), &it.value());
   }
   for (auto it = old_resources.begin(); it != old_resources.end(); ++it) {
+    old_by_id.emplace(it.key(), &it.value());
     old_included[it.key()] =
-        old_.Included(it.value()).value_or(true) && current_.FindResource(it.key()) != nullptr;
+        old_.Included(it.value()).value_or(true) && Deployed(it.key()) != nullptr;
   }
   DiagnosticCollector graph_diags;
   DependencyGraph new_graph = BuildDependencyGraph(desired_, GraphOptions{[&](const Resource& r) {
-                                                     return new_included[r.logical_id] != false;
+                                                     return in_new(r.logical_id) != false;
                                                    }},
                                                    diags_);
   Document old_doc;
-  old_doc.set_root(FromJson(old_.root, old_doc));
+  old_doc.set_root(FromJson(old_.root(), old_doc));
   Template old_model = BuildModel(old_doc, graph_diags);
   DependencyGraph old_graph = BuildDependencyGraph(old_model, GraphOptions{[&](const Resource& r) {
-                                                     return old_included[r.logical_id] == true;
+                                                     return in_old(r.logical_id) == true;
                                                    }},
                                                    graph_diags);
 
   std::vector<Entry> entries;
   entries.reserve(new_resources.size());
   for (auto it = new_resources.begin(); it != new_resources.end(); ++it) {
-    if (new_included[it.key()] == false) {
+    if (in_new(it.key()) == false) {
       continue;
     }
     Entry e;
@@ -597,19 +626,19 @@ Plan Planner::Run() {
     }
   }
   for (Entry* e : ordered) {
-    const Json& new_res = new_resources[e->id];
-    if (!new_included[e->id].has_value()) {
+    const Json& new_res = *new_by_id.at(e->id);
+    if (!in_new(e->id).has_value()) {
       e->change.action = ChangeAction::kDynamic;
       e->in_change_set = true;
       continue;
     }
-    if (old_included[e->id] != true) {
+    if (in_old(e->id) != true) {
       e->change.action = ChangeAction::kAdd;
       e->added = true;
       e->in_change_set = true;
       continue;
     }
-    const Json& old_res = old_resources[e->id];
+    const Json& old_res = *old_by_id.at(e->id);
     std::string old_type = old_res.contains("Type") && old_res["Type"].is_string()
                                ? old_res["Type"].get<std::string>()
                                : "";
@@ -657,15 +686,15 @@ Plan Planner::Run() {
     }
   }
   for (auto it = old_resources.begin(); it != old_resources.end(); ++it) {
-    bool still_there = new_included.count(it.key()) != 0 && new_included[it.key()] != false;
-    if (old_included[it.key()] != true || still_there) {
+    bool still_there = new_included.count(it.key()) != 0 && in_new(it.key()) != false;
+    if (in_old(it.key()) != true || still_there) {
       continue;
     }
     ResourceChange rc;
     rc.action = ChangeAction::kRemove;
     rc.logical_id = it.key();
     rc.resource_type = it->contains("Type") ? ScalarText((*it)["Type"]) : "";
-    if (const StackResource* deployed = current_.FindResource(it.key())) {
+    if (const StackResource* deployed = Deployed(it.key())) {
       rc.physical_id = deployed->physical_id;
     }
     std::string policy = PolicyText(it.value(), "DeletionPolicy");
@@ -682,16 +711,18 @@ Plan Planner::Run() {
     cs.changes.push_back(Change{std::move(rc), 0});
   }
 
-  plan_internal::ForecastInputs fin{current_,  desired_,  schemas_, options_, old_.root,
-                                    new_.root, creating_, {},       {},       nullptr};
+  plan_internal::ForecastInputs fin{current_,    desired_,    schemas_,  options_,
+                                    old_.root(), new_.root(), creating_, {},
+                                    {},          {},          nullptr};
   for (const Entry& e : entries) {
     if (e.replaced) {
       fin.replaced.push_back({e.id, e.type, &e.old_props, &e.new_props});
+      fin.replaced_ids.insert(e.id);
     }
   }
   fin.changed_params = changed_params_;
   fin.new_ctx = &new_.ctx;
-  cs.capabilities = plan_internal::RequiredCapabilities(new_.root, options_.declared_transforms);
+  cs.capabilities = plan_internal::RequiredCapabilities(new_.root(), options_.declared_transforms);
   plan_internal::Forecast(fin, cs, forecast_);
   plan.forecast = std::move(forecast_);
   std::stable_sort(plan.forecast.begin(), plan.forecast.end(),

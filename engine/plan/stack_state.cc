@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <string_view>
 
 #include "engine/plan/json_fields.h"
 
@@ -166,12 +167,47 @@ ErrorOr<StackState> StackStateFromJsonText(std::string_view text) {
 }
 
 std::string StackStateFingerprint(const StackState& state) {
-  std::string text = StackStateToJson(state).dump();
+  // FNV-1a over StackStateToJson(state).dump(), written piece by piece so that the template
+  // and the resources' properties are not copied into a new JSON value first (the hash of the
+  // concatenation is the hash of the whole text).
   uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
+  auto feed = [&hash](std::string_view text) {
+    for (unsigned char c : text) {
+      hash ^= c;
+      hash *= 1099511628211ULL;
+    }
+  };
+  auto member = [&](std::string_view key, const std::string& value_text) {
+    feed(",\"");
+    feed(key);
+    feed("\":");
+    feed(value_text);
+  };
+  StackState small;  // everything but the template and the resources
+  small.stack_name = state.stack_name;
+  small.stack_id = state.stack_id;
+  small.status = state.status;
+  small.status_reason = state.status_reason;
+  small.disable_rollback = state.disable_rollback;
+  small.capabilities = state.capabilities;
+  small.parameters = state.parameters;
+  small.outputs = state.outputs;
+  small.exports = state.exports;
+  OrderedJson head = StackStateToJson(small);
+  std::string head_text = head.dump();
+  // Everything before "TemplateBody", as StackStateToJson writes it.
+  feed(std::string_view(head_text).substr(0, head_text.find(",\"TemplateBody\":")));
+  member("TemplateBody", state.template_body.dump());
+  member("Parameters", head["Parameters"].dump());
+  feed(",\"Resources\":[");
+  for (size_t i = 0; i < state.resources.size(); ++i) {
+    feed(i == 0 ? "" : ",");
+    feed(ResourceToJson(state.resources[i]).dump());
   }
+  feed("]");
+  member("Outputs", head["Outputs"].dump());
+  member("Exports", head["Exports"].dump());
+  feed("}");
   char buf[17];
   std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(hash));
   return buf;

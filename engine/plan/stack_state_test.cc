@@ -3,6 +3,8 @@
 
 #include "cfnx/stack_state.h"
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 namespace cfnx {
@@ -48,6 +50,29 @@ TEST(StackStateTest, RoundTripsAndFingerprintIsStable) {
   EXPECT_EQ(StackStateFingerprint(*state).size(), 16u);
   again->resources[0].physical_id = "other";
   EXPECT_NE(StackStateFingerprint(*state), StackStateFingerprint(*again));
+}
+
+// The fingerprint is FNV-1a over the state's JSON text (as documented), whatever the state
+// holds (here: empty and full states, and one with two resources).
+TEST(StackStateTest, FingerprintIsFnvOfTheJsonText) {
+  auto fnv = [](const StackState& s) {
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : StackStateToJson(s).dump()) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));
+    return std::string(buf);
+  };
+  ErrorOr<StackState> state = StackStateFromJsonText(kState);
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ(StackStateFingerprint(*state), fnv(*state));
+  EXPECT_EQ(StackStateFingerprint(StackState{}), fnv(StackState{}));
+  state->resources.push_back(state->resources[0]);
+  state->resources[1].logical_id = "Second";
+  state->parameters[0].resolved_value = "resolved";
+  EXPECT_EQ(StackStateFingerprint(*state), fnv(*state));
 }
 
 TEST(StackStateTest, MissingStackDoesNotExist) {
