@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <unistd.h>
 
+#include "engine/api/planning.h"
 #include "engine/api/schema_registry.h"
 #include "resources/simulated_provider.h"
 
@@ -35,7 +36,7 @@ ErrorOr<std::unique_ptr<LocalBackend>> LocalBackend::Open(const LocalBackendOpti
 }
 
 Executor LocalBackend::MakeExecutor(ExecObserver* observer) {
-  return Executor(*store_, *provider_, observer);
+  return Executor(*store_, *provider_, DefaultSchemaFacts(), observer);
 }
 
 ErrorOr<StoreJson> LocalBackend::DescribeJson(const std::string& name) {

@@ -4,14 +4,19 @@
 // `cfnx deploy TEMPLATE --stack NAME [--backend local] [--state PATH] [--yes]
 //              [--on-failure ROLLBACK|DELETE|DO_NOTHING] [--parallel N] [--lock-timeout S]
 //              [--fail LOGICALID[:create|update|delete]] [--fail-file F]`
-// Validates the template, then creates or updates the stack on the local backend, printing
-// one line per stack event and ending with the outputs and a summary. Finishes (rolls back)
-// an operation a killed cfnx left behind before starting. Exit: 0 deployed (or no changes),
-// 1 could not run, 2 the template has errors or the deployment failed and was rolled back.
+// Validates the template, plans it against the stored stack (or reads `--plan`, made by
+// `cfnx plan -o` against the same state), shows the plan, then executes exactly that plan on the
+// local backend, printing one line per stack event and ending with the outputs and a summary.
+// Finishes (rolls back) an operation a killed cfnx left behind before starting. Exit: 0 deployed
+// (or no changes), 1 could not run, 2 the template has errors or the deployment failed and was
+// rolled back.
 
 #include <iostream>
+#include <unistd.h>
 
+#include "engine/api/pipeline.h"
 #include "engine/cli/backend_flags.h"
+#include "engine/plan/planner.h"
 
 namespace cfnx {
 
@@ -40,10 +45,6 @@ Command AddDeployCommand(CLI::App& app) {
       ->check(CLI::Range(1, 64));
 
   auto run = [flags]() -> int {
-    if (!flags->plan.empty())
-      return CouldNotRun(
-          "--plan: executing saved plans is not supported by this build yet; "
-          "deploy the template directly");
     CommonFlags common = flags->common;
     common.stack_name = flags->stack;
     ErrorOr<CompileOptions> options = MakeCompileOptions(common);
@@ -83,10 +84,6 @@ Command AddDeployCommand(CLI::App& app) {
     size_t resources = template_json.contains("Resources") ? template_json["Resources"].size() : 0;
     std::cout << "Deploying " << flags->template_path << " to stack '" << flags->stack << "' ("
               << resources << " resources; local backend " << (*backend)->store().path() << ")\n";
-    if (!Confirm("Deploy?", flags->yes)) {
-      std::cout << "Cancelled.\n";
-      return 0;
-    }
     DeployRequest request;
     request.stack_name = flags->stack;
     request.template_json = template_json;
@@ -99,6 +96,29 @@ Command AddDeployCommand(CLI::App& app) {
     request.holder = holder;
     EventPrinter printer;
     Executor executor = (*backend)->MakeExecutor(&printer);
+    // The plan is what gets executed: a saved one (refused if the stack changed since), or
+    // one made now, shown before asking.
+    if (!flags->plan.empty()) {
+      ErrorOr<std::string> text = ReadWholeFile(flags->plan);
+      if (!text.ok())
+        return CouldNotRun(text.error().message);
+      OrderedJson json = OrderedJson::parse(*text, nullptr, false);
+      ErrorOr<Plan> saved =
+          json.is_discarded() ? ErrorOr<Plan>(Error{"not JSON"}) : PlanFromJson(json);
+      if (!saved.ok())
+        return CouldNotRun(flags->plan + ": " + saved.error().message);
+      request.plan = std::move(*saved);
+    } else {
+      ErrorOr<Plan> plan = executor.PlanDeploy(request);
+      if (!plan.ok())
+        return CouldNotRun(plan.error().message);
+      request.plan = std::move(*plan);
+    }
+    std::cout << RenderPlanText(*request.plan, isatty(STDOUT_FILENO) != 0) << "\n";
+    if (!Confirm("Deploy?", flags->yes)) {
+      std::cout << "Cancelled.\n";
+      return 0;
+    }
     ErrorOr<ExecResult> result = executor.Deploy(request);
     if (!result.ok())
       return CouldNotRun(result.error().message);

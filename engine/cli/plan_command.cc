@@ -5,21 +5,34 @@
 //            [--detailed-exitcode] [--capabilities C ...] [--on-failure MODE]`
 // Predicts, offline, the change set a deployment would make, its order, rollback plan and the
 // failures the diff alone decides. `--state` reads a stack state JSON file
-// (cfnx/stack_state.h); without it the stack is new. The result goes to stdout (text, or
-// DescribeChangeSet-shaped JSON with the plan's other sections); `-o PLAN` also saves the
-// plan as JSON with the state's fingerprint.
-// Exit: 1 could not run or the template/forecast has errors; with --detailed-exitcode 0 no
-// changes and 2 changes, otherwise 0.
+// (cfnx/stack_state.h) or a local backend database; without it the local backend's database
+// ($CFNX_STATE or .cfnx/state.db) when there is one, else the stack is new. The result goes to
+// stdout (text, or DescribeChangeSet-shaped JSON with the plan's other sections); `-o PLAN` also
+// saves the plan as JSON with the state's fingerprint. Exit: 1 could not run or the
+// template/forecast has errors; with --detailed-exitcode 0 no changes and 2 changes, otherwise 0.
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <unistd.h>
 
+#include "engine/api/local_backend.h"
 #include "engine/api/planning.h"
 #include "engine/ast/json_convert.h"
 #include "engine/cli/command.h"
 
 namespace cfnx {
+namespace {
+
+// Whether `path` is an SQLite database (its 16-byte header).
+bool IsSqliteFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof(header));
+  return in && std::string(header, sizeof(header)) == std::string("SQLite format 3\0", 16);
+}
+
+}  // namespace
 
 Command AddPlanCommand(CLI::App& app) {
   struct Flags {
@@ -40,7 +53,8 @@ Command AddPlanCommand(CLI::App& app) {
   sub->add_option("--stack", flags->stack, "stack name")->required();
   sub->add_option("--backend", flags->backend, "where the stack state lives (local|aws)")
       ->check(CLI::IsMember({"local", "aws"}));
-  sub->add_option("--state", flags->state, "stack state JSON file (cfnx/stack_state.h)");
+  sub->add_option("--state", flags->state,
+                  "stack state JSON file (cfnx/stack_state.h) or local backend database");
   sub->add_option("--format", flags->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_option("-o,--output", flags->output, "save the plan (JSON) here");
@@ -51,7 +65,7 @@ Command AddPlanCommand(CLI::App& app) {
                 "exit 0 when there are no changes, 2 when there are");
   sub->add_option("template", flags->template_path, "template file")->required();
 
-  auto run = [flags]() -> int {
+  auto run = [flags, sub]() -> int {
     flags->common.stack_name = flags->stack;
     ErrorOr<CompileOptions> options = MakeCompileOptions(flags->common);
     if (!options.ok()) {
@@ -59,7 +73,34 @@ Command AddPlanCommand(CLI::App& app) {
     }
     StackState state;
     state.stack_name = flags->stack;
-    if (!flags->state.empty()) {
+    // --state names a stack state JSON file or a local backend database; without it the
+    // local backend's database ($CFNX_STATE or .cfnx/state.db) is read when it exists.
+    std::string database = flags->state;
+    bool state_is_new = false;
+    if (database.empty() && flags->backend == "local") {
+      database = StateStore::DefaultPath();
+      if (!std::filesystem::exists(database)) {
+        database.clear();  // nothing deployed here yet: the stack is new
+      }
+    } else if (!database.empty() && !std::filesystem::exists(database) &&
+               sub->count("--backend") > 0) {
+      database.clear();  // --backend local --state NEW.db: nothing deployed there yet
+      state_is_new = true;
+    } else if (!database.empty() && !IsSqliteFile(database)) {
+      database.clear();
+    }
+    if (!database.empty()) {
+      if (flags->backend != "local") {
+        return CouldNotRun("--state " + database + " is a local backend database");
+      }
+      LocalBackendOptions backend_options;
+      backend_options.state_path = database;
+      ErrorOr<std::unique_ptr<LocalBackend>> backend = LocalBackend::Open(backend_options);
+      if (!backend.ok()) {
+        return CouldNotRun(backend.error().message);
+      }
+      state = StoredStackState((*backend)->store(), flags->stack);
+    } else if (!flags->state.empty() && !state_is_new) {
       ErrorOr<StackState> read = ReadStackStateFile(flags->state);
       if (!read.ok()) {
         return CouldNotRun(read.error().message);

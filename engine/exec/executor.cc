@@ -9,7 +9,9 @@
 #include <set>
 #include <thread>
 
+#include "engine/ast/json_convert.h"
 #include "engine/backend/local/crash_point.h"
+#include "engine/model/template.h"
 
 namespace cfnx {
 namespace {
@@ -128,7 +130,118 @@ std::string ProgressReason(const std::string& action) {
   return "";
 }
 
+// A parameter value as DescribeStacks shows it: lists comma-joined.
+std::string ParameterText(const ExecJson& v) {
+  if (v.is_string())
+    return v.get<std::string>();
+  if (v.is_array()) {
+    std::string out;
+    for (const ExecJson& item : v)
+      out += (out.empty() ? "" : ",") + ParameterText(item);
+    return out;
+  }
+  return v.dump();
+}
+
+// The resources of `t` whose Condition holds.
+std::set<std::string> IncludedResources(const ExecJson& t,
+                                        const std::map<std::string, bool>& conditions) {
+  std::set<std::string> out;
+  if (!t.is_object() || !t.contains("Resources") || !t["Resources"].is_object())
+    return out;
+  for (auto it = t["Resources"].begin(); it != t["Resources"].end(); ++it) {
+    const ExecJson& r = it.value();
+    if (r.is_object() && r.contains("Condition") && r["Condition"].is_string()) {
+      auto c = conditions.find(r["Condition"].get<std::string>());
+      if (c == conditions.end() || !c->second)
+        continue;
+    }
+    out.insert(it.key());
+  }
+  return out;
+}
+
+// Logical ids in the order the plan's rollback compensates them: {"waves": [...], "cleanup":
+// [...]}.
+ExecJson RollbackSequence(const Plan& plan) {
+  ExecJson waves = ExecJson::array(), cleanup = ExecJson::array();
+  for (const RollbackWave& w : plan.rollback.waves)
+    for (const RollbackStep& s : w.steps)
+      waves.push_back(s.logical_id);
+  for (const RollbackStep& s : plan.rollback.cleanup)
+    cleanup.push_back(s.logical_id);
+  return ExecJson{{"waves", waves}, {"cleanup", cleanup}};
+}
+
+// Logical ids in the order of the plan's cleanup waves.
+ExecJson CleanupSequence(const Plan& plan) {
+  ExecJson ids = ExecJson::array();
+  for (const PlanWave& w : plan.order.cleanup_waves)
+    for (const PlanStep& s : w.steps)
+      ids.push_back(s.logical_id);
+  return ids;
+}
+
+// Logical id -> first position in `sequence` (a JSON list of ids).
+std::map<std::string, size_t> Positions(const ExecJson& sequence) {
+  std::map<std::string, size_t> out;
+  if (!sequence.is_array())
+    return out;
+  for (size_t i = 0; i < sequence.size(); ++i) {
+    if (sequence[i].is_string())
+      out.emplace(sequence[i].get<std::string>(), i);
+  }
+  return out;
+}
+
 }  // namespace
+
+StackState StoredStackState(StateStore& store, const std::string& name) {
+  StackState state;
+  state.stack_name = name;
+  std::map<std::string, std::string> stack_ids;
+  for (const StoredStack& s : store.ListStacks())
+    stack_ids[s.name] = s.stack_id;
+  for (const auto& e : store.GetExports()) {
+    StackExport x;
+    x.name = e[0];
+    x.exporting_stack_id = stack_ids[e[1]];
+    x.value = e[2];
+    x.importing_stacks = store.GetImporters(e[0]);
+    std::sort(x.importing_stacks.begin(), x.importing_stacks.end());
+    state.exports.push_back(std::move(x));
+  }
+  std::optional<StoredStack> stack = store.GetStack(name);
+  if (!stack || stack->status == "DELETE_COMPLETE")
+    return state;
+  state.stack_id = stack->stack_id;
+  state.status = stack->status;
+  state.status_reason = stack->status_reason;
+  state.template_body = stack->template_json;
+  if (stack->parameters.is_object()) {
+    for (auto it = stack->parameters.begin(); it != stack->parameters.end(); ++it)
+      state.parameters.push_back({it.key(), ParameterText(it.value()), ""});
+  }
+  for (const StoredResource& r : store.GetResources(name)) {
+    if (r.role != "current")
+      continue;
+    StackResource out;
+    out.logical_id = r.logical_id;
+    out.type = r.type;
+    out.physical_id = r.physical_id;
+    out.status = r.status;
+    out.properties = r.properties.is_object() ? r.properties : ExecJson::object();
+    out.attributes = r.attributes.is_object() ? r.attributes : ExecJson::object();
+    state.resources.push_back(std::move(out));
+  }
+  if (stack->outputs.is_array()) {
+    for (const ExecJson& o : stack->outputs) {
+      state.outputs.push_back({o.value("OutputKey", ""), o.value("OutputValue", ""),
+                               o.value("Description", ""), o.value("ExportName", "")});
+    }
+  }
+  return state;
+}
 
 struct Executor::Step {
   std::string action;
@@ -184,10 +297,16 @@ struct Executor::OpContext {
   std::mutex mu;
   std::map<std::string, StoredResource> live;  // logical id -> current row
   std::set<std::string> imports;
+  // Positions of logical ids in the plan's rollback waves, its rollback cleanup and its
+  // cleanup waves.
+  std::map<std::string, size_t> rollback_position;
+  std::map<std::string, size_t> rollback_cleanup_position;
+  std::map<std::string, size_t> cleanup_position;
 };
 
-Executor::Executor(StateStore& store, LocalProvider& provider, ExecObserver* observer)
-    : store_(store), provider_(provider), observer_(observer) {}
+Executor::Executor(StateStore& store, LocalProvider& provider, const SchemaFacts& schemas,
+                   ExecObserver* observer)
+    : store_(store), provider_(provider), schemas_(schemas), observer_(observer) {}
 
 void Executor::Emit(const std::vector<StoredEvent>& events) {
   if (observer_ == nullptr)
@@ -212,6 +331,10 @@ std::unique_ptr<Executor::OpContext> Executor::LoadContext(const Operation& op) 
     ctx->account_id = d.value("account_id", "123456789012");
     ctx->partition = d.value("partition", "aws");
     ctx->parallel = d.value("parallel", 4);
+    ExecJson rollback = d.value("rollback_order", ExecJson::object());
+    ctx->rollback_position = Positions(rollback.value("waves", ExecJson()));
+    ctx->rollback_cleanup_position = Positions(rollback.value("cleanup", ExecJson()));
+    ctx->cleanup_position = Positions(d.value("cleanup_order", ExecJson()));
   }
   for (const StoredResource& r : store_.GetResources(op.stack)) {
     if (r.role == "current")
@@ -478,6 +601,99 @@ bool Executor::RunSteps(OpContext& ctx, std::vector<Step>& steps, std::string* r
   return all_ok;
 }
 
+namespace {
+
+// What the planner and the executor agree on before a deployment: the stack as stored, the
+// parameter values (given, else the deployed value, else the Default) and their resolution.
+struct Prepared {
+  std::optional<StoredStack> existing;
+  std::map<std::string, std::string> given;
+  std::map<std::string, ExecJson> parameters;
+  std::map<std::string, bool> conditions;
+};
+
+ErrorOr<Prepared> Prepare(StateStore& store, const ResourceSimulator& simulator,
+                          const DeployRequest& req) {
+  Prepared p;
+  p.existing = store.GetStack(req.stack_name);
+  if (p.existing && p.existing->status == "DELETE_COMPLETE")
+    p.existing.reset();
+  const ExecJson& t = req.template_json;
+  if (!t.is_object() || !t.contains("Resources") || !t["Resources"].is_object() ||
+      t["Resources"].empty())
+    return Error{"Template format error: At least one Resources member must be defined."};
+  if (req.on_failure != "ROLLBACK" && req.on_failure != "DELETE" && req.on_failure != "DO_NOTHING")
+    return Error{"--on-failure must be ROLLBACK, DELETE or DO_NOTHING, not '" + req.on_failure +
+                 "'"};
+  p.given = req.parameters;
+  if (p.existing && p.existing->parameters.is_object() && t.contains("Parameters") &&
+      t["Parameters"].is_object()) {
+    // As `aws cloudformation deploy`: a parameter not given keeps its deployed value.
+    for (auto it = t["Parameters"].begin(); it != t["Parameters"].end(); ++it) {
+      if (!p.given.count(it.key()) && p.existing->parameters.contains(it.key()))
+        p.given[it.key()] = ParameterText(p.existing->parameters[it.key()]);
+    }
+  }
+  CFNX_ASSIGN_OR_RETURN(p.parameters, ResolveParameters(t, p.given));
+  ResolveContext rc;
+  rc.template_json = &t;
+  rc.parameters = p.parameters;
+  rc.region = req.region;
+  rc.account_id = req.account_id;
+  rc.partition = req.partition;
+  rc.stack_name = req.stack_name;
+  CFNX_RETURN_IF_ERROR(EvaluateConditions(rc));
+  p.conditions = rc.conditions;
+  const ExecJson& resources = t["Resources"];
+  for (auto it = resources.begin(); it != resources.end(); ++it) {
+    const ExecJson& r = it.value();
+    if (!r.is_object() || !r.contains("Type") || !r["Type"].is_string())
+      return Error{"Template format error: resource " + it.key() + " has no Type"};
+    if (r.contains("Condition")) {
+      std::string c = r["Condition"].is_string() ? r["Condition"].get<std::string>() : "";
+      auto found = p.conditions.find(c);
+      if (found == p.conditions.end())
+        return Error{"Template format error: Unresolved condition '" + c + "' of resource " +
+                     it.key()};
+      if (!found->second)
+        continue;
+    }
+    std::string why;
+    if (!simulator.Supports(r["Type"].get<std::string>(), &why))
+      return Error{"resource " + it.key() + ": " + why};
+  }
+  return p;
+}
+
+}  // namespace
+
+ErrorOr<Plan> Executor::PlanDeploy(const DeployRequest& req) {
+  CFNX_ASSIGN_OR_RETURN(std::optional<ExecResult> recovered, Recover(req.stack_name));
+  (void)recovered;
+  CFNX_ASSIGN_OR_RETURN(Prepared p, Prepare(store_, provider_.simulator(), req));
+  StackState state = StoredStackState(store_, req.stack_name);
+  Document doc;
+  doc.set_root(FromJson(req.template_json, doc));
+  DiagnosticCollector model_diags;
+  Template model = BuildModel(doc, model_diags);
+  PlanOptions options;
+  options.stack_name = req.stack_name;
+  options.region = req.region;
+  options.partition = req.partition;
+  options.account_id = req.account_id;
+  options.parameters = p.given;
+  options.capabilities = {"CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"};
+  if (!Parse(req.on_failure, &options.on_failure))
+    return Error{"--on-failure must be ROLLBACK, DELETE or DO_NOTHING"};
+  DiagnosticCollector diags;
+  Plan plan = ComputePlan(state, model, schemas_, options, diags);
+  for (const Diagnostic& d : diags.diagnostics()) {
+    if (d.severity == Severity::kError)
+      return Error{"Template error: " + d.message};
+  }
+  return plan;
+}
+
 ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
   CFNX_ASSIGN_OR_RETURN(std::optional<ExecResult> recovered, Recover(req.stack_name));
   (void)recovered;
@@ -486,9 +702,8 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
                  " after a failed operation; run `cfnx rollback --stack " + req.stack_name +
                  "` first"};
   }
-  std::optional<StoredStack> existing = store_.GetStack(req.stack_name);
-  if (existing && existing->status == "DELETE_COMPLETE")
-    existing.reset();
+  CFNX_ASSIGN_OR_RETURN(Prepared p, Prepare(store_, provider_.simulator(), req));
+  std::optional<StoredStack>& existing = p.existing;
   if (existing && (existing->status == "ROLLBACK_COMPLETE" ||
                    existing->status == "ROLLBACK_FAILED" || existing->status == "DELETE_FAILED")) {
     return Error{"stack '" + req.stack_name + "' is in " + existing->status +
@@ -496,55 +711,8 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
                  req.stack_name + "`)"};
   }
   const ExecJson& t = req.template_json;
-  if (!t.is_object() || !t.contains("Resources") || !t["Resources"].is_object() ||
-      t["Resources"].empty())
-    return Error{"Template format error: At least one Resources member must be defined."};
-  if (req.on_failure != "ROLLBACK" && req.on_failure != "DELETE" && req.on_failure != "DO_NOTHING")
-    return Error{"--on-failure must be ROLLBACK, DELETE or DO_NOTHING, not '" + req.on_failure +
-                 "'"};
-  CFNX_ASSIGN_OR_RETURN(auto params, ResolveParameters(t, req.parameters));
-
-  auto ctx = std::make_unique<OpContext>();
-  ctx->template_json = t;
-  ctx->parameters = params;
-  ctx->region = req.region;
-  ctx->account_id = req.account_id;
-  ctx->partition = req.partition;
-  ctx->parallel = req.parallel;
-  ResolveContext rc;
-  rc.template_json = &ctx->template_json;
-  rc.parameters = params;
-  rc.region = req.region;
-  rc.account_id = req.account_id;
-  rc.partition = req.partition;
-  rc.stack_name = req.stack_name;
-  CFNX_RETURN_IF_ERROR(EvaluateConditions(rc));
-  ctx->conditions = rc.conditions;
-
-  std::set<std::string> desired;
-  const ExecJson& resources = t["Resources"];
-  for (auto it = resources.begin(); it != resources.end(); ++it) {
-    const ExecJson& r = it.value();
-    if (!r.is_object() || !r.contains("Type") || !r["Type"].is_string())
-      return Error{"Template format error: resource " + it.key() + " has no Type"};
-    if (r.contains("Condition")) {
-      std::string c = r["Condition"].is_string() ? r["Condition"].get<std::string>() : "";
-      auto found = ctx->conditions.find(c);
-      if (found == ctx->conditions.end())
-        return Error{"Template format error: Unresolved condition '" + c + "' of resource " +
-                     it.key()};
-      if (!found->second)
-        continue;
-    }
-    std::string why;
-    if (!provider_.simulator().Supports(r["Type"].get<std::string>(), &why))
-      return Error{"resource " + it.key() + ": " + why};
-    desired.insert(it.key());
-  }
-  CFNX_ASSIGN_OR_RETURN(auto waves, ComputeWaves(ResourceDependencies(t, desired)));
-
   ExecJson params_json = ExecJson::object();
-  for (const auto& [k, v] : params)
+  for (const auto& [k, v] : p.parameters)
     params_json[k] = v;
   std::vector<StoredResource> rows =
       existing ? store_.GetResources(req.stack_name) : std::vector<StoredResource>{};
@@ -560,6 +728,37 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
     result.status = existing->status;
     return result;
   }
+
+  // The plan: the one given (made against this very state), else a new one.
+  Plan plan;
+  if (req.plan) {
+    std::string now = StackStateFingerprint(StoredStackState(store_, req.stack_name));
+    if (req.plan->state_fingerprint != now)
+      return Error{"the plan was made against another state of stack '" + req.stack_name +
+                   "' (fingerprint " + req.plan->state_fingerprint + ", now " + now +
+                   "); plan again"};
+    plan = *req.plan;
+  } else {
+    CFNX_ASSIGN_OR_RETURN(plan, PlanDeploy(req));
+  }
+  for (const Diagnostic& d : plan.forecast) {
+    if (d.code == DiagCode::kE9011)
+      return Error{d.message};
+  }
+
+  auto ctx = std::make_unique<OpContext>();
+  ctx->template_json = t;
+  ctx->parameters = p.parameters;
+  ctx->conditions = p.conditions;
+  ctx->region = req.region;
+  ctx->account_id = req.account_id;
+  ctx->partition = req.partition;
+  ctx->parallel = req.parallel;
+  ExecJson rollback_order = RollbackSequence(plan);
+  ExecJson cleanup_order = CleanupSequence(plan);
+  ctx->rollback_position = Positions(rollback_order["waves"]);
+  ctx->rollback_cleanup_position = Positions(rollback_order["cleanup"]);
+  ctx->cleanup_position = Positions(cleanup_order);
 
   bool creating = !existing.has_value();
   StoredStack stack;
@@ -588,7 +787,9 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
                         {"region", req.region},
                         {"account_id", req.account_id},
                         {"partition", req.partition},
-                        {"parallel", req.parallel}};
+                        {"parallel", req.parallel},
+                        {"rollback_order", rollback_order},
+                        {"cleanup_order", cleanup_order}};
   std::string status = creating ? "CREATE_IN_PROGRESS" : "UPDATE_IN_PROGRESS";
   stack.status = status;
   stack.status_reason = "User Initiated";
@@ -616,11 +817,13 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
     if (r.role == "current")
       ctx->live[r.logical_id] = r;
   }
-  return RunForward(*ctx, waves);
+  ErrorOr<ExecResult> result = RunForward(*ctx, plan);
+  if (result.ok())
+    result->plan = std::move(plan);
+  return result;
 }
 
-ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx,
-                                         const std::vector<std::vector<std::string>>& waves) {
+ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx, const Plan& plan) {
   bool creating = ctx.op.kind == "CREATE";
   auto make_resolver = [&]() {
     ResolveContext rc;
@@ -656,27 +859,38 @@ ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx,
     return rc;
   };
   const ExecJson& resources = ctx.template_json["Resources"];
-  std::set<std::string> in_template;
+  std::set<std::string> in_template = IncludedResources(ctx.template_json, ctx.conditions);
   std::string failure;
-  for (const std::vector<std::string>& wave : waves) {
+  for (const PlanWave& wave : plan.order.waves) {
     std::vector<Step> steps;
     std::vector<StoredEvent> resolve_failures;
-    for (const std::string& id : wave) {
-      in_template.insert(id);
-      const ExecJson& r = resources[id];
-      std::string type = r["Type"].get<std::string>();
-      ResolveContext rc = make_resolver();
-      ErrorOr<ExecJson> props = r.contains("Properties") ? Resolve(r["Properties"], rc)
-                                                         : ErrorOr<ExecJson>(ExecJson::object());
-      ctx.imports.insert(rc.imports.begin(), rc.imports.end());
+    for (const PlanStep& planned : wave.steps) {
+      const std::string& id = planned.logical_id;
       std::optional<StoredResource> live;
       if (ctx.live.count(id))
         live = ctx.live[id];
+      std::string type = planned.resource_type;
       std::string problem;
-      if (!props.ok()) {
-        problem = props.error().message;
-      } else if (live && live->type != type) {
-        problem = "Update of resource type is not permitted (" + live->type + " -> " + type + ")";
+      ErrorOr<ExecJson> props = ExecJson::object();
+      if (!resources.contains(id) || !in_template.count(id)) {
+        problem = "the plan changes a resource the template does not have";
+      } else {
+        const ExecJson& r = resources[id];
+        type = r["Type"].get<std::string>();
+        ResolveContext rc = make_resolver();
+        if (r.contains("Properties"))
+          props = Resolve(r["Properties"], rc);
+        ctx.imports.insert(rc.imports.begin(), rc.imports.end());
+        bool needs_live = planned.action != StepAction::kCreate;
+        if (!props.ok()) {
+          problem = props.error().message;
+        } else if (needs_live != live.has_value()) {
+          problem = "the plan does not match the stack (" + std::string(Name(planned.action)) +
+                    (live ? " of an existing resource" : " of a resource that does not exist") +
+                    "); plan again";
+        } else if (live && live->type != type) {
+          problem = "Update of resource type is not permitted (" + live->type + " -> " + type + ")";
+        }
       }
       if (!problem.empty()) {
         resolve_failures.push_back(StoredEvent{0, ctx.stack.name, ctx.op.id, StateStore::Now(), id,
@@ -686,32 +900,37 @@ ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx,
           failure = id + ": " + problem;
         continue;
       }
+      const ExecJson& r = resources[id];
       Step step;
       step.logical_id = id;
       step.type = type;
       step.properties = *props;
       step.deletion_policy = PolicyOf(r, "DeletionPolicy");
       step.update_replace_policy = PolicyOf(r, "UpdateReplacePolicy");
-      if (!live) {
-        step.action = "create";
-        steps.push_back(step);
-        continue;
-      }
-      if (SameJson(live->properties, *props))
-        continue;
-      step.before = *live;
-      std::string path = provider_.simulator().ReplacementPath(type, live->properties, *props);
-      if (path.empty()) {
-        step.action = "update";
-        steps.push_back(step);
-      } else if (provider_.simulator().DeleteThenCreate(type)) {
-        step.action = "replace_delete";
-        steps.push_back(step);
-        step.action = "replace_create";
-        steps.push_back(step);
-      } else {
-        step.action = "replace";
-        steps.push_back(step);
+      if (live)
+        step.before = *live;
+      switch (planned.action) {
+        case StepAction::kCreate:
+          step.action = "create";
+          steps.push_back(step);
+          break;
+        case StepAction::kUpdate:
+          step.action = "update";
+          steps.push_back(step);
+          break;
+        case StepAction::kReplace:
+          if (planned.replacement_strategy == "delete_then_create") {
+            step.action = "replace_delete";
+            steps.push_back(step);
+            step.action = "replace_create";
+            steps.push_back(step);
+          } else {
+            step.action = "replace";
+            steps.push_back(step);
+          }
+          break;
+        default:
+          break;  // deletions are cleanup steps
       }
     }
     if (!resolve_failures.empty()) {
@@ -881,19 +1100,20 @@ std::map<std::string, size_t> DeleteOrder(const ExecJson& template_json) {
 }  // namespace
 
 ErrorOr<ExecResult> Executor::RunCleanup(OpContext& ctx) {
-  ExecJson old_template = ctx.op.prior.is_object() && ctx.op.prior["stack"].is_object()
-                              ? ctx.op.prior["stack"].value("Template", ExecJson())
-                              : ExecJson();
-  std::map<std::string, size_t> order = DeleteOrder(old_template);
+  // In the order of the plan's cleanup waves (what the plan did not foresee goes last).
   std::vector<StoredResource> rows;
   for (const StoredResource& r : store_.GetResources(ctx.stack.name)) {
     if (r.role != "current")
       rows.push_back(r);
   }
+  const std::map<std::string, size_t>& order = ctx.cleanup_position;
+  auto position = [&](const StoredResource& r) {
+    auto it = order.find(r.logical_id);
+    return it == order.end() ? SIZE_MAX : it->second;
+  };
   std::stable_sort(rows.begin(), rows.end(), [&](const StoredResource& a, const StoredResource& b) {
-    size_t oa = order.count(a.logical_id) ? order[a.logical_id] : 0;
-    size_t ob = order.count(b.logical_id) ? order[b.logical_id] : 0;
-    return oa != ob ? oa > ob : a.logical_id > b.logical_id;
+    size_t oa = position(a), ob = position(b);
+    return oa != ob ? oa < ob : a.logical_id < b.logical_id;
   });
   std::vector<Step> steps;
   for (const StoredResource& r : rows) {
@@ -931,9 +1151,10 @@ ErrorOr<ExecResult> Executor::RunRollback(OpContext& ctx, const std::string& rea
       result.status = status;
       return result;
     }
-    CFNX_RETURN_IF_ERROR(
-        SetStackStatus(ctx, creating ? "ROLLBACK_IN_PROGRESS" : "UPDATE_ROLLBACK_IN_PROGRESS",
-                       reason, "ROLLBACK"));
+    std::string rolling_back = !creating                       ? "UPDATE_ROLLBACK_IN_PROGRESS"
+                               : ctx.op.on_failure == "DELETE" ? "DELETE_IN_PROGRESS"
+                                                               : "ROLLBACK_IN_PROGRESS";
+    CFNX_RETURN_IF_ERROR(SetStackStatus(ctx, rolling_back, reason, "ROLLBACK"));
   }
   std::vector<JournalEntry> journal = store_.GetJournal(ctx.op.id);
   std::map<std::string, int64_t> created_seq;  // physical id -> seq of the step that made it
@@ -945,9 +1166,22 @@ ErrorOr<ExecResult> Executor::RunRollback(OpContext& ctx, const std::string& rea
     if (e.phase == "done" && e.data.is_object() && e.data.value("undo", int64_t{0}) != 0)
       undone.insert(e.data.value("undo", int64_t{0}));
   }
-  auto by_creation_desc = [&](std::vector<StoredResource>& rows) {
+  // Compensations run in the plan's rollback order; what the plan did not foresee runs
+  // last, most recently created first.
+  auto position_in = [](const std::map<std::string, size_t>& order, const std::string& logical_id) {
+    auto it = order.find(logical_id);
+    return it == order.end() ? SIZE_MAX : it->second;
+  };
+  auto position = [&](const std::string& logical_id) {
+    return position_in(ctx.rollback_position, logical_id);
+  };
+  auto by_creation_desc = [&](std::vector<StoredResource>& rows,
+                              const std::map<std::string, size_t>& order) {
     std::stable_sort(
         rows.begin(), rows.end(), [&](const StoredResource& a, const StoredResource& b) {
+          size_t pa = position_in(order, a.logical_id), pb = position_in(order, b.logical_id);
+          if (pa != pb)
+            return pa < pb;
           int64_t sa = created_seq.count(a.physical_id) ? created_seq[a.physical_id] : 0;
           int64_t sb = created_seq.count(b.physical_id) ? created_seq[b.physical_id] : 0;
           return sa != sb ? sa > sb : a.logical_id > b.logical_id;
@@ -959,7 +1193,7 @@ ErrorOr<ExecResult> Executor::RunRollback(OpContext& ctx, const std::string& rea
 
   if (creating) {
     std::vector<StoredResource> rows = store_.GetResources(ctx.stack.name);
-    by_creation_desc(rows);
+    by_creation_desc(rows, ctx.rollback_position);
     std::vector<Step> steps;
     for (const StoredResource& r : rows) {
       Step step;
@@ -994,8 +1228,12 @@ ErrorOr<ExecResult> Executor::RunRollback(OpContext& ctx, const std::string& rea
   if (ctx.op.phase == "ROLLBACK" || ctx.op.phase == "ROLLBACK_FAILED") {
     std::vector<StoredResource> rows = store_.GetResources(ctx.stack.name);
     std::vector<Step> steps;
-    for (auto it = journal.rbegin(); it != journal.rend(); ++it) {
-      const JournalEntry& e = *it;
+    std::vector<JournalEntry> ordered(journal.rbegin(), journal.rend());
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&](const JournalEntry& a, const JournalEntry& b) {
+                       return position(a.logical_id) < position(b.logical_id);
+                     });
+    for (const JournalEntry& e : ordered) {
       if (e.phase != "done" || undone.count(e.seq))
         continue;
       Step original = Step::FromEntry(e);
@@ -1055,7 +1293,7 @@ ErrorOr<ExecResult> Executor::RunRollback(OpContext& ctx, const std::string& rea
     if (r.role == "rollback" || r.created_by_op == ctx.op.id)
       rows.push_back(r);
   }
-  by_creation_desc(rows);
+  by_creation_desc(rows, ctx.rollback_cleanup_position);
   std::vector<Step> steps;
   for (const StoredResource& r : rows) {
     Step step;

@@ -14,6 +14,14 @@
 //   success         ... → UPDATE_COMPLETE_CLEANUP_IN_PROGRESS (delete replaced and removed
 //                   resources, honouring UpdateReplacePolicy / DeletionPolicy) → UPDATE_COMPLETE
 //
+// The executor runs the planner's plan (engine/plan/planner.h), so what happens is what
+// `cfnx plan` prints: the change set's steps in `Plan::order.waves` (steps of one wave in
+// logical id order, or in parallel), the cleanup in `order.cleanup_waves`, and on failure the
+// compensations of `Plan::rollback` in its order (steps whose forward step never completed are
+// skipped). Properties are resolved as the resources they refer to complete. The plan is computed
+// from the stored stack (`StoredStackState`) unless the request brings one, which must have
+// been made against the same state (its fingerprint).
+//
 // Every provider call is journaled before it is made and completed in the transaction that
 // records its effect, so after a crash `Recover` asks the provider what happened to each
 // unfinished call and then finishes the operation (rolls it back, or finishes its cleanup).
@@ -30,9 +38,12 @@
 #include <vector>
 
 #include "cfnx/error_or.h"
+#include "cfnx/plan.h"
+#include "cfnx/stack_state.h"
 #include "engine/backend/local/local_provider.h"
 #include "engine/backend/local/state_store.h"
 #include "engine/exec/resolve.h"
+#include "engine/plan/planner.h"
 
 namespace cfnx {
 
@@ -46,6 +57,9 @@ struct DeployRequest {
   std::string on_failure = "ROLLBACK";  // ROLLBACK, DELETE or DO_NOTHING
   int parallel = 4;
   std::string holder = "cfnx";
+  // A plan made earlier (`cfnx plan -o`, or `Executor::PlanDeploy`) to execute instead of
+  // planning now; refused when the stack changed since it was made.
+  std::optional<Plan> plan;
 };
 
 // Receives progress as it happens (from worker threads, serialized by the executor).
@@ -61,12 +75,24 @@ struct ExecResult {
   std::string status;   // the stack's final status
   std::string message;  // why it failed, when it did
   int64_t operation = 0;
+  std::optional<Plan> plan;  // the plan that was executed (none with no_changes)
 };
+
+// The stack `name` as the planner sees it (cfnx/stack_state.h): its processed template,
+// parameter values, current resources, outputs and the exports of every stack in `store`.
+// A stack that does not exist (or was deleted) gives a state whose exists() is false.
+StackState StoredStackState(StateStore& store, const std::string& name);
 
 class Executor {
  public:
-  Executor(StateStore& store, LocalProvider& provider, ExecObserver* observer = nullptr);
+  // `schemas` gives the planner the create-only paths and replacement strategy of each type.
+  Executor(StateStore& store, LocalProvider& provider, const SchemaFacts& schemas,
+           ExecObserver* observer = nullptr);
 
+  // Finishes an interrupted operation, then plans `request` against the stored stack (for
+  // showing before deploying: pass the result back in `request.plan`). Template problems the
+  // planner finds (a cycle, a parameter without a value) are an Error.
+  ErrorOr<Plan> PlanDeploy(const DeployRequest& request);
   // Creates or updates the stack. Finishes an interrupted operation first.
   ErrorOr<ExecResult> Deploy(const DeployRequest& request);
   // Deletes the stack and its resources (DeletionPolicy honoured). Refused while another stack
@@ -83,8 +109,7 @@ class Executor {
  private:
   struct OpContext;
   struct Step;
-  ErrorOr<ExecResult> RunForward(OpContext& ctx,
-                                 const std::vector<std::vector<std::string>>& waves);
+  ErrorOr<ExecResult> RunForward(OpContext& ctx, const Plan& plan);
   ErrorOr<ExecResult> RunRollback(OpContext& ctx, const std::string& reason);
   ErrorOr<ExecResult> RunCleanup(OpContext& ctx);
   ErrorOr<ExecResult> RunDelete(OpContext& ctx);
@@ -102,6 +127,7 @@ class Executor {
 
   StateStore& store_;
   LocalProvider& provider_;
+  const SchemaFacts& schemas_;
   ExecObserver* observer_;
   std::mutex observer_mutex_;
 };

@@ -7,6 +7,7 @@
 #include "engine/exec/executor.h"
 
 #include <filesystem>
+#include <set>
 #include <unistd.h>
 
 #include <gmock/gmock.h>
@@ -19,8 +20,17 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 // "Name" and "Key" are create-only; types ending in "Dtc" are replaced delete-then-create.
-class TestSimulator : public ResourceSimulator {
+// It is also the planner's source of those facts.
+class TestSimulator : public ResourceSimulator, public SchemaFacts {
  public:
+  TypeFacts Find(std::string_view type) const override {
+    TypeFacts facts;
+    facts.known = type.rfind("Test::", 0) == 0;
+    facts.create_only = {"/properties/Name", "/properties/Key"};
+    facts.replacement_strategy =
+        DeleteThenCreate(type) ? "delete_then_create" : "create_then_delete";
+    return facts;
+  }
   bool Supports(std::string_view type, std::string* reason) const override {
     if (type.rfind("Test::", 0) == 0)
       return true;
@@ -68,7 +78,7 @@ class ExecutorTest : public ::testing::Test {
     for (const std::string& f : faults)
       EXPECT_TRUE(plan.Add(f).ok());
     LocalProvider provider(*store_, simulator_, plan);
-    Executor executor(*store_, provider);
+    Executor executor(*store_, provider, simulator_);
     DeployRequest request;
     request.stack_name = stack;
     request.template_json = ExecJson::parse(template_text);
@@ -83,7 +93,7 @@ class ExecutorTest : public ::testing::Test {
     for (const std::string& f : faults)
       EXPECT_TRUE(plan.Add(f).ok());
     LocalProvider provider(*store_, simulator_, plan);
-    Executor executor(*store_, provider);
+    Executor executor(*store_, provider, simulator_);
     return executor.Destroy(stack, "test", 1);
   }
   // "LogicalId STATUS" for each event of operation `op`.
@@ -189,7 +199,7 @@ TEST_F(ExecutorTest, CreateFailureRollsBackInReverseOrder) {
   // A stack in ROLLBACK_COMPLETE must be destroyed before it can be deployed again.
   FaultPlan none;
   LocalProvider provider(*store_, simulator_, none);
-  Executor executor(*store_, provider);
+  Executor executor(*store_, provider, simulator_);
   DeployRequest again;
   again.stack_name = "s";
   again.template_json = ExecJson::parse(kV1);
@@ -210,7 +220,7 @@ TEST_F(ExecutorTest, OnFailureDeleteAndDoNothing) {
   // `cfnx rollback` then rolls it back.
   FaultPlan none;
   LocalProvider provider(*store_, simulator_, none);
-  Executor executor(*store_, provider);
+  Executor executor(*store_, provider, simulator_);
   ErrorOr<ExecResult> rolled = executor.Rollback("t");
   ASSERT_TRUE(rolled.ok()) << rolled.error().message;
   EXPECT_EQ(rolled->status, "ROLLBACK_COMPLETE");
@@ -235,8 +245,8 @@ TEST_F(ExecutorTest, UpdateFailureRestoresEverythingItTouched) {
                           "B UPDATE_COMPLETE", "C UPDATE_IN_PROGRESS", "C UPDATE_FAILED",
                           "s UPDATE_ROLLBACK_IN_PROGRESS", "B UPDATE_IN_PROGRESS",
                           "B UPDATE_COMPLETE", "A UPDATE_IN_PROGRESS", "A UPDATE_COMPLETE",
-                          "s UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", "E DELETE_IN_PROGRESS",
-                          "E DELETE_COMPLETE", "A DELETE_IN_PROGRESS", "A DELETE_COMPLETE",
+                          "s UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", "A DELETE_IN_PROGRESS",
+                          "A DELETE_COMPLETE", "E DELETE_IN_PROGRESS", "E DELETE_COMPLETE",
                           "s UPDATE_ROLLBACK_COMPLETE"));
   auto after = Resources("s");
   ASSERT_EQ(after.size(), before.size());
@@ -344,7 +354,7 @@ TEST_F(ExecutorTest, CrossStackExports) {
 TEST_F(ExecutorTest, PreflightErrorsChangeNothing) {
   FaultPlan none;
   LocalProvider provider(*store_, simulator_, none);
-  Executor executor(*store_, provider);
+  Executor executor(*store_, provider, simulator_);
   DeployRequest request;
   request.stack_name = "s";
   request.template_json = ExecJson::parse(R"({"Resources": {"X": {"Type": "AWS::Nope::Nope"}}})");
@@ -390,7 +400,7 @@ TEST_F(ExecutorTest, ParallelWavesGiveTheSameResult) {
   t += "}}";
   FaultPlan none;
   LocalProvider provider(*store_, simulator_, none);
-  Executor executor(*store_, provider);
+  Executor executor(*store_, provider, simulator_);
   DeployRequest request;
   request.stack_name = "p";
   request.template_json = ExecJson::parse(t);
@@ -402,6 +412,311 @@ TEST_F(ExecutorTest, ParallelWavesGiveTheSameResult) {
   EXPECT_EQ(res.size(), 40u);
   EXPECT_EQ(res["R17"].properties["Up"], res["R7"].physical_id);
   ExpectAccountedFor();
+}
+
+// The events a deployment makes according to `plan` (stack events "stack STATUS", resource
+// events "LogicalId STATUS"), when the forward step of `failed` fails ("" = nothing fails):
+// the waves in order (logical id order within a wave, as with --parallel 1), then on success
+// the cleanup waves, on failure the rollback plan's compensations of the steps that completed
+// and its cleanup. This is the reading of the printed plan that the executor must follow.
+std::vector<std::string> PlannedEvents(const Plan& plan, const std::string& stack,
+                                       const std::string& failed) {
+  const RollbackPlan& rb = plan.rollback;
+  const std::vector<std::string>& statuses =
+      failed.empty() ? rb.success_statuses : rb.failure_statuses;
+  std::vector<std::string> out = {stack + " " + statuses[0]};
+  auto add = [&](const std::string& id, std::initializer_list<const char*> list) {
+    for (const char* status : list)
+      out.push_back(id + " " + status);
+  };
+  std::set<std::string> completed;
+  bool failing = false;
+  for (const PlanWave& wave : plan.order.waves) {
+    for (const PlanStep& s : wave.steps) {
+      bool fails = s.logical_id == failed;
+      failing = failing || fails;
+      switch (s.action) {
+        case StepAction::kCreate:
+          add(s.logical_id, {"CREATE_IN_PROGRESS", fails ? "CREATE_FAILED" : "CREATE_COMPLETE"});
+          break;
+        case StepAction::kUpdate:
+          add(s.logical_id, {"UPDATE_IN_PROGRESS", fails ? "UPDATE_FAILED" : "UPDATE_COMPLETE"});
+          break;
+        case StepAction::kReplace:
+          if (s.replacement_strategy == "delete_then_create")
+            add(s.logical_id, {"UPDATE_IN_PROGRESS", "UPDATE_IN_PROGRESS"});
+          add(s.logical_id, {"UPDATE_IN_PROGRESS", fails ? "UPDATE_FAILED" : "UPDATE_COMPLETE"});
+          break;
+        default:
+          ADD_FAILURE() << "cleanup action in a forward wave: " << s.logical_id;
+      }
+      if (!fails)
+        completed.insert(s.logical_id);
+    }
+    if (failing)
+      break;
+  }
+  auto compensate = [&](const RollbackStep& s) {
+    if (!completed.count(s.logical_id))
+      return;
+    switch (s.action) {
+      case CompensationAction::kDelete:
+      case CompensationAction::kDeleteReplacement:
+        add(s.logical_id, {"DELETE_IN_PROGRESS", "DELETE_COMPLETE"});
+        break;
+      case CompensationAction::kRetain:
+        add(s.logical_id, {"DELETE_SKIPPED"});
+        break;
+      case CompensationAction::kRestore:
+        add(s.logical_id, {"UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"});
+        break;
+      case CompensationAction::kRecreate:  // the new copy goes, the old one comes back
+        add(s.logical_id,
+            {"DELETE_IN_PROGRESS", "DELETE_COMPLETE", "UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"});
+        break;
+      case CompensationAction::kNone:
+        break;
+    }
+  };
+  if (!failing) {
+    if (statuses.size() == 3) {  // an update: cleanup, then complete
+      out.push_back(stack + " " + statuses[1]);
+      for (const PlanWave& wave : plan.order.cleanup_waves) {
+        for (const PlanStep& s : wave.steps) {
+          if (s.action == StepAction::kRetain)
+            add(s.logical_id, {"DELETE_SKIPPED"});
+          else
+            add(s.logical_id, {"DELETE_IN_PROGRESS", "DELETE_COMPLETE"});
+        }
+      }
+    }
+    out.push_back(stack + " " + statuses.back());
+    return out;
+  }
+  if (statuses.size() == 2) {  // DO_NOTHING: left as it is
+    out.push_back(stack + " " + statuses[1]);
+    return out;
+  }
+  out.push_back(stack + " " + statuses[1]);
+  for (const RollbackWave& wave : rb.waves)
+    for (const RollbackStep& s : wave.steps)
+      compensate(s);
+  if (statuses.size() == 4) {  // an update: the rollback's cleanup
+    out.push_back(stack + " " + statuses[2]);
+    for (const RollbackStep& s : rb.cleanup)
+      compensate(s);
+  }
+  out.push_back(stack + " " + statuses.back());
+  return out;
+}
+
+class PlannedExecutionTest : public ExecutorTest {
+ protected:
+  // Plans `template_text`, saves and reloads the plan as `cfnx plan -o` / `cfnx deploy --plan`
+  // do, executes it with --parallel 1 and checks that the events are the ones the plan
+  // predicts for a failure of `fault`'s logical id.
+  ExecResult DeployPlanned(const std::string& stack, const std::string& template_text,
+                           const std::string& fault = "", std::string on_failure = "ROLLBACK") {
+    FaultPlan faults;
+    if (!fault.empty()) {
+      EXPECT_TRUE(faults.Add(fault).ok());
+    }
+    LocalProvider provider(*store_, simulator_, faults);
+    Executor executor(*store_, provider, simulator_);
+    DeployRequest request;
+    request.stack_name = stack;
+    request.template_json = ExecJson::parse(template_text);
+    request.on_failure = on_failure;
+    request.parallel = 1;
+    ErrorOr<Plan> plan = executor.PlanDeploy(request);
+    EXPECT_TRUE(plan.ok()) << (plan.ok() ? "" : plan.error().message);
+    if (!plan.ok())
+      return {};
+    ErrorOr<Plan> saved = PlanFromJson(PlanToJson(*plan));
+    EXPECT_TRUE(saved.ok());
+    request.plan = *saved;
+    ErrorOr<ExecResult> result = executor.Deploy(request);
+    EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
+    if (!result.ok())
+      return {};
+    last_plan_ = *plan;
+    EXPECT_EQ(Events(stack, result->operation),
+              PlannedEvents(*plan, stack, fault.substr(0, fault.find(':'))));
+    return *result;
+  }
+  // Logical ids of the plan's steps, "Create:A" ..., in wave order.
+  std::vector<std::string> Steps() const {
+    std::vector<std::string> out;
+    for (const PlanWave& w : last_plan_.order.waves)
+      for (const PlanStep& s : w.steps)
+        out.push_back(std::string(Name(s.action)) + ":" + s.logical_id);
+    return out;
+  }
+  Plan last_plan_;
+};
+
+constexpr const char* kV2 = R"({"Parameters": {"Env": {"Type": "String", "Default": "dev"}},
+  "Resources": {
+    "A": {"Type": "Test::Res::Thing", "Properties": {"Tag": {"Ref": "Env"}, "Name": "a-2"}},
+    "B": {"Type": "Test::Res::Thing", "Properties": {"Source": {"Fn::GetAtt": ["A", "Arn"]}}},
+    "C": {"Type": "Test::Res::Thing", "Properties": {"Of": {"Fn::Sub": "${B}/changed"}}},
+    "E": {"Type": "Test::Res::Thing", "DependsOn": "C"},
+    "T": {"Type": "Test::Res::Dtc", "Properties": {"Key": 2}}}})";
+constexpr const char* kV1WithDtc = R"({"Parameters": {"Env": {"Type": "String", "Default": "dev"}},
+  "Resources": {
+    "A": {"Type": "Test::Res::Thing", "Properties": {"Tag": {"Ref": "Env"}}},
+    "B": {"Type": "Test::Res::Thing", "Properties": {"Source": {"Fn::GetAtt": ["A", "Arn"]}}},
+    "C": {"Type": "Test::Res::Thing", "Properties": {"Of": {"Fn::Sub": "${B}/x"}}},
+    "T": {"Type": "Test::Res::Dtc", "Properties": {"Key": 1}},
+    "Gone": {"Type": "Test::Res::Thing", "DependsOn": "A"}}})";
+
+TEST_F(PlannedExecutionTest, CreateFollowsThePlan) {
+  ExecResult r = DeployPlanned("s", kV1WithDtc);
+  EXPECT_EQ(r.status, "CREATE_COMPLETE");
+  EXPECT_THAT(Steps(), ElementsAre("Create:A", "Create:T", "Create:B", "Create:Gone", "Create:C"));
+  ExpectAccountedFor();
+}
+
+TEST_F(PlannedExecutionTest, UpdateFollowsThePlanThroughCleanup) {
+  ASSERT_TRUE(DeployPlanned("s", kV1WithDtc).succeeded);
+  // A replaced (create then delete), T replaced delete-then-create, B updated because A's Arn
+  // changes, C updated, E added, Gone removed.
+  ExecResult r = DeployPlanned("s", kV2);
+  EXPECT_EQ(r.status, "UPDATE_COMPLETE");
+  EXPECT_THAT(Steps(), ElementsAre("Replace:A", "Replace:T", "Update:B", "Update:C", "Create:E"));
+  EXPECT_EQ(Resources("s").size(), 5u);
+  EXPECT_EQ(Resources("s")["B"].properties["Source"], "arn:test:a-2");
+  ExpectAccountedFor();
+}
+
+TEST_F(PlannedExecutionTest, UpdateFailureRunsTheRollbackPlan) {
+  ASSERT_TRUE(DeployPlanned("s", kV1WithDtc).succeeded);
+  auto before = Resources("s");
+  ExecResult r = DeployPlanned("s", kV2, "C:update");
+  EXPECT_EQ(r.status, "UPDATE_ROLLBACK_COMPLETE");
+  // The rollback plan as printed: C (failed: nothing to undo) and B restored, A switched back,
+  // T recreated; then the cleanup deletes E (never created: it waits for C) and A's new copy.
+  std::vector<std::string> rollback;
+  for (const RollbackWave& w : last_plan_.rollback.waves)
+    for (const RollbackStep& s : w.steps)
+      rollback.push_back(std::string(Name(s.action)) + ":" + s.logical_id);
+  for (const RollbackStep& s : last_plan_.rollback.cleanup)
+    rollback.push_back("cleanup " + std::string(Name(s.action)) + ":" + s.logical_id);
+  EXPECT_THAT(rollback, ElementsAre("Restore:C", "Restore:B", "Restore:A", "Recreate:T",
+                                    "cleanup Delete:E", "cleanup DeleteReplacement:A"));
+  auto after = Resources("s");
+  ASSERT_EQ(after.size(), before.size());
+  for (const auto& [id, res] : before) {
+    EXPECT_EQ(after[id].properties, res.properties) << id;
+    if (id != "T") {  // recreated: a new physical resource with the old properties
+      EXPECT_EQ(after[id].physical_id, res.physical_id) << id;
+    }
+  }
+  ExpectAccountedFor();
+}
+
+TEST_F(PlannedExecutionTest, AdditionsAreDeletedInTheRollbackCleanup) {
+  ASSERT_TRUE(DeployPlanned("s", kV1WithDtc).succeeded);
+  // E (added, after C) fails: A, T, B and C are put back, then A's new copy is deleted.
+  ExecResult r = DeployPlanned("s", kV2, "E:create");
+  EXPECT_EQ(r.status, "UPDATE_ROLLBACK_COMPLETE");
+  ExpectAccountedFor();
+  // An addition that completes before the failure is deleted in the cleanup.
+  ExecResult r2 =
+      DeployPlanned("s", R"({"Parameters": {"Env": {"Type": "String", "Default": "dev"}},
+  "Resources": {
+    "A": {"Type": "Test::Res::Thing", "Properties": {"Tag": {"Ref": "Env"}}},
+    "B": {"Type": "Test::Res::Thing", "Properties": {"Source": {"Fn::GetAtt": ["A", "Arn"]}}},
+    "C": {"Type": "Test::Res::Thing", "Properties": {"Of": {"Fn::Sub": "${B}/x"}}},
+    "T": {"Type": "Test::Res::Dtc", "Properties": {"Key": 1}},
+    "Gone": {"Type": "Test::Res::Thing", "DependsOn": "A"},
+    "New": {"Type": "Test::Res::Thing", "DeletionPolicy": "Retain"},
+    "Later": {"Type": "Test::Res::Thing", "DependsOn": "New"}}})",
+                    "Later:create");
+  EXPECT_EQ(r2.status, "UPDATE_ROLLBACK_COMPLETE");
+  ASSERT_EQ(last_plan_.rollback.cleanup.size(), 2u);
+  EXPECT_EQ(last_plan_.rollback.cleanup[1].logical_id, "New");
+  EXPECT_EQ(last_plan_.rollback.cleanup[1].action, CompensationAction::kRetain);
+  EXPECT_FALSE(Resources("s").count("New"));
+}
+
+TEST_F(PlannedExecutionTest, CreateFailureAndOnFailureModesFollowThePlan) {
+  ExecResult r = DeployPlanned("s", kV1WithDtc, "C:create");
+  EXPECT_EQ(r.status, "ROLLBACK_COMPLETE");
+  EXPECT_TRUE(store_->ListCloud().empty());
+  ExecResult d = DeployPlanned("d", kV1WithDtc, "B:create", "DELETE");
+  EXPECT_EQ(d.status, "DELETE_COMPLETE");
+  ExecResult n = DeployPlanned("n", kV1WithDtc, "B:create", "DO_NOTHING");
+  EXPECT_EQ(n.status, "CREATE_FAILED");
+}
+
+TEST_F(PlannedExecutionTest, RetainPoliciesInTheCleanup) {
+  ASSERT_TRUE(DeployPlanned("s", R"({"Resources": {
+      "Keep": {"Type": "Test::Res::Thing", "DeletionPolicy": "Retain"},
+      "Old": {"Type": "Test::Res::Thing", "UpdateReplacePolicy": "Retain",
+              "Properties": {"Name": "old-1"}},
+      "Gone": {"Type": "Test::Res::Thing"}}})")
+                  .succeeded);
+  ExecResult r = DeployPlanned("s", R"({"Resources": {
+      "Old": {"Type": "Test::Res::Thing", "UpdateReplacePolicy": "Retain",
+              "Properties": {"Name": "old-2"}}}})");
+  EXPECT_EQ(r.status, "UPDATE_COMPLETE");
+  EXPECT_TRUE(store_->GetCloud("Test::Res::Thing", "old-1")->retained);
+  ExpectAccountedFor();
+}
+
+TEST_F(PlannedExecutionTest, AStalePlanIsRefused) {
+  FaultPlan none;
+  LocalProvider provider(*store_, simulator_, none);
+  Executor executor(*store_, provider, simulator_);
+  DeployRequest request;
+  request.stack_name = "s";
+  request.template_json = ExecJson::parse(kV1WithDtc);
+  ErrorOr<Plan> plan = executor.PlanDeploy(request);
+  ASSERT_TRUE(plan.ok());
+  ASSERT_TRUE(DeployPlanned("s", kV1).succeeded);  // the stack changes after planning
+  request.plan = *plan;
+  ErrorOr<ExecResult> r = executor.Deploy(request);
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.error().message, HasSubstr("plan again"));
+}
+
+TEST_F(PlannedExecutionTest, StoredStackStateIsWhatThePlannerReads) {
+  ASSERT_TRUE(DeployPlanned("net", R"({"Resources": {"V": {"Type": "Test::Res::Thing"}},
+      "Outputs": {"Id": {"Value": {"Ref": "V"}, "Export": {"Name": "net-V"}}}})")
+                  .succeeded);
+  ASSERT_TRUE(DeployPlanned("app", R"({"Parameters": {"L": {"Type": "CommaDelimitedList",
+      "Default": "a,b"}}, "Resources": {"W": {"Type": "Test::Res::Thing",
+      "Properties": {"Net": {"Fn::ImportValue": "net-V"}, "L": {"Ref": "L"}}}}})")
+                  .succeeded);
+  StackState state = StoredStackState(*store_, "net");
+  EXPECT_TRUE(state.exists());
+  EXPECT_EQ(state.status, "CREATE_COMPLETE");
+  ASSERT_EQ(state.resources.size(), 1u);
+  EXPECT_EQ(state.resources[0].logical_id, "V");
+  ASSERT_EQ(state.outputs.size(), 1u);
+  EXPECT_EQ(state.outputs[0].export_name, "net-V");
+  ASSERT_EQ(state.exports.size(), 1u);
+  EXPECT_EQ(state.exports[0].value, state.resources[0].physical_id);
+  EXPECT_THAT(state.exports[0].importing_stacks, ElementsAre("app"));
+  StackState app = StoredStackState(*store_, "app");
+  ASSERT_EQ(app.parameters.size(), 1u);
+  EXPECT_EQ(app.parameters[0].value, "a,b");
+  EXPECT_FALSE(StoredStackState(*store_, "nope").exists());
+  // The planner forecasts what the executor then refuses: changing an imported export.
+  FaultPlan none;
+  LocalProvider provider(*store_, simulator_, none);
+  Executor executor(*store_, provider, simulator_);
+  DeployRequest request;
+  request.stack_name = "net";
+  request.template_json = ExecJson::parse(R"({"Resources": {"V": {"Type": "Test::Res::Thing"}},
+      "Outputs": {"Id": {"Value": "other", "Export": {"Name": "net-V"}}}})");
+  ErrorOr<Plan> plan = executor.PlanDeploy(request);
+  ASSERT_TRUE(plan.ok());
+  std::vector<DiagCode> codes;
+  for (const Diagnostic& d : plan->forecast)
+    codes.push_back(d.code);
+  EXPECT_THAT(codes, ::testing::Contains(DiagCode::kE9003));
 }
 
 }  // namespace

@@ -177,23 +177,27 @@ void BuildOrderAndRollback(const OrderInputs& in, Plan* plan) {
   if (in.on_failure == OnStackFailure::kDoNothing) {
     return;  // resources stay as the failure left them
   }
+  // Compensations in reverse order of the waves. A failed creation deletes what it made as it
+  // goes. A failed update first puts back what it changed (restores updated resources, switches
+  // replaced ones back to their old physical resource, recreates what a delete_then_create
+  // replacement deleted) and deletes what it created in the cleanup phase
+  // (UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS), as CloudFormation does.
   for (auto w = plan->order.waves.rbegin(); w != plan->order.waves.rend(); ++w) {
     RollbackWave wave;
     for (const PlanStep& s : w->steps) {
       if (s.compensation == CompensationAction::kDeleteReplacement) {
-        continue;
+        wave.steps.push_back({s.logical_id, s.resource_type, CompensationAction::kRestore,
+                              "switch back to the old physical resource"});
+        r.cleanup.push_back({s.logical_id, s.resource_type, s.compensation, s.compensation_reason});
+      } else if (!in.creating && s.action == StepAction::kCreate) {
+        r.cleanup.push_back({s.logical_id, s.resource_type, s.compensation, s.compensation_reason});
+      } else {
+        wave.steps.push_back(
+            {s.logical_id, s.resource_type, s.compensation, s.compensation_reason});
       }
-      wave.steps.push_back({s.logical_id, s.resource_type, s.compensation, s.compensation_reason});
     }
     if (!wave.steps.empty()) {
       r.waves.push_back(std::move(wave));
-    }
-  }
-  for (auto w = plan->order.waves.rbegin(); w != plan->order.waves.rend(); ++w) {
-    for (const PlanStep& s : w->steps) {
-      if (s.compensation == CompensationAction::kDeleteReplacement) {
-        r.cleanup.push_back({s.logical_id, s.resource_type, s.compensation, s.compensation_reason});
-      }
     }
   }
 }

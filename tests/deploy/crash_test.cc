@@ -295,5 +295,51 @@ TEST_F(CrashTest, TwoConcurrentDeploysOfOneStack) {
   EXPECT_FALSE((*store)->GetLock("app").has_value());
 }
 
+// `cfnx plan --backend local` reads the stack from the local backend's database, and
+// `cfnx deploy --plan` executes the saved plan only while the stack is as it was planned.
+TEST_F(CrashTest, PlanReadsTheLocalBackendAndDeployExecutesSavedPlans) {
+  std::string state = (dir_ / "p.db").string();
+  std::string out = (dir_ / "out.json").string();
+  std::string saved = (dir_ / "plan.json").string();
+  auto plan = [&](const std::string& version, const std::string& flags) {
+    return RunCommand(kCfnx + " plan " + (dir_ / (version + ".yaml")).string() +
+                      " --stack app --format json --detailed-exitcode " + flags + " -o " + saved);
+  };
+  auto read_plan = [&]() {
+    std::stringstream text;
+    text << std::ifstream(saved).rdbuf();
+    return nlohmann::json::parse(text.str());
+  };
+  // Before anything is deployed: a new stack.
+  EXPECT_EQ(plan("v1", "--backend local --state " + state).exit_code, 2);
+  EXPECT_EQ(read_plan()["ChangeSet"]["ChangeSetType"], "CREATE");
+  ASSERT_EQ(RunCommand(Deploy(state, "v1")).exit_code, 0);
+  // The deployed stack, read from the database: v1 again has no changes; v2 replaces Dlq.
+  EXPECT_EQ(plan("v1", "--backend local --state " + state).exit_code, 0);
+  EXPECT_EQ(RunCommand("env CFNX_STATE=" + state + " " + kCfnx + " plan " +
+                       (dir_ / "v2.yaml").string() + " --stack app --detailed-exitcode -o " + saved)
+                .exit_code,
+            2);
+  nlohmann::json p = read_plan();
+  EXPECT_EQ(p["ChangeSet"]["ChangeSetType"], "UPDATE");
+  std::map<std::string, std::string> changes;
+  for (const auto& c : p["ChangeSet"]["Changes"]) {
+    const auto& rc = c["ResourceChange"];
+    changes[rc["LogicalResourceId"]] =
+        rc["Action"].get<std::string>() +
+        (rc.contains("Replacement") ? " " + rc["Replacement"].get<std::string>() : "");
+  }
+  EXPECT_EQ(changes["Dlq"], "Modify True");
+  EXPECT_EQ(changes["Old"], "Remove");
+  EXPECT_EQ(changes["New"], "Add");
+  // The saved plan deploys; planned again against the changed stack it is refused.
+  ASSERT_EQ(RunCommand(Deploy(state, "v2", "--plan " + saved)).exit_code, 0);
+  auto store = StateStore::Open(state);
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ((*store)->GetStack("app")->status, "UPDATE_COMPLETE");
+  store->reset();
+  EXPECT_EQ(RunCommand(Deploy(state, "v1", "--plan " + saved)).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace cfnx

@@ -213,11 +213,15 @@ struct RollbackPlan {
   std::vector<std::string> success_statuses;
   // Stack statuses passed through when a step fails, in order (for `on_failure`).
   std::vector<std::string> failure_statuses;
-  // Compensations, in the order they run: the reverse of `ExecutionOrder::waves`. With
-  // DO_NOTHING there are none (resources stay as they are, the stack in *_FAILED).
+  // Compensations, in the order they run: the reverse of `ExecutionOrder::waves`. A failed
+  // creation deletes what it created here; a failed update restores updated resources,
+  // switches replaced ones back to their old physical resource (kRestore) and recreates what a
+  // delete_then_create replacement deleted. With DO_NOTHING there are none (resources stay as
+  // they are, the stack in *_FAILED).
   std::vector<RollbackWave> waves;
-  // After rollback: the rollback's cleanup (new copies of replaced resources deleted during
-  // UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS), in order.
+  // After a failed update's rollback: its cleanup (UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS)
+  // deletes the resources the update created and the new copies of replaced resources, in
+  // this order (reverse waves, logical id order within a wave).
   std::vector<RollbackStep> cleanup;
   // Logical ids kept whatever happens (DeletionPolicy Retain, RetainExceptOnCreate), sorted.
   std::vector<std::string> retained;
