@@ -423,7 +423,13 @@ void StateStore::Tx::SetOperationPhase(int64_t id, const std::string& phase) {
 }
 
 void StateStore::Tx::FinishOperation(int64_t id) {
-  Exec("UPDATE operations SET phase='DONE', finished_at=? WHERE id=?", {Now(), id});
+  // A finished operation needs no recovery data: keep its header and one journal row per
+  // provider call (what was done, to what), drop the before/after snapshots and the call data,
+  // so the database grows by what the history needs (events, templates), not by copies of the
+  // stack per deployment. SQLite reuses the freed pages.
+  Exec("UPDATE operations SET phase='DONE', finished_at=?, prior='null', desired='null' WHERE id=?",
+       {Now(), id});
+  Exec("UPDATE journal SET data='{}' WHERE operation=?", {id});
 }
 
 void StateStore::Tx::AddJournal(const JournalEntry& j) {

@@ -26,7 +26,10 @@
 //                                  ROLLBACK, ROLLBACK_CLEANUP or DONE
 //   journal(operation, seq, logical_id, action, phase, token, physical_id, data)
 //            one row per provider call: written as 'intent' before the call and turned 'done'
-//            (or 'failed') in the same transaction that records its effect on the stack
+//            (or 'failed') in the same transaction that records its effect on the stack.
+//            When an operation is DONE its `prior`, `desired` and journal `data` (recovery
+//            material only) are emptied, so the database does not keep a copy of the stack per
+//            deployment.
 //   locks(stack, holder, pid, host, acquired_at)
 //   cloud(type, physical_id, token, last_token, properties, attributes, retained)
 //            the simulated provider's resources; `token` makes creates idempotent
