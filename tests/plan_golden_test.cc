@@ -3,9 +3,12 @@
 //
 // Golden tests over tests/golden/plan/: each `<case>.yaml` is planned against
 // `<case>.state.json` (a deployed stack; absent = a new stack) with `<case>.options.json`
-// ({"Parameters": {...}, "Capabilities": [...], "OnFailure": "ROLLBACK"}, optional). The plan's
+// ({"Parameters": {...}, "Capabilities": [...], "OnFailure": "ROLLBACK", "ResourcesToImport":
+// {"Logical": {"IdentifierKey": "value"}}}, optional). The plan's
 // JSON (`cfnx plan --format json`) is compared with `<case>.expected.json` and its text with
-// `<case>.expected.txt`. `<case>.prev.yaml` is the template the state was made from
+// `<case>.expected.txt`. With {"Destroy": true} the case is `cfnx destroy`'s forecast for the
+// state instead (its diagnostics in `<case>.expected.txt`; the template is not read).
+// `<case>.prev.yaml` is the template the state was made from
 // (scripts/make_plan_state.py), not a case. Cases named `error_*` must forecast an error.
 // CFNX_UPDATE_GOLDENS=1 rewrites the expectations.
 
@@ -44,7 +47,25 @@ TEST_P(PlanGoldenTest, MatchesExpected) {
       options.parameters[it.key()] = it.value().get<std::string>();
     }
     plan_options.capabilities = o.value("Capabilities", std::vector<std::string>{});
+    OrderedJson imports = o.value("ResourcesToImport", OrderedJson::object());
+    for (auto it = imports.begin(); it != imports.end(); ++it) {
+      for (auto id = it.value().begin(); id != it.value().end(); ++id) {
+        plan_options.resources_to_import[it.key()][id.key()] = id.value().get<std::string>();
+      }
+    }
     ASSERT_TRUE(Parse(o.value("OnFailure", std::string("ROLLBACK")), &plan_options.on_failure));
+    if (o.value("Destroy", false)) {
+      // `cfnx destroy`'s forecast for the state; the template only names the case.
+      std::string text;
+      for (const Diagnostic& d : ForecastStackDeletion(state)) {
+        EXPECT_EQ(d.severity, Severity::kError);
+        text += std::string(GetDiagCodeInfo(d.code).id) + " " + d.path.ToString() + ": " +
+                d.message + "\n";
+      }
+      EXPECT_FALSE(text.empty()) << "a Destroy case must forecast an error";
+      EXPECT_TRUE(testing::CompareGolden(stem + ".expected.txt", text));
+      return;
+    }
   }
   Compiler compiler(options);
   FileId file = compiler.AddSource(rel, text);

@@ -745,6 +745,11 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
     if (d.code == DiagCode::kE9011)
       return Error{d.message};
   }
+  for (const Change& c : plan.change_set.changes) {
+    if (c.resource_change.action == ChangeAction::kImport)
+      return Error{"resource " + c.resource_change.logical_id +
+                   ": importing resources is not supported by the local backend"};
+  }
 
   auto ctx = std::make_unique<OpContext>();
   ctx->template_json = t;

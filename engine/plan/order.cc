@@ -173,6 +173,12 @@ void BuildOrderAndRollback(const OrderInputs& in, Plan* plan) {
   r.on_failure = in.on_failure;
   r.success_statuses = SuccessStatuses(in.creating);
   r.failure_statuses = FailureStatuses(in.creating, in.on_failure);
+  if (in.importing) {
+    // Imported resources are only recorded, so a failed import only forgets them again.
+    r.success_statuses = {"IMPORT_IN_PROGRESS", "IMPORT_COMPLETE"};
+    r.failure_statuses = {"IMPORT_IN_PROGRESS", "IMPORT_ROLLBACK_IN_PROGRESS",
+                          "IMPORT_ROLLBACK_COMPLETE"};
+  }
   r.retained.assign(retained.begin(), retained.end());
   if (in.on_failure == OnStackFailure::kDoNothing) {
     return;  // resources stay as the failure left them

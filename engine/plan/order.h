@@ -33,6 +33,7 @@ struct OrderInputs {
   bool creating = false;  // no stack yet
   OnStackFailure on_failure = OnStackFailure::kRollback;
   bool retain_except_on_create = false;
+  bool importing = false;  // an IMPORT change set: IMPORT_* statuses
 };
 
 void BuildOrderAndRollback(const OrderInputs& in, Plan* plan);

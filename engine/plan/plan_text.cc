@@ -24,6 +24,8 @@ std::string Symbol(const ResourceChange& rc) {
       return "+";
     case ChangeAction::kRemove:
       return "-";
+    case ChangeAction::kImport:
+      return "<=";
     case ChangeAction::kModify:
       return rc.replacement && *rc.replacement == Replacement::kTrue          ? "-/+"
              : rc.replacement && *rc.replacement == Replacement::kConditional ? "?/+"
@@ -74,7 +76,7 @@ std::string RenderPlanText(const Plan& plan, bool color) {
   std::ostringstream out;
   const ChangeSet& cs = plan.change_set;
   out << "Plan for stack " << cs.stack_name << " (" << cs.change_set_type << ")\n\n";
-  int add = 0, change = 0, replace = 0, remove = 0;
+  int add = 0, change = 0, replace = 0, remove = 0, imported = 0;
   for (const Change& c : cs.changes) {
     const ResourceChange& rc = c.resource_change;
     std::string symbol = Symbol(rc);
@@ -91,6 +93,7 @@ std::string RenderPlanText(const Plan& plan, bool color) {
       Detail(out, d);
     }
     add += rc.action == ChangeAction::kAdd;
+    imported += rc.action == ChangeAction::kImport;
     remove += rc.action == ChangeAction::kRemove;
     bool replaced = rc.replacement && *rc.replacement != Replacement::kFalse;
     replace += rc.action == ChangeAction::kModify && replaced;
@@ -150,7 +153,11 @@ std::string RenderPlanText(const Plan& plan, bool color) {
     }
   }
   out << "\nPlan: " << add << " to add, " << change << " to change, " << replace << " to replace, "
-      << remove << " to remove.\n";
+      << remove << " to remove";
+  if (imported > 0) {
+    out << ", " << imported << " to import";
+  }
+  out << ".\n";
   return out.str();
 }
 

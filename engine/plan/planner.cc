@@ -258,6 +258,7 @@ class Planner {
   DiagnosticSink& diags_;
   Side old_, new_;
   bool creating_ = false;
+  bool importing_ = false;  // some resource is imported: an IMPORT change set
   std::unordered_map<std::string_view, Entry*> by_id_;
   std::set<std::string> changed_params_;
   std::vector<Diagnostic> forecast_;
@@ -330,6 +331,9 @@ void Planner::ResolveParameters() {
       continue;
     }
     new_.ctx.parameters[p.name] = value;
+    if (p.type.rfind("AWS::SSM::Parameter::Value<", 0) == 0) {
+      new_.ctx.unknown_parameters.insert(p.name);  // the value is the SSM parameter's name
+    }
     if (IsListType(p.type)) {
       new_.ctx.list_parameters.insert(p.name);
     }
@@ -633,6 +637,17 @@ Plan Planner::Run() {
       continue;
     }
     if (in_old(e->id) != true) {
+      auto to_import = options_.resources_to_import.find(e->id);
+      if (to_import != options_.resources_to_import.end()) {
+        // An existing resource brought under management: it keeps its identity.
+        e->change.action = ChangeAction::kImport;
+        for (const auto& [key, value] : to_import->second) {
+          e->change.physical_id += (e->change.physical_id.empty() ? "" : "|") + value;
+        }
+        e->in_change_set = true;
+        importing_ = true;
+        continue;
+      }
       e->change.action = ChangeAction::kAdd;
       e->added = true;
       e->in_change_set = true;
@@ -655,7 +670,7 @@ Plan Planner::Run() {
   ChangeSet& cs = plan.change_set;
   cs.stack_name = options_.stack_name;
   cs.stack_id = creating_ ? "" : current_.stack_id;
-  cs.change_set_type = creating_ ? "CREATE" : "UPDATE";
+  cs.change_set_type = importing_ ? "IMPORT" : creating_ ? "CREATE" : "UPDATE";
   for (const Parameter& p : desired_.parameters) {
     auto it = new_.ctx.parameters.find(p.name);
     if (it != new_.ctx.parameters.end()) {
@@ -741,7 +756,8 @@ Plan Planner::Run() {
                                    &old_graph,
                                    creating_,
                                    options_.on_failure,
-                                   options_.retain_except_on_create};
+                                   options_.retain_except_on_create,
+                                   importing_};
   plan_internal::BuildOrderAndRollback(order, &plan);
   return plan;
 }

@@ -21,6 +21,9 @@
 //    (ResourceReference) or GetAtt (ResourceAttribute) it get Dynamic details, and Replacement
 //    Conditional where that property is create-only, transitively in dependency order.
 //  * Nested stacks are always Modify with ChangeSource Automatic.
+//  * A resource listed in PlanOptions::resources_to_import is Import (an IMPORT change set);
+//    a resource whose Condition depends on a value known only at deploy time (an SSM
+//    parameter type) is Dynamic.
 //
 // Values known only after deployment are never guessed: their details are Dynamic and their
 // BeforeValue/AfterValue omitted. The planner reports template problems it meets (a parameter
@@ -73,6 +76,10 @@ struct PlanOptions {
   OnStackFailure on_failure = OnStackFailure::kRollback;
   // Transforms the template declared before expansion (for CAPABILITY_AUTO_EXPAND).
   std::vector<std::string> declared_transforms;
+  // Resources to bring under management instead of creating (CreateChangeSet's
+  // ResourcesToImport): logical id -> its ResourceIdentifier ({"BucketName": "legacy"}). They
+  // get Action Import and the change set's type becomes IMPORT.
+  std::map<std::string, std::map<std::string, std::string>> resources_to_import;
   // Stack-level RetainExceptOnCreate: on a failed creation, resources created by this
   // deployment are deleted even when their DeletionPolicy is Retain.
   bool retain_except_on_create = false;

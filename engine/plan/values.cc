@@ -102,6 +102,9 @@ std::optional<bool> EvalConditionExpr(const Json& j, EvalContext& ctx) {
 }
 
 std::optional<Json> ResolveRef(const std::string& name, EvalContext& ctx, bool* masked) {
+  if (ctx.unknown_parameters.count(name) != 0) {
+    return std::nullopt;
+  }
   auto p = ctx.parameters.find(name);
   if (p != ctx.parameters.end()) {
     if (ctx.no_echo.count(name) != 0) {

@@ -33,6 +33,9 @@ struct EvalContext {
   std::map<std::string, std::string> parameters;  // resolved values; lists comma-joined
   std::set<std::string> list_parameters;          // CommaDelimitedList / List<...> types
   std::set<std::string> no_echo;
+  // Parameters whose value is known only at deploy time (AWS::SSM::Parameter::Value<...>
+  // types: CloudFormation resolves them when it runs the change set).
+  std::set<std::string> unknown_parameters;
   std::map<std::string, std::string> pseudo;  // "AWS::Region" -> "us-east-1"
   // Deployed resources whose Ref / GetAtt is known (physical id, attributes), by logical id.
   std::function<const StackResource*(std::string_view)> known_resource;
