@@ -3,6 +3,7 @@
 
 #include "engine/api/local_backend.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -20,6 +21,7 @@ LocalBackend::~LocalBackend() = default;
 
 ErrorOr<std::unique_ptr<LocalBackend>> LocalBackend::Open(const LocalBackendOptions& options) {
   std::unique_ptr<LocalBackend> backend(new LocalBackend());
+  backend->options_ = options;
   backend->impl_ = std::make_unique<Impl>();
   backend->impl_->simulator =
       std::make_unique<SchemaResourceSimulator>(DefaultResourceTypeRegistry());
@@ -91,6 +93,193 @@ ErrorOr<StoreJson> LocalBackend::DescribeJson(const std::string& name) {
   if (std::optional<LockInfo> lock = store_->GetLock(name))
     j["LockedBy"] = lock->holder;
   return j;
+}
+
+namespace {
+
+class LocalStackLock : public StackLock {
+ public:
+  explicit LocalStackLock(StoreLock lock) : lock_(std::move(lock)) {}
+
+ private:
+  StoreLock lock_;
+};
+
+ResourceOutcome Outcome(const ProviderOutcome& p) {
+  ResourceOutcome out;
+  out.succeeded = p.ok;
+  out.status_reason = p.reason;
+  out.physical_id = p.physical_id;
+  out.attributes = p.attributes.is_object() ? p.attributes : OrderedJson::object();
+  return out;
+}
+
+}  // namespace
+
+ErrorOr<StackState> LocalBackend::DescribeStack(std::string_view stack_name) {
+  return StoredStackState(*store_, std::string(stack_name));
+}
+
+ErrorOr<std::vector<std::string>> LocalBackend::ListStacks() {
+  std::vector<std::string> names;
+  for (const StoredStack& s : store_->ListStacks()) {
+    if (s.status != "DELETE_COMPLETE")
+      names.push_back(s.name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+ErrorOr<std::vector<StackExport>> LocalBackend::ListExports() {
+  return StoredStackState(*store_, "").exports;
+}
+
+ErrorOr<std::vector<StackEvent>> LocalBackend::DescribeStackEvents(std::string_view stack_name) {
+  std::string name(stack_name);
+  std::optional<StoredStack> stack = store_->GetStack(name);
+  std::vector<StackEvent> out;
+  for (const StoredEvent& e : store_->GetEvents(name)) {
+    StackEvent event;
+    event.event_id = std::to_string(e.id);
+    event.stack_name = e.stack;
+    event.stack_id = stack ? stack->stack_id : "";
+    event.logical_id = e.logical_id;
+    event.physical_id = e.physical_id;
+    event.resource_type = e.type;
+    event.timestamp = e.timestamp;
+    event.status = e.status;
+    event.status_reason = e.reason;
+    out.push_back(std::move(event));
+  }
+  return out;
+}
+
+ErrorOr<std::unique_ptr<StackLock>> LocalBackend::LockStack(std::string_view stack_name,
+                                                            std::string_view holder,
+                                                            double timeout_seconds) {
+  CFNX_ASSIGN_OR_RETURN(StoreLock lock, store_->AcquireLock(std::string(stack_name),
+                                                            std::string(holder), timeout_seconds));
+  return std::unique_ptr<StackLock>(new LocalStackLock(std::move(lock)));
+}
+
+SimRequest LocalBackend::Request(const ResourceRequest& r) const {
+  // One token per resource and request token: creates are idempotent per token.
+  return SimRequest{r.stack_name,       r.stack_id,
+                    r.logical_id,       r.type,
+                    options_.region,    options_.account_id,
+                    options_.partition, r.client_request_token + "-" + r.logical_id,
+                    r.properties};
+}
+
+ErrorOr<ResourceOutcome> LocalBackend::CreateResource(const ResourceRequest& request) {
+  return Outcome(provider_->Create(Request(request)));
+}
+
+ErrorOr<ResourceOutcome> LocalBackend::UpdateResource(const ResourceRequest& request) {
+  return Outcome(provider_->Update(Request(request), request.physical_id));
+}
+
+ErrorOr<ResourceOutcome> LocalBackend::DeleteResource(const ResourceRequest& request) {
+  return Outcome(provider_->Delete(request.logical_id, request.type, request.physical_id));
+}
+
+Status LocalBackend::PutStack(const StackState& state) {
+  std::optional<StoredStack> existing = store_->GetStack(state.stack_name);
+  StoredStack s;
+  s.name = state.stack_name;
+  s.stack_id = state.stack_id;
+  s.status = state.status;
+  s.status_reason = state.status_reason;
+  s.template_json = state.template_body;
+  s.parameters = StoreJson::object();
+  for (const StackParameter& p : state.parameters)
+    s.parameters[p.key] = p.value;
+  s.outputs = StoreJson::array();
+  std::vector<std::pair<std::string, std::string>> exports;
+  for (const StackOutput& o : state.outputs) {
+    StoreJson j{{"OutputKey", o.key}, {"OutputValue", o.value}};
+    if (!o.description.empty())
+      j["Description"] = o.description;
+    if (!o.export_name.empty()) {
+      j["ExportName"] = o.export_name;
+      exports.emplace_back(o.export_name, o.value);
+    }
+    s.outputs.push_back(std::move(j));
+  }
+  s.created_at = existing ? existing->created_at : StateStore::Now();
+  s.updated_at = StateStore::Now();
+  s.generation = existing ? existing->generation : 0;
+  return store_->Write([&](StateStore::Tx& tx) {
+    tx.PutStack(s);
+    tx.SetExports(s.name, exports);
+    tx.DeleteAllResources(s.name);
+    for (const StackResource& r : state.resources) {
+      StoredResource row;
+      row.logical_id = r.logical_id;
+      row.physical_id = r.physical_id;
+      row.type = r.type;
+      row.status = r.status;
+      row.properties = r.properties;
+      row.attributes = r.attributes;
+      tx.PutResource(s.name, row);
+    }
+  });
+}
+
+Status LocalBackend::PutResource(std::string_view stack_name, const StackResource& resource) {
+  std::string stack(stack_name);
+  StoredResource row;
+  for (const StoredResource& r : store_->GetResources(stack)) {
+    if (r.logical_id == resource.logical_id && r.role == "current")
+      row = r;  // keeps its policies and provenance
+  }
+  std::string old_physical = row.physical_id;
+  row.logical_id = resource.logical_id;
+  row.physical_id = resource.physical_id;
+  row.type = resource.type;
+  row.status = resource.status;
+  row.role = "current";
+  row.properties = resource.properties;
+  row.attributes = resource.attributes;
+  return store_->Write([&](StateStore::Tx& tx) {
+    if (!old_physical.empty() && old_physical != row.physical_id)
+      tx.DeleteResource(stack, row.logical_id, old_physical);
+    tx.PutResource(stack, row);
+  });
+}
+
+Status LocalBackend::RemoveResource(std::string_view stack_name, std::string_view logical_id) {
+  std::string stack(stack_name);
+  std::vector<StoredResource> rows = store_->GetResources(stack);
+  return store_->Write([&](StateStore::Tx& tx) {
+    for (const StoredResource& r : rows) {
+      if (r.logical_id == logical_id)
+        tx.DeleteResource(stack, r.logical_id, r.physical_id);
+    }
+  });
+}
+
+Status LocalBackend::DeleteStack(std::string_view stack_name) {
+  std::string stack(stack_name);
+  return store_->Write([&](StateStore::Tx& tx) {
+    tx.DeleteAllResources(stack);
+    tx.SetExports(stack, {});
+    tx.SetImports(stack, {});
+    tx.DeleteStack(stack);
+  });
+}
+
+Status LocalBackend::RecordEvent(const StackEvent& event) {
+  StoredEvent e{0,
+                event.stack_name,
+                0,
+                event.timestamp.empty() ? StateStore::Now() : event.timestamp,
+                event.logical_id,
+                event.physical_id,
+                event.resource_type,
+                event.status,
+                event.status_reason};
+  return store_->Write([&](StateStore::Tx& tx) { tx.AddEvent(e); });
 }
 
 std::string LockHolderName(const std::string& command) {

@@ -99,7 +99,11 @@ Command AddPlanCommand(CLI::App& app) {
       if (!backend.ok()) {
         return CouldNotRun(backend.error().message);
       }
-      state = StoredStackState((*backend)->store(), flags->stack);
+      ErrorOr<StackState> described = (*backend)->DescribeStack(flags->stack);
+      if (!described.ok()) {
+        return CouldNotRun(described.error().message);
+      }
+      state = std::move(*described);
     } else if (!flags->state.empty() && !state_is_new) {
       ErrorOr<StackState> read = ReadStackStateFile(flags->state);
       if (!read.ok()) {
