@@ -8,7 +8,8 @@
 // JSON (`cfnx plan --format json`) is compared with `<case>.expected.json` and its text with
 // `<case>.expected.txt`. With {"Destroy": true} the case is `cfnx destroy`'s forecast for the
 // state instead (its diagnostics in `<case>.expected.txt`; the template is not read).
-// `<case>.prev.yaml` is the template the state was made from
+// When no plan can be made (an `error_*` case only), `<case>.expected.txt` holds the
+// diagnostics instead. `<case>.prev.yaml` is the template the state was made from
 // (scripts/make_plan_state.py), not a case. Cases named `error_*` must forecast an error.
 // CFNX_UPDATE_GOLDENS=1 rewrites the expectations.
 
@@ -72,15 +73,24 @@ TEST_P(PlanGoldenTest, MatchesExpected) {
   DiagnosticCollector diags;
   std::optional<Plan> plan =
       PlanTemplate(compiler.mutable_sources(), file, options, state, plan_options, diags);
-  ASSERT_TRUE(plan.has_value()) << RenderDiagnostics(diags.diagnostics(), compiler.sources(),
-                                                     DiagnosticFormat::kText);
+  bool error_case = rel.find("/error_") != std::string::npos;
+  if (!plan.has_value()) {
+    // No plan can be made (a parameter without a value, ...): an error case whose expected
+    // text is the diagnostics `cfnx plan` prints.
+    ASSERT_TRUE(error_case) << RenderDiagnostics(diags.diagnostics(), compiler.sources(),
+                                                 DiagnosticFormat::kText);
+    EXPECT_GT(diags.error_count(), 0);
+    EXPECT_TRUE(testing::CompareGolden(
+        stem + ".expected.txt",
+        RenderDiagnostics(diags.diagnostics(), compiler.sources(), DiagnosticFormat::kText)));
+    return;
+  }
   EXPECT_TRUE(testing::CompareGolden(stem + ".expected.json", ToJsonText(PlanToJson(*plan))));
   EXPECT_TRUE(testing::CompareGolden(stem + ".expected.txt", RenderPlanText(*plan, false)));
   bool forecast_error = false;
   for (const Diagnostic& d : plan->forecast) {
     forecast_error |= d.severity == Severity::kError;
   }
-  bool error_case = rel.find("/error_") != std::string::npos;
   EXPECT_EQ(forecast_error, error_case)
       << (error_case ? "error_ cases must forecast an error" : "other cases must not");
   // The saved plan reads back to the same JSON (what `cfnx deploy --plan` relies on).

@@ -634,6 +634,16 @@ Plan Planner::Run() {
     if (!in_new(e->id).has_value()) {
       e->change.action = ChangeAction::kDynamic;
       e->in_change_set = true;
+      const Resource* r = desired_.FindResource(e->id);
+      std::string condition = r != nullptr && r->condition != nullptr ? r->condition->value() : "";
+      forecast_.push_back(MakeDiagnostic(
+          DiagCode::kW9010,
+          r != nullptr && r->condition != nullptr ? r->condition->range() : RangeOf(e->id),
+          TemplatePath{"Resources", e->id, "Condition"},
+          "Whether resource '" + e->id + "' is part of the stack depends on condition '" +
+              condition +
+              "', which cannot be decided before deployment (it reads a value resolved at "
+              "deploy time, such as an SSM parameter); the change is shown as Dynamic."));
       continue;
     }
     if (in_old(e->id) != true) {
