@@ -47,7 +47,7 @@ Value EvaluateBase64(const FnCallNode& call, const EvalPath& path, Evaluator& ev
   if (v.is_unknown() || v.has_unknown())
     return internal::Residual(call, v);
   if (!v.is_scalar()) {
-    return ev.Fail(DiagCode::kE1021, call.args()->range(), args_path,
+    return ev.Fail(DiagCode::kE1021, call.name_range(), args_path,
                    "Fn::Base64 encodes a string; got " + internal::Describe(v) + ".");
   }
   return Value::String(Base64Encode(v.as_string())).WithSensitive(v.sensitive());

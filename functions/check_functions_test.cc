@@ -41,6 +41,7 @@ TEST(CheckFunctionsTest, ShapeErrorsAreReported) {
             "E1022");
   EXPECT_EQ(Codes("Resources:\n  Q:\n    Type: AWS::AutoScaling::AutoScalingGroup\n"
                   "    Properties:\n      MaxSize: \"1\"\n      MinSize: \"1\"\n"
+                  "      LaunchConfigurationName: lc\n"
                   "      AvailabilityZones: {\"Fn::GetAZs\": null}\n"),
             "E1015");
 }

@@ -109,9 +109,26 @@ Value EvaluateEquals(const FnCallNode& call, const EvalPath& path, Evaluator& ev
       internal::ListArgs(call, args_path, ev, DiagCode::kE8003, 2, 2, "a list of two values");
   if (args == nullptr)
     return Value::Error();
-  Value a = ev.Evaluate(args->items()[0], args_path.Child(size_t{0}));
-  Value b = ev.Evaluate(args->items()[1], args_path.Child(1));
-  if (a.has_error() || b.has_error())
+  // Fn::Equals compares two strings; a list or a map (also a list-typed parameter) never
+  // equals a string, so the condition would be meaningless.
+  bool bad = false;
+  Value operands[2];
+  for (size_t i = 0; i < 2; ++i) {
+    const Node* item = args->items()[i];
+    operands[i] = ev.Evaluate(item, args_path.Child(i));
+    bool shape = isa<ListNode>(item) || isa<MapNode>(item) || operands[i].is_list();
+    if (shape && !operands[i].has_error()) {
+      ev.Fail(
+          DiagCode::kE8003, item->range(), args_path.Child(i),
+          "Fn::Equals compares strings; got " +
+              (operands[i].is_list() ? std::string("a list") : internal::Describe(operands[i])) +
+              ".");
+      bad = true;
+    }
+  }
+  Value a = std::move(operands[0]);
+  Value b = std::move(operands[1]);
+  if (bad || a.has_error() || b.has_error())
     return Value::Error();
   if (a.has_unknown() || b.has_unknown())
     return internal::Residual(call, Value::MakeList({a, b}));

@@ -16,7 +16,7 @@ const ListNode* ListArgs(const FnCallNode& call, const EvalPath& args_path, Eval
   std::string name(FnName(call.fn()));
   const auto* list = dyn_cast<ListNode>(call.args());
   if (list == nullptr) {
-    ev.Fail(code, call.args()->range(), args_path,
+    ev.Fail(code, call.name_range(), args_path,
             name + " takes " + std::string(shape) + "; got a " +
                 std::string(NodeKindName(call.args()->kind())) + ".");
     return nullptr;
@@ -24,7 +24,7 @@ const ListNode* ListArgs(const FnCallNode& call, const EvalPath& args_path, Eval
   if (list->size() < min || list->size() > max) {
     std::string count =
         min == max ? std::to_string(min) : std::to_string(min) + " to " + std::to_string(max);
-    ev.Fail(code, call.args()->range(), args_path,
+    ev.Fail(code, call.name_range(), args_path,
             name + " takes " + std::string(shape) + " (" + count + " items); got " +
                 std::to_string(list->size()) + ".");
     return nullptr;

@@ -15,7 +15,7 @@ Value EvaluateGetStackOutput(const FnCallNode& call, const EvalPath& path, Evalu
   EvalPath args_path = path.Child(FnName(call.fn()));
   const auto* map = dyn_cast<MapNode>(call.args());
   if (map == nullptr) {
-    return ev.Fail(DiagCode::kE1033, call.args()->range(), args_path,
+    return ev.Fail(DiagCode::kE1033, call.name_range(), args_path,
                    "Fn::GetStackOutput takes {StackName, OutputName, Region, RoleArn}.");
   }
   for (const MapEntry& e : map->entries()) {
@@ -28,7 +28,7 @@ Value EvaluateGetStackOutput(const FnCallNode& call, const EvalPath& path, Evalu
   }
   for (const char* required : {"StackName", "OutputName"}) {
     if (map->Get(required) == nullptr) {
-      return ev.Fail(DiagCode::kE1033, map->range(), args_path,
+      return ev.Fail(DiagCode::kE1033, call.name_range(), args_path,
                      std::string("Fn::GetStackOutput needs ") + required + ".");
     }
   }

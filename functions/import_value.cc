@@ -15,7 +15,7 @@ namespace cfnx {
 Value EvaluateImportValue(const FnCallNode& call, const EvalPath& path, Evaluator& ev) {
   EvalPath args_path = path.Child(FnName(call.fn()));
   if (internal::DependsOnResource(call.args(), ev.tmpl())) {
-    return ev.Fail(DiagCode::kE1016, call.args()->range(), args_path,
+    return ev.Fail(DiagCode::kE1016, call.name_range(), args_path,
                    "The export name of Fn::ImportValue cannot depend on a resource (Ref or "
                    "Fn::GetAtt of a resource).");
   }
@@ -26,7 +26,7 @@ Value EvaluateImportValue(const FnCallNode& call, const EvalPath& path, Evaluato
     return internal::Residual(call, name);
   if (!name.is_string()) {
     return ev.Fail(
-        DiagCode::kE1016, call.args()->range(), args_path,
+        DiagCode::kE1016, call.name_range(), args_path,
         "Fn::ImportValue takes an export name string; got " + internal::Describe(name) + ".");
   }
   const auto& exports = ev.options().exports;
@@ -36,7 +36,7 @@ Value EvaluateImportValue(const FnCallNode& call, const EvalPath& path, Evaluato
   auto it = exports->find(name.as_string());
   if (it == exports->end()) {
     return ev.Fail(
-        DiagCode::kE1016, call.args()->range(), args_path,
+        DiagCode::kE1016, call.name_range(), args_path,
         "No export named " + internal::Quote(name.as_string()) + " in the exports snapshot.");
   }
   return Value::String(it->second);

@@ -22,7 +22,7 @@ Value EvaluateLength(const FnCallNode& call, const EvalPath& path, Evaluator& ev
   if (list.is_unknown())
     return internal::Residual(call, list);
   if (!list.is_list()) {
-    return ev.Fail(DiagCode::kE1030, call.args()->range(), args_path,
+    return ev.Fail(DiagCode::kE1030, call.name_range(), args_path,
                    "Fn::Length takes a list; got " + internal::Describe(list) + ".");
   }
   // Items that are unknown still count: the length is known.

@@ -18,7 +18,7 @@ Value EvaluateRef(const FnCallNode& call, const EvalPath& path, Evaluator& ev) {
   EvalPath args_path = path.Child(FnName(call.fn()));
   const auto* name_node = dyn_cast<StringNode>(call.args());
   if (name_node == nullptr) {
-    return ev.Fail(DiagCode::kE1020, call.args()->range(), args_path,
+    return ev.Fail(DiagCode::kE1020, call.name_range(), args_path,
                    "Ref takes the name of a parameter, resource or pseudo parameter as a "
                    "string; got a " +
                        std::string(NodeKindName(call.args()->kind())) + ".");

@@ -49,7 +49,7 @@ class SubEvaluator {
     bool list_form = false;
     if (const auto* list = dyn_cast<ListNode>(call_.args())) {
       if (list->size() != 2) {
-        return ev_.Fail(DiagCode::kE1019, call_.args()->range(), args_path_,
+        return ev_.Fail(DiagCode::kE1019, call_.name_range(), args_path_,
                         "Fn::Sub takes a string or a list [string, {variables}]; got a list of " +
                             std::to_string(list->size()) + ".");
       }
@@ -62,7 +62,12 @@ class SubEvaluator {
     EvalPath text_path = list_form ? args_path_.Child(size_t{0}) : args_path_;
     const auto* text = dyn_cast<StringNode>(text_node);
     if (text == nullptr) {
-      return ev_.Fail(DiagCode::kE1019, text_node->range(), text_path,
+      // A macro (Fn::Transform) may produce the template string; its value is unknown offline.
+      const auto* fn = dyn_cast<FnCallNode>(text_node);
+      if (fn != nullptr && fn->fn() == FnKind::kTransform)
+        return internal::Residual(call_, ev_.Evaluate(fn, text_path));
+      return ev_.Fail(DiagCode::kE1019, list_form ? text_node->range() : call_.name_range(),
+                      text_path,
                       "The template of Fn::Sub must be a string; got a " +
                           std::string(NodeKindName(text_node->kind())) + ".");
     }

@@ -22,7 +22,7 @@ Value EvaluateToJsonString(const FnCallNode& call, const EvalPath& path, Evaluat
   if (v.has_unknown())
     return internal::Residual(call, v);
   if (!v.is_map() && !v.is_list()) {
-    return ev.Fail(DiagCode::kE1031, call.args()->range(), args_path,
+    return ev.Fail(DiagCode::kE1031, call.name_range(), args_path,
                    "Fn::ToJsonString takes a map or a list; got " + internal::Describe(v) + ".");
   }
   std::string text = ValueToJson(v, /*mask_sensitive=*/false)

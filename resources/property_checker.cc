@@ -3,6 +3,7 @@
 
 #include "resources/property_checker.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -14,8 +15,13 @@
 #include "engine/base/edit_distance.h"
 #include "engine/validate/validate.h"
 #include "resources/dynamodb/key_schema.h"
+#include "resources/ec2/security_group_ports.h"
 #include "resources/ecma_regex.h"
+#include "resources/formats.h"
+#include "resources/iam/policy_documents.h"
 #include "resources/lambda/runtimes.h"
+#include "resources/primary_identifiers.h"
+#include "resources/route53/record_sets.h"
 
 namespace cfnx {
 namespace {
@@ -91,6 +97,15 @@ bool IsProviderShape(std::string_view type) {
   return parts == 3;
 }
 
+bool IsAlphanumeric(std::string_view s) {
+  for (char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return !s.empty();
+}
+
 bool IsNoValue(const Node* n) {
   const auto* fn = dyn_cast<FnCallNode>(n);
   if (fn == nullptr || fn->fn() != FnKind::kRef) {
@@ -102,6 +117,16 @@ bool IsNoValue(const Node* n) {
 
 bool IsDynamicReference(std::string_view s) {
   return s.find("{{resolve:") != std::string_view::npos;
+}
+
+// The part of /Resources/<id>/Properties/<rest> after Properties ("" above it).
+std::string PropertyPath(const TemplatePath& path) {
+  const std::vector<std::string>& segments = path.segments();
+  std::string rest;
+  for (size_t i = 3; i < segments.size(); ++i) {
+    rest += (i == 3 ? "" : "/") + segments[i];
+  }
+  return rest;
 }
 
 // Properties that `aws cloudformation package` fills in from a local path: a string there is a
@@ -122,14 +147,9 @@ bool IsPackagedProperty(std::string_view type, const TemplatePath& path) {
       {"AWS::CloudFormation::Stack", "TemplateURL"},
       {"AWS::CodeCommit::Repository", "Code/S3"},
   };
-  // /Resources/<id>/Properties/<rest>
-  const std::vector<std::string>& segments = path.segments();
-  if (segments.size() < 4) {
+  std::string rest = PropertyPath(path);
+  if (rest.empty()) {
     return false;
-  }
-  std::string rest;
-  for (size_t i = 3; i < segments.size(); ++i) {
-    rest += (i == 3 ? "" : "/") + segments[i];
   }
   for (const auto& [t, p] : kPackaged) {
     if (t == type && p == rest) {
@@ -367,8 +387,8 @@ class Checker {
   // --- Resources ---------------------------------------------------------------------------
 
   void CheckResource(const Resource& r) {
-    if (r.type.empty() || r.node == nullptr) {
-      return;
+    if (r.type.empty() || r.node == nullptr || !IsAlphanumeric(r.logical_id)) {
+      return;  // an invalid logical id is reported (E3011); its properties are not looked at
     }
     IgnoringSink sink(diags_, IgnoredChecksOf(r));
     DiagnosticSink* saved = out_;
@@ -410,9 +430,13 @@ class Checker {
       return;
     }
     top_schema_ = &type_->schema();
+    CheckLifecycle(where);
     if (r.type == "AWS::DynamoDB::Table") {
       CheckDynamoDbKeySchema(r, *out_);
     }
+    CheckSecurityGroupPorts(r, *out_);
+    CheckPolicyDocuments(r, *out_);
+    CheckRecordSets(r, *out_);
     if (r.properties == nullptr) {
       CheckRequired(nullptr, type_->schema(), where, *out_);
     } else {
@@ -420,6 +444,22 @@ class Checker {
     }
     type_ = nullptr;
     top_schema_ = nullptr;
+  }
+
+  // A type whose service AWS has shut down (the schema's `lifecycle`, as cfn-lint patches it in)
+  // can no longer be created:
+  // https://docs.aws.amazon.com/general/latest/gr/full_shutdown_services.html
+  void CheckLifecycle(const Where& where) {
+    auto lifecycle = type_->schema().find("lifecycle");
+    if (lifecycle == type_->schema().end() || !lifecycle->is_object() ||
+        lifecycle->value("status", "") != "shutdown") {
+      return;
+    }
+    std::string date = lifecycle->value("date", "");
+    out_->Report(DiagCode::kE3710, where.range, where.path,
+                 "Resource type " + Q(type_->name()) + " is from a service that was shut down" +
+                     (date.empty() ? "" : " on " + date) +
+                     "; CloudFormation can no longer create or update it.");
   }
 
   void CheckCustomResource(const Resource& r, const Where& where) {
@@ -484,6 +524,10 @@ class Checker {
       const auto* args = dyn_cast<ListNode>(fn->args());
       if (args == nullptr || args->size() != 3) {
         return;  // reported by the function checks
+      }
+      if (const auto* name = dyn_cast<StringNode>(args->items()[0]);
+          name != nullptr && t_.FindCondition(name->value()) == nullptr) {
+        return;  // an undeclared condition (E8002): the branches are not checked
       }
       for (size_t i = 1; i < 3; ++i) {
         const Node* branch = args->items()[i];
@@ -647,6 +691,98 @@ class Checker {
       Validate(e.value, *sub, child, out);
     }
     CheckRequired(map, s, w, out);
+    CheckPropertyRelations(map, s, w, out);
+  }
+
+  // The keywords cfn-lint's schema patches add between a map's keys: requiredXor (exactly one
+  // of), requiredOr (at least one of), dependentExcluded (not together with),
+  // dependentRequired (only together with).
+  void CheckPropertyRelations(const MapNode* map, const Json& s, const Where& w,
+                              DiagnosticSink& out) {
+    // Set, or set unless a condition removes it (Fn::If with an AWS::NoValue branch).
+    auto present = [&](const Json& name) -> const MapEntry* {
+      if (!name.is_string()) {
+        return nullptr;
+      }
+      const MapEntry* e = map->Find(name.get_ref<const std::string&>());
+      return e != nullptr && !IsNoValue(e->value) ? e : nullptr;
+    };
+    auto conditional = [](const MapEntry* e) {
+      const auto* fn = dyn_cast<FnCallNode>(e->value);
+      const auto* args =
+          fn != nullptr && fn->fn() == FnKind::kIf ? dyn_cast<ListNode>(fn->args()) : nullptr;
+      if (args == nullptr) {
+        return false;
+      }
+      for (const Node* branch : args->items()) {
+        if (IsNoValue(branch)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    auto names = [](const Json& list) {
+      std::string text;
+      for (const Json& n : list) {
+        text += (text.empty() ? "" : ", ") + Q(JsonScalarText(n));
+      }
+      return "[" + text + "]";
+    };
+    for (const char* keyword : {"requiredXor", "requiredOr"}) {
+      auto list = s.find(keyword);
+      if (list == s.end() || !list->is_array()) {
+        continue;
+      }
+      bool exactly_one = std::string_view(keyword) == "requiredXor";
+      std::vector<const MapEntry*> set;
+      size_t maybe = 0;
+      for (const Json& n : *list) {
+        if (const MapEntry* e = present(n)) {
+          if (conditional(e)) {
+            ++maybe;
+          } else {
+            set.push_back(e);
+          }
+        }
+      }
+      DiagCode code = exactly_one ? DiagCode::kE3014 : DiagCode::kE3058;
+      if (set.empty() && maybe == 0) {
+        out.Report(code, w.range, w.path,
+                   std::string(exactly_one ? "Exactly" : "At least") + " one of " + names(*list) +
+                       " must be set in " + Q(w.name) + ".");
+      } else if (exactly_one && set.size() > 1) {
+        for (const MapEntry* e : set) {
+          out.Report(code, e->key->range(), w.path.Child(e->key->value()),
+                     "Only one of " + names(*list) + " may be set in " + Q(w.name) + "; " +
+                         Q(e->key->value()) + " is one of " + std::to_string(set.size()) + ".");
+        }
+      }
+    }
+    for (const char* keyword : {"dependentExcluded", "dependentRequired"}) {
+      auto deps = s.find(keyword);
+      if (deps == s.end() || !deps->is_object()) {
+        continue;
+      }
+      bool excluded = std::string_view(keyword) == "dependentExcluded";
+      for (auto it = deps->begin(); it != deps->end(); ++it) {
+        const MapEntry* trigger = present(Json(it.key()));
+        if (trigger == nullptr || conditional(trigger) || !it.value().is_array()) {
+          continue;
+        }
+        for (const Json& other : it.value()) {
+          const MapEntry* e = present(other);
+          if (excluded && e != nullptr && !conditional(e)) {
+            out.Report(DiagCode::kE3020, e->key->range(), w.path.Child(e->key->value()),
+                       Q(e->key->value()) + " cannot be set together with " + Q(it.key()) + " in " +
+                           Q(w.name) + ".");
+          } else if (!excluded && e == nullptr && other.is_string()) {
+            out.Report(DiagCode::kE3021, w.range, w.path,
+                       Q(other.get<std::string>()) + " is required in " + Q(w.name) + " when " +
+                           Q(it.key()) + " is set.");
+          }
+        }
+      }
+    }
   }
 
   void ReportUnknownProperty(const std::string& key, const Json* props, const Where& parent,
@@ -762,6 +898,13 @@ class Checker {
       auto pattern = s.find("pattern");
       if (pattern != s.end() && pattern->is_string()) {
         CheckPattern(text, pattern->get_ref<const std::string&>(), w, out);
+      }
+      if (auto format = s.find("format"); format != s.end() && format->is_string()) {
+        std::optional<FormatViolation> bad = CheckFormat(format->get_ref<const std::string&>(),
+                                                         text, type_->name(), PropertyPath(w.path));
+        if (bad.has_value()) {
+          out.Report(bad->code, w.range, w.path, std::move(bad->message));
+        }
       }
       size_t length = Utf8Length(text);
       auto min = s.find("minLength");
@@ -1146,6 +1289,7 @@ void CheckLambdaRuntimes(const Template& t, const ResourceCheckOptions& options,
 void CheckResources(const Template& t, const ResourceTypeRegistry& registry,
                     const ResourceCheckOptions& options, DiagnosticSink& diags) {
   Checker(t, registry, options, diags).Run();
+  CheckPrimaryIdentifiers(t, registry, options.region, diags);
 }
 
 }  // namespace cfnx

@@ -35,6 +35,10 @@ struct TransformOptions {
   std::string include_map;                        // AWS::Include: JSON {"s3://b/k": "local/path"}
   std::string managed_policies;                   // SAM: managed policy name -> ARN map (JSON file)
   std::string sar_mock;  // SAM: offline Serverless Application Repository answers
+  // SAM, for validation only: local artifact paths (`CodeUri: ./src`) are translated as if
+  // `sam package` had uploaded them, as cfn-lint and `sam validate` do. `cfnx transform` keeps
+  // this off: its output must not contain invented S3 locations.
+  bool placeholder_artifacts = false;
 };
 
 // A file a transform spliced into the template (an AWS::Include snippet) and where it was

@@ -58,7 +58,8 @@ FileId Compiler::AddSource(std::string name, std::string text) {
 
 CompileResult Compiler::Validate(FileId file) {
   DiagnosticCollector diags;
-  LoadedTemplate loaded = LoadAndBuild(impl_->sources, file, impl_->options, diags);
+  LoadedTemplate loaded =
+      LoadAndBuild(impl_->sources, file, impl_->options, diags, LoadPurpose::kValidate);
   if (loaded.model.root != nullptr) {
     RunChecks(loaded, impl_->options, diags);
   }
@@ -69,7 +70,7 @@ CompileResult Compiler::Validate(FileId file) {
 Compiler::TransformOutput Compiler::TransformTemplate(FileId file) {
   DiagnosticCollector diags;
   LoadedTemplate loaded =
-      LoadAndBuild(impl_->sources, file, impl_->options, diags, /*build_model=*/false);
+      LoadAndBuild(impl_->sources, file, impl_->options, diags, LoadPurpose::kTransformOnly);
   TransformOutput out;
   // Only the template's own top-level shape matters here; the model's structure checks (a
   // resource without Type, ...) are validate's, as they are not the transform's.

@@ -72,7 +72,7 @@ class IncludeNoteSink : public DiagnosticSink {
 }  // namespace
 
 LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOptions& options,
-                            DiagnosticSink& diags, bool build_model) {
+                            DiagnosticSink& diags, LoadPurpose purpose) {
   LoadedTemplate loaded;
   loaded.file = file;
   loaded.bytes = sources.contents(file).size();
@@ -82,6 +82,7 @@ LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOp
     return loaded;
   }
   TransformOptions transform_options = ToTransformOptions(options);
+  transform_options.placeholder_artifacts = purpose == LoadPurpose::kValidate;
   TransformContext ctx{sources, transform_options, diags, loaded.document};
   ExpandResult expanded = ExpandTransforms(root, BuiltinTransforms(), ctx);
   loaded.included = ctx.included;
@@ -91,13 +92,21 @@ LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOp
   }
   for (const std::string& name : expanded.unexpanded) {
     loaded.unexpanded_transform = true;
+    if (BuiltinTransforms().Find(name) == nullptr) {
+      diags.Report(DiagCode::kI5000, TransformRange(root), TemplatePath{"Transform"},
+                   "cfnx cannot expand transform '" + name +
+                       "' offline (a macro): it stays in place, and validate checks the "
+                       "template as written.");
+      continue;
+    }
+    loaded.declined_transform = true;
     diags.Report(DiagCode::kI5000, TransformRange(root), TemplatePath{"Transform"},
                  "cfnx cannot expand transform '" + name +
                      "' offline; checks that need the expanded template (references, resource "
                      "properties) were skipped.");
   }
   loaded.document.set_root(expanded.root);
-  if (!build_model)
+  if (purpose == LoadPurpose::kTransformOnly)
     return loaded;
   IncludeNoteSink model_diags(diags, loaded.included);
   loaded.model = BuildModel(loaded.document, model_diags);
@@ -111,9 +120,10 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
   structure.template_bytes = loaded.bytes;
   CheckStructure(t, structure, diags);
   CheckLambdaRuntimes(t, ResourceCheckOptions{.region = options.region, .today = ""}, diags);
-  if (!loaded.unexpanded_transform) {
+  if (!loaded.declined_transform) {
     CheckReferences(t, diags);
     CheckDynamicReferences(t, diags);
+    CheckCycles(t, diags);
     CheckFunctions(t, BuiltinFunctions(), ToEvalOptions(options), diags);
     CheckResources(t, DefaultResourceTypeRegistry(),
                    ResourceCheckOptions{.region = options.region, .today = ""}, diags);

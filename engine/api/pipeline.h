@@ -31,16 +31,26 @@ struct LoadedTemplate {
   // True when a transform the template declares could not be expanded offline; checks that
   // need the expanded template are then skipped.
   bool unexpanded_transform = false;
+  // True when one of those is a transform cfnx implements but declined for this template (a SAM
+  // resource type it cannot expand yet): the resources are not what CloudFormation would
+  // create, so checks that need the expanded template are skipped. Templates whose only
+  // unexpanded transforms are macros (not registered) are checked as written, as cfn-lint does.
+  bool declined_transform = false;
   // True when a transform reported an error; `model` is then empty.
   bool transform_failed = false;
   // Files spliced in by transforms (AWS::Include snippets) and where they were included from.
   std::vector<IncludedFile> included;
 };
 
-// `build_model = false` stops after the transforms (`cfnx transform`: the processed template
-// is the product; the model's structure checks belong to validate).
+// What a template is loaded for. kValidate lets the SAM transform stand in placeholder S3
+// locations for local artifact paths (TransformOptions::placeholder_artifacts), as cfn-lint
+// does; the other purposes process the template exactly as written. kTransformOnly stops after
+// the transforms (`cfnx transform`: the processed template is the product; the model's
+// structure checks belong to validate).
+enum class LoadPurpose : uint8_t { kProcess, kValidate, kTransformOnly };
+
 LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOptions& options,
-                            DiagnosticSink& diags, bool build_model = true);
+                            DiagnosticSink& diags, LoadPurpose purpose = LoadPurpose::kProcess);
 
 void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, DiagnosticSink& diags);
 

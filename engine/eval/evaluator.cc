@@ -338,7 +338,9 @@ Value Evaluator::Condition(std::string_view name, SourceRange range, const EvalP
   TemplatePath cpath{"Conditions", c->name};
   Value v = c->expr == nullptr ? Value::Error() : Evaluate(c->expr, cpath);
   if (!v.is_bool() && !v.has_error() && !v.is_unknown()) {
-    v = Fail(DiagCode::kE8001, c->expr->range(), EvalPath(cpath),
+    bool spans = isa<MapNode>(c->expr) || isa<ListNode>(c->expr);
+    v = Fail(DiagCode::kE8001, spans && c->key != nullptr ? c->key->range() : c->expr->range(),
+             EvalPath(cpath),
              "Condition " + Quote(c->name) +
                  " must be a condition function giving true or "
                  "false; got a " +

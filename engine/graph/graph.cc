@@ -238,9 +238,8 @@ std::vector<size_t> ShortestCycle(const DependencyGraph& g, const std::vector<in
 
 using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
-// Reports each non-trivial strongly connected component as one E3004.
-bool ReportCycles(const DependencyGraph& g, const std::vector<GraphEdge>& edges,
-                  DiagnosticSink& diags) {
+// The strongly connected component of each node; returns the number of components.
+int StrongComponents(const DependencyGraph& g, std::vector<int>* component) {
   const size_t n = g.nodes().size();
   BoostGraph bg(n);
   for (size_t from = 0; from < n; ++from) {
@@ -248,8 +247,16 @@ bool ReportCycles(const DependencyGraph& g, const std::vector<GraphEdge>& edges,
       boost::add_edge(from, to, bg);
     }
   }
-  std::vector<int> component(n);
-  int count = boost::strong_components(bg, component.data());
+  component->assign(n, 0);
+  return n == 0 ? 0 : boost::strong_components(bg, component->data());
+}
+
+// Reports each non-trivial strongly connected component as one E3004.
+bool ReportCycles(const DependencyGraph& g, const std::vector<GraphEdge>& edges,
+                  DiagnosticSink& diags) {
+  const size_t n = g.nodes().size();
+  std::vector<int> component;
+  int count = StrongComponents(g, &component);
   std::vector<std::vector<size_t>> members(count);
   for (size_t v = 0; v < n; ++v) {
     members[component[v]].push_back(v);
@@ -298,6 +305,27 @@ bool ReportCycles(const DependencyGraph& g, const std::vector<GraphEdge>& edges,
 }
 
 }  // namespace
+
+std::vector<std::vector<size_t>> CyclesThroughResources(const DependencyGraph& graph) {
+  std::vector<std::vector<size_t>> cycles;
+  if (!graph.has_cycle()) {
+    return cycles;
+  }
+  std::vector<int> component;
+  int count = StrongComponents(graph, &component);
+  std::vector<size_t> size(count, 0);
+  for (int c : component) {
+    ++size[c];
+  }
+  for (size_t v = 0; v < graph.nodes().size(); ++v) {
+    const std::vector<size_t>& deps = graph.dependencies()[v];
+    bool self_loop = std::binary_search(deps.begin(), deps.end(), v);
+    if (size[component[v]] > 1 || self_loop) {
+      cycles.push_back(ShortestCycle(graph, component, v));
+    }
+  }
+  return cycles;
+}
 
 DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& options,
                                      DiagnosticSink& diags) {

@@ -98,6 +98,12 @@ class DependencyGraph {
 DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& options,
                                      DiagnosticSink& diags);
 
+// For each resource on a dependency cycle (a strongly connected component of two or more, or a
+// resource that references itself), in node order: the shortest cycle through it, starting with
+// it ({A, B} for A -> B -> A). Empty when the graph has no cycle. `cfnx validate` reports each
+// such resource, as cfn-lint does; BuildDependencyGraph reports each cycle once.
+std::vector<std::vector<size_t>> CyclesThroughResources(const DependencyGraph& graph);
+
 // The graph as text for `cfnx graph`: "dot", "json" or "mermaid" (anything else gives "").
 std::string RenderGraph(const DependencyGraph& graph, std::string_view format);
 

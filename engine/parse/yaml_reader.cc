@@ -278,7 +278,19 @@ class Builder : public YAML::EventHandler {
       }
     }
     ReportUnknownTag(tag, begin);
-    return MakePlainScalar(doc_, range, value);
+    return WrapUnknownTag(tag, MakePlainScalar(doc_, range, value), range, begin);
+  }
+
+  // After an unknown local tag (`!Rain::S3 {...}`), the value reads as cfn-lint reads it: a map
+  // {"Fn::Rain::S3": value} whose key is the tag, so later checks see a function they do not
+  // know rather than the tagged value's own keys.
+  const Node* WrapUnknownTag(const std::string& tag, const Node* value, SourceRange range,
+                             size_t begin) {
+    if (tag.size() < 2 || tag[0] != '!' || tag[1] == '!')
+      return value;
+    const StringNode* key =
+        doc_.New<StringNode>(Range(begin, begin + tag.size()), "Fn::" + tag.substr(1), false);
+    return doc_.New<MapNode>(range, std::vector<MapEntry>{MapEntry{key, value}});
   }
 
   void ReportAt(size_t at, std::string message) {
@@ -376,6 +388,7 @@ class Builder : public YAML::EventHandler {
       // explicit standard collection tags change nothing
     } else {
       ReportUnknownTag(frame.tag, frame.begin);
+      node = WrapUnknownTag(frame.tag, node, range, frame.begin);
     }
     Emit(node, frame.size, end, frame.anchor);
   }

@@ -107,6 +107,10 @@ class ReferenceChecker {
           if (!list->items().empty()) {
             if (const auto* name = dyn_cast<StringNode>(list->items()[0])) {
               CheckConditionName(name, args_path.Child(size_t{0}));
+              // Which branch applies is unknowable; as cfn-lint does, the branches of an
+              // Fn::If on an undeclared condition are not checked further.
+              if (t_.FindCondition(name->value()) == nullptr)
+                return;
             }
           }
         }
@@ -136,7 +140,7 @@ class ReferenceChecker {
     const StringNode* resource = nullptr;
     if (const auto* list = dyn_cast<ListNode>(fn->args())) {
       if (list->size() != 2) {
-        diags_.Report(DiagCode::kE1010, fn->args()->range(), path,
+        diags_.Report(DiagCode::kE1010, fn->name_range(), path,
                       "Fn::GetAtt takes two arguments, a logical id and an attribute name; got " +
                           std::to_string(list->size()) + ".");
         return;
@@ -153,7 +157,7 @@ class ReferenceChecker {
       CheckGetAttResource(name, s->range(), path);
       return;
     } else {
-      diags_.Report(DiagCode::kE1010, fn->args()->range(), path,
+      diags_.Report(DiagCode::kE1010, fn->name_range(), path,
                     "Fn::GetAtt takes a list [logical id, attribute name].");
       return;
     }
@@ -176,7 +180,7 @@ class ReferenceChecker {
     TemplatePath text_path = path;
     if (const auto* list = dyn_cast<ListNode>(fn->args())) {
       if (list->size() != 2) {
-        diags_.Report(DiagCode::kE1019, fn->args()->range(), path,
+        diags_.Report(DiagCode::kE1019, fn->name_range(), path,
                       "Fn::Sub takes a string or a list [string, {variables}]; got a list of " +
                           std::to_string(list->size()) + ".");
         return;
@@ -191,12 +195,37 @@ class ReferenceChecker {
     }
     if (text == nullptr)
       return;  // a function producing the string: checked at evaluation
+    // A broken variable value (a Ref to an unknown name, reported by the walk) leaves the
+    // variables in doubt; as cfn-lint does, the string is then not checked against them.
+    if (vars != nullptr && HasUnresolvedRef(vars))
+      return;
     size_t unterminated = std::string::npos;
     for (const SubVariable& v : ParseSubVariables(text->value(), &unterminated)) {
       if (vars != nullptr && vars->Find(v.name) != nullptr)
         continue;
       CheckSubVariable(v.name, text, text_path);
     }
+  }
+
+  bool HasUnresolvedRef(const Node* node) const {
+    if (const auto* list = dyn_cast<ListNode>(node)) {
+      for (const Node* item : list->items()) {
+        if (HasUnresolvedRef(item))
+          return true;
+      }
+    } else if (const auto* map = dyn_cast<MapNode>(node)) {
+      for (const MapEntry& e : map->entries()) {
+        if (HasUnresolvedRef(e.value))
+          return true;
+      }
+    } else if (const auto* call = dyn_cast<FnCallNode>(node)) {
+      const auto* name = dyn_cast<StringNode>(call->args());
+      if (call->fn() == FnKind::kRef && name != nullptr)
+        return t_.FindParameter(name->value()) == nullptr &&
+               t_.FindResource(name->value()) == nullptr && !IsPseudoParameter(name->value());
+      return HasUnresolvedRef(call->args());
+    }
+    return false;
   }
 
   void CheckSubVariable(const std::string& name, const StringNode* text, const TemplatePath& path) {

@@ -4,7 +4,9 @@
 // Structural checks. Limits and names follow
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <string>
 
@@ -270,9 +272,70 @@ class StructureChecker {
                     "Parameter " + Quote(p.name) + " has unsupported Type " + Quote(p.type) + "." +
                         DidYouMean(p.type, candidates));
     }
+    CheckParameterAttributes(p, path);
     CheckConstraints(p, path);
     if (p.default_value != nullptr)
       CheckDefault(p, path);
+  }
+
+  // Which attributes a parameter's Type takes and the shape of their values, as CloudFormation
+  // reads them: Number parameters take MinValue/MaxValue, the others MinLength/MaxLength and
+  // AllowedPattern; texts are strings, NoEcho a boolean.
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
+  void CheckParameterAttributes(const Parameter& p, const TemplatePath& path) {
+    if (p.node == nullptr)
+      return;
+    bool number = p.type == "Number";
+    for (const MapEntry& e : p.node->entries()) {
+      const std::string& key = e.key->value();
+      bool number_only = key == "MinValue" || key == "MaxValue";
+      bool text_only = key == "MinLength" || key == "MaxLength" || key == "AllowedPattern";
+      if (!p.type.empty() && ((number && text_only) || (!number && number_only))) {
+        diags_.Report(DiagCode::kE2001, e.key->range(), path.Child(key),
+                      Quote(key) + " does not apply to a parameter of Type " + Quote(p.type) +
+                          (number ? " (Number takes MinValue and MaxValue)."
+                                  : " (MinValue and MaxValue are for Number parameters)."));
+      }
+      const Node* v = e.value;
+      bool text = key == "Default" || key == "Description" || key == "ConstraintDescription" ||
+                  key == "AllowedPattern";
+      if (text && !isa<ScalarNode>(v) && !isa<FnCallNode>(v)) {
+        diags_.Report(DiagCode::kE2001, v->range(), path.Child(key),
+                      Quote(key) + " of parameter " + Quote(p.name) + " must be a string, not a " +
+                          std::string(NodeKindName(v->kind())) + ".");
+      } else if (text && isa<NullNode>(v)) {
+        diags_.Report(
+            DiagCode::kE2001, v->range(), path.Child(key),
+            Quote(key) + " of parameter " + Quote(p.name) + " must be a string, not null.");
+      } else if (key == "NoEcho" && !IsBooleanText(v)) {
+        diags_.Report(DiagCode::kE2001, v->range(), path.Child(key),
+                      "NoEcho of parameter " + Quote(p.name) + " must be true or false.");
+      }
+    }
+    if (const auto* list =
+            p.allowed_values != nullptr ? dyn_cast<ListNode>(p.allowed_values) : nullptr) {
+      for (size_t i = 0; i < list->size(); ++i) {
+        const Node* item = list->items()[i];
+        if (isa<MapNode>(item) || isa<ListNode>(item) || isa<NullNode>(item)) {
+          diags_.Report(DiagCode::kE2001, item->range(), path.Child("AllowedValues").Child(i),
+                        "The AllowedValues of parameter " + Quote(p.name) +
+                            " must be strings, not a " + std::string(NodeKindName(item->kind())) +
+                            ".");
+        }
+      }
+    }
+  }
+
+  static bool IsBooleanText(const Node* v) {
+    if (isa<BoolNode>(v))
+      return true;
+    const auto* s = dyn_cast<StringNode>(v);
+    if (s == nullptr)
+      return false;
+    std::string lower;
+    for (char c : s->value())
+      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower == "true" || lower == "false";
   }
 
   bool IsStringLike(const Parameter& p) const {
@@ -428,6 +491,8 @@ class StructureChecker {
 
   void CheckMapping(const Mapping& m) {
     TemplatePath path{"Mappings", m.name};
+    if (m.key != nullptr)
+      CheckName(m.key, path, DiagCode::kE7001, "Mapping");
     const auto* map = dyn_cast<MapNode>(m.node);
     if (map == nullptr) {
       diags_.Report(DiagCode::kE7001, m.node->range(), path,
@@ -440,6 +505,7 @@ class StructureChecker {
                         " top-level keys; the limit is 200.");
     }
     for (const MapEntry& top : map->entries()) {
+      CheckMappingKey(top.key, path.Child(top.key->value()), /*top_level=*/true);
       const auto* second = dyn_cast<MapNode>(top.value);
       if (second == nullptr) {
         diags_.Report(DiagCode::kE7001, top.value->range(), path.Child(top.key->value()),
@@ -448,6 +514,8 @@ class StructureChecker {
         continue;
       }
       for (const MapEntry& leaf : second->entries()) {
+        CheckMappingKey(leaf.key, path.Child(top.key->value()).Child(leaf.key->value()),
+                        /*top_level=*/false);
         if (isa<MapNode>(leaf.value) || isa<FnCallNode>(leaf.value) || isa<NullNode>(leaf.value)) {
           diags_.Report(DiagCode::kE7001, leaf.value->range(),
                         path.Child(top.key->value()).Child(leaf.key->value()),
@@ -458,13 +526,33 @@ class StructureChecker {
     }
   }
 
+  // Top-level keys of a mapping may hold letters, digits, '.' and '-' (region names); the
+  // second-level keys only letters and digits.
+  void CheckMappingKey(const StringNode* key, const TemplatePath& path, bool top_level) {
+    const std::string& name = key->value();
+    bool ok = !name.empty();
+    for (char c : name) {
+      ok = ok &&
+           (std::isalnum(static_cast<unsigned char>(c)) || (top_level && (c == '.' || c == '-')));
+    }
+    if (ok || name.rfind("Fn::", 0) == 0)
+      return;
+    diags_.Report(DiagCode::kE7001, key->range(), path,
+                  std::string(top_level ? "Top-level" : "Second-level") + " mapping key " +
+                      Quote(name) + " must contain only letters and digits" +
+                      (top_level ? ", '.' and '-'." : "."));
+  }
+
   void CheckCondition(const Condition& c) {
     const auto* fn = dyn_cast<FnCallNode>(c.expr);
     bool ok = fn != nullptr &&
               (fn->fn() == FnKind::kEquals || fn->fn() == FnKind::kAnd || fn->fn() == FnKind::kOr ||
                fn->fn() == FnKind::kNot || fn->fn() == FnKind::kCondition);
     if (!ok) {
-      diags_.Report(DiagCode::kE8001, c.expr->range(), TemplatePath{"Conditions", c.name},
+      // A mapping or list is reported at the condition's name (its value spans lines).
+      bool spans = isa<MapNode>(c.expr) || isa<ListNode>(c.expr);
+      diags_.Report(DiagCode::kE8001, spans && c.key != nullptr ? c.key->range() : c.expr->range(),
+                    TemplatePath{"Conditions", c.name},
                     "Condition " + Quote(c.name) +
                         " must be a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not or "
                         "Condition).");
@@ -483,16 +571,43 @@ class StructureChecker {
                           " is not of the form Service::Provider::Resource or Custom::Name.");
       }
     }
-    CheckPolicy(r.deletion_policy, path.Child("DeletionPolicy"), DiagCode::kE3035, "DeletionPolicy",
-                {"Delete", "Retain", "RetainExceptOnCreate", "Snapshot"});
-    CheckPolicy(r.update_replace_policy, path.Child("UpdateReplacePolicy"), DiagCode::kE3036,
-                "UpdateReplacePolicy", {"Delete", "Retain", "Snapshot"});
+    // Snapshot only where the resource keeps data to snapshot (cfn-lint's valid_snapshot_types;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html).
+    static const std::vector<std::string_view> kSnapshotTypes = {
+        "AWS::DocDB::DBCluster",          "AWS::EC2::Volume",
+        "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup",
+        "AWS::Neptune::DBCluster",        "AWS::RDS::DBCluster",
+        "AWS::RDS::DBInstance",           "AWS::Redshift::Cluster"};
+    bool snapshot =
+        std::find(kSnapshotTypes.begin(), kSnapshotTypes.end(), r.type) != kSnapshotTypes.end();
+    std::vector<std::string_view> deletion = {"Delete", "Retain", "RetainExceptOnCreate"};
+    std::vector<std::string_view> replace = {"Delete", "Retain"};
+    if (snapshot) {
+      deletion.push_back("Snapshot");
+      replace.push_back("Snapshot");
+    }
+    CheckPolicy(r, "DeletionPolicy", r.deletion_policy, DiagCode::kE3035, deletion);
+    CheckPolicy(r, "UpdateReplacePolicy", r.update_replace_policy, DiagCode::kE3036, replace);
   }
 
-  void CheckPolicy(const Node* node, const TemplatePath& path, DiagCode code, std::string_view what,
+  void CheckPolicy(const Resource& r, std::string_view what, const Node* node, DiagCode code,
                    const std::vector<std::string_view>& allowed) {
-    if (node == nullptr || isa<FnCallNode>(node))
-      return;  // intrinsics: AWS::LanguageExtensions
+    if (node == nullptr)
+      return;
+    const MapEntry* entry = r.node != nullptr ? r.node->Find(what) : nullptr;
+    SourceRange key = entry != nullptr ? entry->key->range() : node->range();
+    TemplatePath path = TemplatePath{"Resources", r.logical_id}.Child(what);
+    if (const auto* fn = dyn_cast<FnCallNode>(node)) {
+      // Functions whose value CloudFormation resolves before reading the policy.
+      FnKind k = fn->fn();
+      if (k == FnKind::kIf || k == FnKind::kRef || k == FnKind::kSub || k == FnKind::kSelect ||
+          k == FnKind::kFindInMap)
+        return;
+      diags_.Report(code, key, path,
+                    std::string(what) + " cannot be computed with " + std::string(FnName(k)) +
+                        "; only Ref, Fn::If, Fn::Sub, Fn::Select and Fn::FindInMap are allowed.");
+      return;
+    }
     const auto* s = dyn_cast<StringNode>(node);
     if (s != nullptr && std::find(allowed.begin(), allowed.end(), s->value()) != allowed.end()) {
       return;
@@ -502,8 +617,12 @@ class StructureChecker {
       list += (list.empty() ? "" : ", ") + std::string(a);
     std::string shown =
         s != nullptr ? Quote(s->value()) : "a " + std::string(NodeKindName(node->kind()));
-    diags_.Report(code, node->range(), path,
-                  std::string(what) + " is " + shown + "; it must be one of " + list + "." +
+    std::string why =
+        s != nullptr && s->value() == "Snapshot"
+            ? " (Snapshot is only for resources that keep data: " + r.type + " does not)"
+            : "";
+    diags_.Report(code, isa<ScalarNode>(node) ? node->range() : key, path,
+                  std::string(what) + " is " + shown + why + "; it must be one of " + list + "." +
                       (s != nullptr ? DidYouMean(s->value(), allowed) : ""));
   }
 

@@ -29,6 +29,9 @@ void CheckReferences(const Template& t, DiagnosticSink& diags);
 // Dynamic references ({{resolve:...}}): syntax, the per-template limit and where each service's
 // references are resolved (dynamic_references.cc).
 void CheckDynamicReferences(const Template& t, DiagnosticSink& diags);
+// Every resource on a circular dependency (DependsOn, Ref, Fn::GetAtt, Fn::Sub), reported at its
+// logical id with one cycle through it (E3004).
+void CheckCycles(const Template& t, DiagnosticSink& diags);
 
 // The parameter types CloudFormation accepts, for checks and suggestions.
 bool IsValidParameterType(std::string_view type);

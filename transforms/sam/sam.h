@@ -212,6 +212,12 @@ using GeneratedList = std::vector<Generated>;
 
 Json NewResource(std::string_view type, const Json& attributes = Json::object());
 
+// Validation only (TransformOptions::placeholder_artifacts): replaces local artifact paths
+// (CodeUri, ImageUri, ContentUri, DefinitionUri, an Application's Location) in `input` with a
+// placeholder S3 location and gives AutoPublishAlias parameters the value "Alias" in
+// `parameters` (unless already set), as cfn-lint does before translating.
+void UsePlaceholderArtifacts(Json& input, Json& parameters);
+
 // Per-type translators (one file each).
 Status TranslateFunction(SamResource& resource, Context& ctx, GeneratedList* out);
 Status TranslateSimpleTable(SamResource& resource, Context& ctx, GeneratedList* out);

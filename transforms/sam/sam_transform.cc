@@ -314,6 +314,8 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
       tctx.options.partition.empty() ? PartitionFor(ctx.region) : tctx.options.partition;
   for (const auto& [k, v] : tctx.options.parameters)
     ctx.parameters[k] = v;
+  if (tctx.options.placeholder_artifacts)
+    sam::UsePlaceholderArtifacts(input, ctx.parameters);
   if (const Json* params = sam::Get(input, "Parameters");
       params != nullptr && params->is_object()) {
     for (auto it = params->begin(); it != params->end(); ++it) {
