@@ -8,6 +8,10 @@
 
 #include "tests/testing/golden.h"
 
+#include <filesystem>
+#include <map>
+#include <set>
+
 #include <gtest/gtest.h>
 
 #include "cfnx/compiler.h"
@@ -53,6 +57,38 @@ TEST(DiagnosticRegistryTest, CodesAreWellFormed) {
     EXPECT_FALSE(info.description.empty()) << info.id;
     EXPECT_EQ(info.url.substr(0, 8), "https://") << info.id;
   }
+}
+
+// Every registered code is shown by at least one golden expectation (any `*.expected*` file
+// under tests/golden/), so each diagnostic's wording and position are pinned by a test. The
+// few codes whose input cannot sensibly be a committed file are listed with the test that
+// covers them instead.
+TEST(DiagnosticRegistryTest, EveryCodeHasAGoldenTest) {
+  const std::map<std::string, std::string> covered_elsewhere = {
+      {"E1002", "needs a template over 1 MB: engine/validate/structure_test.cc"},
+      {"E1162",
+       "AWS's schemas use the KMS key id format only inside anyOf today, where it shows as the "
+       "reason of an E3017: tests/golden/resources/error_formats_arns_and_ids.yaml"},
+  };
+  std::set<std::string> seen;
+  std::filesystem::path root = testing::SourcePath("tests/golden");
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file() ||
+        entry.path().filename().string().find(".expected") == std::string::npos)
+      continue;
+    std::string text = testing::ReadFileOrEmpty(entry.path().string());
+    for (const DiagCodeInfo& info : AllDiagCodes()) {
+      if (text.find(info.id) != std::string::npos)
+        seen.insert(std::string(info.id));
+    }
+  }
+  std::string missing;
+  for (const DiagCodeInfo& info : AllDiagCodes()) {
+    std::string id(info.id);
+    if (seen.count(id) == 0 && covered_elsewhere.count(id) == 0)
+      missing += " " + id;
+  }
+  EXPECT_EQ(missing, "") << "codes without a golden test under tests/golden/";
 }
 
 }  // namespace
