@@ -104,13 +104,7 @@ void CombineTags(Json& resource, const Json& tags) {
 Json OperatorRole(const SamResource& r, const Context& ctx) {
   Json role = NewResource("AWS::IAM::Role", r.PassthroughAttributes());
   Json& props = role["Properties"];
-  props["AssumeRolePolicyDocument"] =
-      Json{{"Version", "2012-10-17"},
-           {"Statement",
-            Json::array(
-                {Json{{"Action", Json::array({"sts:AssumeRole"})},
-                      {"Effect", "Allow"},
-                      {"Principal", Json{{"Service", Json::array({"lambda.amazonaws.com"})}}}}})}};
+  props["AssumeRolePolicyDocument"] = AssumeRolePolicyFor("lambda.amazonaws.com");
   props["ManagedPolicyArns"] =
       Json::array({ctx.ManagedPolicyArn("AWSLambdaManagedEC2ResourceOperator")});
   props["Tags"] = TagList(nullptr);

@@ -325,13 +325,7 @@ void AddCodeDeployResources(Context& ctx, Json& output, std::vector<Error>* erro
   if (!skip_role) {
     Json role = NewResource("AWS::IAM::Role");
     Json& props = role["Properties"];
-    props["AssumeRolePolicyDocument"] = Json{
-        {"Version", "2012-10-17"},
-        {"Statement",
-         Json::array(
-             {Json{{"Action", Json::array({"sts:AssumeRole"})},
-                   {"Effect", "Allow"},
-                   {"Principal", Json{{"Service", Json::array({"codedeploy.amazonaws.com"})}}}}})}};
+    props["AssumeRolePolicyDocument"] = AssumeRolePolicyFor("codedeploy.amazonaws.com");
     bool limited = ctx.partition == "aws-iso" || ctx.partition == "aws-iso-b";
     props["ManagedPolicyArns"] =
         Json::array({ctx.ManagedPolicyArn(limited ? "service-role/AWSCodeDeployRoleForLambdaLimited"

@@ -648,13 +648,7 @@ Status TranslateFunction(SamResource& r, Context& ctx, GeneratedList* out) {
   if (const Json* doc = r.Prop("AssumeRolePolicyDocument"); doc != nullptr && !doc->is_null()) {
     spec.assume_role_policy_document = *doc;
   } else {
-    spec.assume_role_policy_document = Json{
-        {"Version", "2012-10-17"},
-        {"Statement",
-         Json::array(
-             {Json{{"Action", Json::array({"sts:AssumeRole"})},
-                   {"Effect", "Allow"},
-                   {"Principal", Json{{"Service", Json::array({"lambda.amazonaws.com"})}}}}})}};
+    spec.assume_role_policy_document = AssumeRolePolicyFor("lambda.amazonaws.com");
   }
   spec.managed_policy_arns.push_back(ctx.ManagedPolicyArn(
       Truthy(r.Prop("DurableConfig")) ? "service-role/AWSLambdaBasicDurableExecutionRolePolicy"

@@ -212,6 +212,10 @@ using GeneratedList = std::vector<Generated>;
 
 Json NewResource(std::string_view type, const Json& attributes = Json::object());
 
+// The trust policy of a role the transform generates: `service` (lambda.amazonaws.com, ...) may
+// assume it.
+Json AssumeRolePolicyFor(std::string_view service);
+
 // Validation only (TransformOptions::placeholder_artifacts): replaces local artifact paths
 // (CodeUri, ImageUri, ContentUri, DefinitionUri, an Application's Location) in `input` with a
 // placeholder S3 location and gives AutoPublishAlias parameters the value "Alias" in

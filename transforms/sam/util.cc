@@ -387,6 +387,15 @@ Json Sub(std::string_view text) {
   return Json{{"Fn::Sub", std::string(text)}};
 }
 
+Json AssumeRolePolicyFor(std::string_view service) {
+  return Json{
+      {"Version", "2012-10-17"},
+      {"Statement",
+       Json::array({Json{{"Action", Json::array({"sts:AssumeRole"})},
+                         {"Effect", "Allow"},
+                         {"Principal", Json{{"Service", Json::array({std::string(service)})}}}}})}};
+}
+
 Json NewResource(std::string_view type, const Json& attributes) {
   Json r = Json::object();
   r["Type"] = std::string(type);

@@ -19,13 +19,7 @@ Json ExecutionRole(const EventSource& event, const FunctionInfo& fn, const Json&
   const Json& p = event.properties;
   Json role = NewResource("AWS::IAM::Role", attributes);
   Json& props = role["Properties"];
-  props["AssumeRolePolicyDocument"] = Json{
-      {"Version", "2012-10-17"},
-      {"Statement",
-       Json::array(
-           {Json{{"Action", Json::array({"sts:AssumeRole"})},
-                 {"Effect", "Allow"},
-                 {"Principal", Json{{"Service", Json::array({"scheduler.amazonaws.com"})}}}}})}};
+  props["AssumeRolePolicyDocument"] = AssumeRolePolicyFor("scheduler.amazonaws.com");
   Json policies = Json::array();
   policies.push_back(Json{
       {"PolicyName", event.logical_id + "LambdaPolicy"},
