@@ -69,6 +69,42 @@ bool IsAlphanumeric(std::string_view s) {
   return true;
 }
 
+bool IsAsciiAlnum(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+// Whether `type` is "Service::Provider::Resource" or "Service::Provider::Resource::MODULE",
+// each part one or more ASCII letters or digits (by hand: compiling the equivalent regex cost
+// more than the rest of a small template's structure checks).
+bool IsProviderTypeName(std::string_view type) {
+  int parts = 0;
+  size_t start = 0;
+  while (true) {
+    size_t sep = type.find("::", start);
+    std::string_view part = type.substr(start, sep == std::string_view::npos ? sep : sep - start);
+    if (part.empty() || !std::all_of(part.begin(), part.end(), IsAsciiAlnum)) {
+      return false;
+    }
+    ++parts;
+    if (sep == std::string_view::npos) {
+      return parts == 3 || (parts == 4 && part == "MODULE");
+    }
+    start = sep + 2;
+  }
+}
+
+// Whether `type` is "Custom::Name", Name being 1 to 60 of [A-Za-z0-9_@-].
+bool IsCustomTypeName(std::string_view type) {
+  constexpr std::string_view kCustom = "Custom::";
+  if (type.substr(0, kCustom.size()) != kCustom) {
+    return false;
+  }
+  std::string_view name = type.substr(kCustom.size());
+  return !name.empty() && name.size() <= 60 && std::all_of(name.begin(), name.end(), [](char c) {
+    return IsAsciiAlnum(c) || c == '_' || c == '@' || c == '-';
+  });
+}
+
 std::string Quote(std::string_view s) {
   return "'" + std::string(s) + "'";
 }
@@ -563,9 +599,7 @@ class StructureChecker {
     TemplatePath path{"Resources", r.logical_id};
     CheckName(r.key, path, DiagCode::kE3011, "Logical id");
     if (!r.type.empty()) {
-      static const RE2 provider(R"([A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(::MODULE)?)");
-      static const RE2 custom(R"(Custom::[A-Za-z0-9_@-]{1,60})");
-      if (!RE2::FullMatch(r.type, provider) && !RE2::FullMatch(r.type, custom)) {
+      if (!IsProviderTypeName(r.type) && !IsCustomTypeName(r.type)) {
         diags_.Report(DiagCode::kE3006, r.type_node->range(), path.Child("Type"),
                       "Resource type " + Quote(r.type) +
                           " is not of the form Service::Provider::Resource or Custom::Name.");

@@ -4,6 +4,7 @@
 // Limit checks need templates too big for golden files; they are generated here.
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include "engine/diag/render.h"
 #include "engine/parse/loader.h"
@@ -112,6 +113,43 @@ TEST(StructureTest, ParameterTypes) {
   for (const char* bad : {"string", "List<Strng>", "AWS::SSM::Parameter::Value<Test>", "List<>",
                           "AWS::EC2::Foo::Id", ""}) {
     EXPECT_FALSE(IsValidParameterType(bad)) << bad;
+  }
+}
+
+// The resource type shape check (E3006) is hand-written; it must agree with the regexes it
+// replaced, on the tricky names as on the ordinary ones.
+TEST(StructureTest, ResourceTypeShapeAgreesWithTheRegexes) {
+  const RE2 provider(R"([A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(::MODULE)?)");
+  const RE2 custom(R"(Custom::[A-Za-z0-9_@-]{1,60})");
+  const std::vector<std::string> names = {"AWS::S3::Bucket",
+                                          "AWS::S3::Bucket::MODULE",
+                                          "A::MODULE::C::MODULE",
+                                          "MODULE::B::C",
+                                          "A::B::C::MODULE::MODULE",
+                                          "A::B::C::D",
+                                          "A::B",
+                                          "A::B::",
+                                          "::A::B",
+                                          "A:::B::C",
+                                          "A::B::C::",
+                                          "A::B::C::module",
+                                          "AWS_S3_Bucket",
+                                          "AWS::S3::Bucket-1",
+                                          "Custom::X",
+                                          "Custom::",
+                                          "Custom::a_b@c-d9",
+                                          "Custom::a.b",
+                                          "Custom::A::B",
+                                          "Custom::" + std::string(60, 'x'),
+                                          "Custom::" + std::string(61, 'x'),
+                                          "custom::X",
+                                          "A::B::C\xc3\xa9",
+                                          "Alexa::ASK::Skill"};
+  for (const std::string& name : names) {
+    bool expected = RE2::FullMatch(name, provider) || RE2::FullMatch(name, custom);
+    std::string text = "Resources:\n  R:\n    Type: '" + name + "'\n";
+    bool reported = Check(text).find("E3006") != std::string::npos;
+    EXPECT_EQ(reported, !expected) << name;
   }
 }
 
