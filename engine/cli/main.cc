@@ -4,28 +4,65 @@
 // The `cfnx` command: parses the command line and runs the chosen subcommand.
 
 #include <iostream>
+#include <string_view>
 
 #include "engine/cli/command.h"
+
+namespace {
+
+struct Subcommand {
+  std::string_view name;  // as its Add*Command registers it
+  cfnx::Command (*add)(CLI::App&);
+};
+
+// In the order `cfnx --help` lists them.
+constexpr Subcommand kSubcommands[] = {
+    {"validate", cfnx::AddValidateCommand}, {"transform", cfnx::AddTransformCommand},
+    {"schemas", cfnx::AddSchemasCommand},   {"render", cfnx::AddRenderCommand},
+    {"graph", cfnx::AddGraphCommand},       {"plan", cfnx::AddPlanCommand},
+    {"deploy", cfnx::AddDeployCommand},     {"destroy", cfnx::AddDestroyCommand},
+    {"stacks", cfnx::AddStacksCommand},     {"describe", cfnx::AddDescribeCommand},
+    {"rollback", cfnx::AddRollbackCommand},
+};
+
+// The subcommand named by argv[1] when no other argument names one; nullptr otherwise.
+// Declaring every subcommand's options costs more than validating a small template, so a
+// run declares only the one it runs. Top-level help, a misspelt or missing subcommand, and
+// command lines where another subcommand's name appears (CLI11 may treat it as that
+// subcommand) get the full command line, so what they print is unchanged.
+const Subcommand* OnlySubcommand(int argc, char** argv) {
+  if (argc < 2) {
+    return nullptr;
+  }
+  const Subcommand* only = nullptr;
+  for (const Subcommand& s : kSubcommands) {
+    if (s.name == argv[1]) {
+      only = &s;
+    }
+  }
+  for (int i = 2; only != nullptr && i < argc; ++i) {
+    for (const Subcommand& s : kSubcommands) {
+      if (s.name == argv[i]) {
+        return nullptr;
+      }
+    }
+  }
+  return only;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"cfnx: compile, check, plan and deploy AWS CloudFormation and SAM templates"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "cfnx 0.1.0");
-  std::vector<cfnx::Command> commands = {
-      cfnx::AddValidateCommand(app),
-      cfnx::AddTransformCommand(app),
-      cfnx::AddSchemasCommand(app),
-      cfnx::AddRenderCommand(app),
-      cfnx::AddGraphCommand(app),
-      cfnx::AddPlanCommand(app),
-      // clang-format off
-      cfnx::AddDeployCommand(app),
-      cfnx::AddDestroyCommand(app),
-      cfnx::AddStacksCommand(app),
-      cfnx::AddDescribeCommand(app),
-      cfnx::AddRollbackCommand(app),
-      // clang-format on
-  };
+  std::vector<cfnx::Command> commands;
+  const Subcommand* only = OnlySubcommand(argc, argv);
+  for (const Subcommand& s : kSubcommands) {
+    if (only == nullptr || only == &s) {
+      commands.push_back(s.add(app));
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
