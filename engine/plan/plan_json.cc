@@ -141,18 +141,18 @@ OrderedJson ResourceChangeToJson(const ResourceChange& rc) {
   if (rc.replacement) {
     j["Replacement"] = Name(*rc.replacement);
   }
-  if (rc.action == ChangeAction::kModify || rc.action == ChangeAction::kDynamic) {
-    OrderedJson scope = OrderedJson::array();
-    for (ResourceAttribute a : rc.scope) {
-      scope.push_back(Name(a));
-    }
-    j["Scope"] = std::move(scope);
-    OrderedJson details = OrderedJson::array();
-    for (const ResourceChangeDetail& d : rc.details) {
-      details.push_back(DetailToJson(d));
-    }
-    j["Details"] = std::move(details);
+  // Every action carries Scope and Details, empty unless the resource is modified: what
+  // DescribeChangeSet returns (AWS's documented "Adding and removing resources" example).
+  OrderedJson scope = OrderedJson::array();
+  for (ResourceAttribute a : rc.scope) {
+    scope.push_back(Name(a));
   }
+  j["Scope"] = std::move(scope);
+  OrderedJson details = OrderedJson::array();
+  for (const ResourceChangeDetail& d : rc.details) {
+    details.push_back(DetailToJson(d));
+  }
+  j["Details"] = std::move(details);
   return j;
 }
 

@@ -401,7 +401,11 @@ void Planner::AddPropertyDetails(Entry& e, const TypeFacts& facts) {
   // Parameters whose value changed, flowing into properties the template did not change.
   std::vector<FoundRef> refs;
   CollectRefs(e.new_props, path, refs);
+  // Each gives AWS's pair: a Dynamic DirectModification and a Static ParameterReference. As
+  // in AWS's documented example with several changed parameters, every DirectModification
+  // detail comes first (in property order), then the ParameterReference ones.
   std::set<std::pair<std::vector<std::string>, std::string>> seen;
+  std::vector<const FoundRef*> parameter_refs;
   for (const FoundRef& r : refs) {
     bool is_ref = r.kind == RefKind::kRef || r.kind == RefKind::kSubRef;
     if (!is_ref || changed_params_.count(r.target) == 0 ||
@@ -412,9 +416,12 @@ void Planner::AddPropertyDetails(Entry& e, const TypeFacts& facts) {
                                [&](const DiffItem& d) { return Covers(d.path, r.path); });
     if (!covered) {
       AddDetail(e, facts, r.path, EvaluationType::kDynamic, ChangeSource::kDirectModification, "");
-      AddDetail(e, facts, r.path, EvaluationType::kStatic, ChangeSource::kParameterReference,
-                r.target);
+      parameter_refs.push_back(&r);
     }
+  }
+  for (const FoundRef* r : parameter_refs) {
+    AddDetail(e, facts, r->path, EvaluationType::kStatic, ChangeSource::kParameterReference,
+              r->target);
   }
 }
 
@@ -496,11 +503,16 @@ void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
     }
   }
   rc.replacement = replacement;
+  // Scope: Tags first, then the others in enum order, as AWS's documented change set with
+  // both shows ["Tags", "Properties"].
   std::set<ResourceAttribute> scope;
   for (const ResourceChangeDetail& d : rc.details) {
     scope.insert(d.target.attribute);
   }
-  rc.scope.assign(scope.begin(), scope.end());
+  if (scope.erase(ResourceAttribute::kTags) != 0) {
+    rc.scope.push_back(ResourceAttribute::kTags);
+  }
+  rc.scope.insert(rc.scope.end(), scope.begin(), scope.end());
   e.replaced = replacement != Replacement::kFalse;
   if (e.replaced) {
     std::string policy = e.update_replace_policy;

@@ -117,8 +117,8 @@ struct ResourceChange {
   std::string physical_id;                    // "PhysicalResourceId" ("" for Add: omitted)
   std::string resource_type;                  // "ResourceType"
   std::optional<Replacement> replacement;     // "Replacement": Modify only
-  std::vector<ResourceAttribute> scope;       // "Scope": Modify only, in enum order
-  std::vector<ResourceChangeDetail> details;  // "Details": Modify only
+  std::vector<ResourceAttribute> scope;       // "Scope": [] unless Modify/Dynamic; Tags first
+  std::vector<ResourceChangeDetail> details;  // "Details": [] unless Modify/Dynamic
   // "PolicyAction": Remove → Delete/Retain/Snapshot; a Modify with Replacement True or
   // Conditional → ReplaceAndDelete/ReplaceAndRetain/ReplaceAndSnapshot.
   std::optional<PolicyAction> policy_action;
