@@ -25,6 +25,19 @@ bool ParseNumber(std::string_view text, T* out, int base = 10) {
   return ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
 }
 
+// Splits off the line starting at `*rest` (without its newline).
+std::string_view NextLine(std::string_view* rest) {
+  size_t newline = rest->find('\n');
+  std::string_view line = rest->substr(0, newline);
+  *rest = newline == std::string_view::npos ? std::string_view() : rest->substr(newline + 1);
+  return line;
+}
+
+// The type name of an entry line (its first field).
+std::string_view LineType(std::string_view line) {
+  return line.substr(0, line.find(' '));
+}
+
 ErrorOr<std::string> ReadWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -41,10 +54,18 @@ ResourceTypeRegistry::~ResourceTypeRegistry() = default;
 
 ErrorOr<std::unique_ptr<ResourceTypeRegistry>> ResourceTypeRegistry::FromData(
     std::string_view index, std::string_view blob) {
+  CFNX_ASSIGN_OR_RETURN(std::unique_ptr<ResourceTypeRegistry> registry,
+                        FromVerifiedData(index, blob));
+  CFNX_RETURN_IF_ERROR(registry->VerifyEntries());
+  return registry;
+}
+
+ErrorOr<std::unique_ptr<ResourceTypeRegistry>> ResourceTypeRegistry::FromVerifiedData(
+    std::string_view index, std::string_view blob) {
   std::unique_ptr<ResourceTypeRegistry> registry(new ResourceTypeRegistry());
   registry->index_ = index;
   registry->blob_ = blob;
-  CFNX_RETURN_IF_ERROR(registry->ParseIndex());
+  CFNX_RETURN_IF_ERROR(registry->ParseHeader());
   return registry;
 }
 
@@ -59,73 +80,113 @@ ErrorOr<std::unique_ptr<ResourceTypeRegistry>> ResourceTypeRegistry::FromDirecto
   registry->owned_blob_ = std::move(blob);
   registry->index_ = registry->owned_index_;
   registry->blob_ = registry->owned_blob_;
-  Status status = registry->ParseIndex();
+  Status status = registry->ParseHeader();
+  if (status.ok()) {
+    status = registry->VerifyEntries();
+  }
   if (!status.ok()) {
     return Error{dir + ": " + status.error().message};
   }
   return registry;
 }
 
-Status ResourceTypeRegistry::ParseIndex() {
+Status ResourceTypeRegistry::ParseHeader() {
   std::string_view rest = index_;
-  int line_number = 0;
+  if (rest.empty()) {
+    return Error{"schema registry index is empty"};
+  }
+  auto bad = [](int line_number, const std::string& why) {
+    return Error{"schema registry index line " + std::to_string(line_number) + ": " + why};
+  };
+  if (NextLine(&rest) != "cfnx-schemas 1") {
+    return bad(1, "not a cfnx schema registry (expected \"cfnx-schemas 1\")");
+  }
+  if (rest.empty()) {
+    return Error{"schema registry index is empty"};
+  }
+  std::string_view line = NextLine(&rest);
+  if (NextField(&line) != "regions") {
+    return bad(2, "expected the regions line");
+  }
+  while (!line.empty()) {
+    regions_.emplace_back(NextField(&line));
+  }
+  if (regions_.size() > 64) {
+    return bad(2, "more than 64 regions");
+  }
+  entries_ = rest;
+  return Status();
+}
+
+Status ResourceTypeRegistry::VerifyEntries() const {
+  std::string_view rest = entries_;
+  int line_number = 2;
+  std::string_view previous;
   auto bad = [&](const std::string& why) {
     return Error{"schema registry index line " + std::to_string(line_number) + ": " + why};
   };
   while (!rest.empty()) {
-    size_t newline = rest.find('\n');
-    std::string_view line = rest.substr(0, newline);
-    rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+    std::string_view line = NextLine(&rest);
     ++line_number;
-    if (line_number == 1) {
-      if (line != "cfnx-schemas 1") {
-        return bad("not a cfnx schema registry (expected \"cfnx-schemas 1\")");
-      }
-      continue;
-    }
-    if (line_number == 2) {
-      if (NextField(&line) != "regions") {
-        return bad("expected the regions line");
-      }
-      while (!line.empty()) {
-        regions_.emplace_back(NextField(&line));
-      }
-      if (regions_.size() > 64) {
-        return bad("more than 64 regions");
-      }
-      continue;
-    }
     if (line.empty()) {
       continue;
     }
     Variant v;
-    v.type = NextField(&line);
-    if (!ParseNumber(NextField(&line), &v.offset) || !ParseNumber(NextField(&line), &v.length) ||
-        !ParseNumber(NextField(&line), &v.regions, 16) || !line.empty()) {
+    if (!ParseEntry(line, &v)) {
       return bad("expected \"TYPE OFFSET LENGTH REGIONS\"");
     }
-    if (static_cast<uint64_t>(v.offset) + v.length > blob_.size()) {
+    if (!InBlob(v)) {
       return bad("entry for " + std::string(v.type) + " points past the end of the data");
     }
-    if (!variants_.empty() && v.type < variants_.back().type) {
+    if (v.type < previous) {
       return bad("entries are not sorted by type name");
     }
-    variants_.push_back(v);
-  }
-  if (line_number < 2) {
-    return Error{"schema registry index is empty"};
+    previous = v.type;
   }
   return Status();
 }
 
-std::pair<size_t, size_t> ResourceTypeRegistry::VariantRange(std::string_view type) const {
-  auto lo = std::lower_bound(variants_.begin(), variants_.end(), type,
-                             [](const Variant& v, std::string_view t) { return v.type < t; });
-  auto hi = lo;
-  while (hi != variants_.end() && hi->type == type) {
-    ++hi;
+bool ResourceTypeRegistry::ParseEntry(std::string_view line, Variant* v) {
+  v->type = NextField(&line);
+  return ParseNumber(NextField(&line), &v->offset) && ParseNumber(NextField(&line), &v->length) &&
+         ParseNumber(NextField(&line), &v->regions, 16) && line.empty();
+}
+
+bool ResourceTypeRegistry::InBlob(const Variant& v) const {
+  return static_cast<uint64_t>(v.offset) + v.length <= blob_.size();
+}
+
+std::vector<ResourceTypeRegistry::Variant> ResourceTypeRegistry::VariantsOf(
+    std::string_view type) const {
+  // Binary search for the first line whose type is not less than `type`. `lo` and `hi` are
+  // line starts; the answer lies in [lo, hi].
+  size_t lo = 0;
+  size_t hi = entries_.size();
+  while (lo < hi) {
+    size_t start = lo + (hi - lo) / 2;
+    while (start > lo && entries_[start - 1] != '\n') {
+      --start;
+    }
+    size_t end = std::min(entries_.find('\n', start), entries_.size());
+    if (LineType(entries_.substr(start, end - start)) < type) {
+      lo = std::min(end + 1, entries_.size());
+    } else {
+      hi = start;
+    }
   }
-  return {static_cast<size_t>(lo - variants_.begin()), static_cast<size_t>(hi - variants_.begin())};
+  std::vector<Variant> variants;
+  std::string_view rest = entries_.substr(lo);
+  while (!rest.empty()) {
+    std::string_view line = NextLine(&rest);
+    if (LineType(line) != type) {
+      break;
+    }
+    Variant v;
+    if (ParseEntry(line, &v) && InBlob(v)) {
+      variants.push_back(v);
+    }
+  }
+  return variants;
 }
 
 int ResourceTypeRegistry::RegionBit(std::string_view region) const {
@@ -138,8 +199,7 @@ int ResourceTypeRegistry::RegionBit(std::string_view region) const {
 }
 
 bool ResourceTypeRegistry::Contains(std::string_view type) const {
-  auto [lo, hi] = VariantRange(type);
-  return lo != hi;
+  return !VariantsOf(type).empty();
 }
 
 bool ResourceTypeRegistry::KnowsRegion(std::string_view region) const {
@@ -147,16 +207,16 @@ bool ResourceTypeRegistry::KnowsRegion(std::string_view region) const {
 }
 
 bool ResourceTypeRegistry::AvailableIn(std::string_view type, std::string_view region) const {
-  auto [lo, hi] = VariantRange(type);
-  if (lo == hi) {
+  std::vector<Variant> variants = VariantsOf(type);
+  if (variants.empty()) {
     return false;
   }
   int bit = RegionBit(region);
   if (bit < 0) {
     return true;
   }
-  for (size_t i = lo; i < hi; ++i) {
-    if (variants_[i].regions & (uint64_t{1} << bit)) {
+  for (const Variant& v : variants) {
+    if (v.regions & (uint64_t{1} << bit)) {
       return true;
     }
   }
@@ -165,15 +225,14 @@ bool ResourceTypeRegistry::AvailableIn(std::string_view type, std::string_view r
 
 const ResourceType* ResourceTypeRegistry::Find(std::string_view type,
                                                std::string_view region) const {
-  auto [lo, hi] = VariantRange(type);
-  if (lo == hi) {
+  std::vector<Variant> variants = VariantsOf(type);
+  if (variants.empty()) {
     return nullptr;
   }
   // The region's own variant when there is one, else the one available in most regions.
-  const Variant* chosen = &variants_[lo];
+  const Variant* chosen = &variants[0];
   int bit = RegionBit(region);
-  for (size_t i = lo; i < hi; ++i) {
-    const Variant& v = variants_[i];
+  for (const Variant& v : variants) {
     if (bit >= 0 && (v.regions & (uint64_t{1} << bit))) {
       chosen = &v;
       break;
@@ -197,8 +256,12 @@ const ResourceType* ResourceTypeRegistry::Find(std::string_view type,
 
 std::vector<std::string_view> ResourceTypeRegistry::TypeNames() const {
   std::vector<std::string_view> names;
-  for (const Variant& v : variants_) {
-    if (names.empty() || names.back() != v.type) {
+  std::string_view rest = entries_;
+  while (!rest.empty()) {
+    std::string_view line = NextLine(&rest);
+    Variant v;
+    if (!line.empty() && ParseEntry(line, &v) && InBlob(v) &&
+        (names.empty() || names.back() != v.type)) {
       names.push_back(v.type);
     }
   }

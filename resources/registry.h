@@ -13,9 +13,10 @@
 //   resources.jsonl  the compact JSON documents the index points into (one per line)
 //
 // A type whose schema differs between regions has one index line per variant; the bitsets of a
-// type's variants are disjoint. Creating a registry reads only the index (about 1,600 short
-// lines); a type's JSON is parsed the first time `Find` asks for it and cached, so a run pays
-// only for the types its templates use. The embedded registry lives in the cfnx binary (see
+// type's variants are disjoint. Creating a registry reads only the index's first two lines;
+// lookups binary-search the sorted index text, decoding only the lines of the type asked for.
+// A type's JSON is parsed the first time `Find` asks for it and cached, so a run pays only for
+// the types its templates use. The embedded registry lives in the cfnx binary (see
 // resources/embedded_schemas.h); a user's registry is a directory holding the two files.
 //
 // Thread-safe: `Find` may be called concurrently.
@@ -43,9 +44,15 @@ inline constexpr std::string_view kRegistryBlobFile = "resources.jsonl";
 class ResourceTypeRegistry {
  public:
   // A registry over `index` and `blob`, which must outlive it (embedded data does). Error when
-  // the index is malformed or points outside the blob.
+  // the index is malformed or points outside the blob (every line is checked).
   static ErrorOr<std::unique_ptr<ResourceTypeRegistry>> FromData(std::string_view index,
                                                                  std::string_view blob);
+  // The same over data `FromData` accepted before (the embedded registry: resources_tests
+  // check it), without reading the whole index: only its header and regions lines are
+  // checked, so creating it costs almost nothing. A line that does not parse anyway is
+  // treated as absent.
+  static ErrorOr<std::unique_ptr<ResourceTypeRegistry>> FromVerifiedData(std::string_view index,
+                                                                         std::string_view blob);
   // Reads a registry directory (index.txt + resources.jsonl); the registry owns the bytes.
   static ErrorOr<std::unique_ptr<ResourceTypeRegistry>> FromDirectory(const std::string& dir);
 
@@ -65,7 +72,7 @@ class ResourceTypeRegistry {
   // type is unknown or its document does not parse. Parsed on first use, then cached.
   const ResourceType* Find(std::string_view type, std::string_view region = "") const;
 
-  // Every type name, sorted (views into the index).
+  // Every type name, sorted (views into the index). Reads the whole index.
   std::vector<std::string_view> TypeNames() const;
   const std::vector<std::string>& regions() const { return regions_; }
   size_t index_bytes() const { return index_.size(); }
@@ -80,9 +87,15 @@ class ResourceTypeRegistry {
   };
 
   ResourceTypeRegistry() = default;
-  Status ParseIndex();
-  // The range of variants of `type` in `variants_` (sorted by type).
-  std::pair<size_t, size_t> VariantRange(std::string_view type) const;
+  // Reads the header and regions lines; `entries_` is the rest of the index.
+  Status ParseHeader();
+  // Checks every entry line: format, bounds, order.
+  Status VerifyEntries() const;
+  // Reads an entry line; false if it is not "TYPE OFFSET LENGTH REGIONS".
+  static bool ParseEntry(std::string_view line, Variant* v);
+  bool InBlob(const Variant& v) const;
+  // The variants of `type`, in index order (found by binary search over `entries_`).
+  std::vector<Variant> VariantsOf(std::string_view type) const;
   int RegionBit(std::string_view region) const;
 
   std::string owned_index_;
@@ -90,7 +103,8 @@ class ResourceTypeRegistry {
   std::string_view index_;
   std::string_view blob_;
   std::vector<std::string> regions_;
-  std::vector<Variant> variants_;
+  // The entry lines of the index ("TYPE OFFSET LENGTH REGIONS\n"...), sorted by type.
+  std::string_view entries_;
 
   mutable std::mutex mutex_;
   // Parsed types by blob offset; nullptr entries remember documents that failed to parse.

@@ -92,6 +92,62 @@ TEST(RegistryTest, RejectsMalformedIndexes) {
   EXPECT_EQ((*ok)->Find("A::B::C"), nullptr);
 }
 
+// The registry used at run time reads the embedded index lazily (binary search over its
+// text); it must answer exactly as the fully checked one, for every type and region.
+TEST(RegistryTest, LazyEmbeddedRegistryAgreesWithTheCheckedOne) {
+  auto lazy = ResourceTypeRegistry::FromVerifiedData(EmbeddedSchemaIndex(), EmbeddedSchemaBlob());
+  ASSERT_TRUE(lazy.ok());
+  const ResourceTypeRegistry& checked = Embedded();
+  std::vector<std::string_view> names = checked.TypeNames();
+  EXPECT_EQ((*lazy)->TypeNames(), names);
+  EXPECT_EQ((*lazy)->regions(), checked.regions());
+  std::vector<std::string> regions = checked.regions();
+  regions.push_back("mars-north-1");
+  for (std::string_view name : names) {
+    ASSERT_TRUE((*lazy)->Contains(name)) << name;
+    for (const std::string& region : regions) {
+      EXPECT_EQ((*lazy)->AvailableIn(name, region), checked.AvailableIn(name, region))
+          << name << " " << region;
+    }
+  }
+  // Names around and between the real ones are absent.
+  for (std::string_view name : {"", "A", "AWS::", "AWS::S3::Bucke", "AWS::S3::Bucketz", "ZZZ",
+                                "AWS::S3::Bucket ", "Alexa::ASK::Skil"}) {
+    EXPECT_FALSE((*lazy)->Contains(name)) << name;
+    EXPECT_EQ((*lazy)->Find(name), nullptr) << name;
+  }
+  // The variant chosen per region is the same document.
+  for (const char* type : {"AWS::S3::Bucket", "AWS::Lambda::Function", "AWS::EC2::Instance"}) {
+    for (const std::string& region : regions) {
+      const ResourceType* a = (*lazy)->Find(type, region);
+      const ResourceType* b = checked.Find(type, region);
+      ASSERT_NE(a, nullptr);
+      ASSERT_NE(b, nullptr);
+      EXPECT_EQ(a->schema(), b->schema()) << type << " " << region;
+    }
+  }
+}
+
+TEST(RegistryTest, LazyRegistryChecksOnlyTheHeader) {
+  EXPECT_FALSE(ResourceTypeRegistry::FromVerifiedData("", "").ok());
+  EXPECT_FALSE(ResourceTypeRegistry::FromVerifiedData("cfnx-schemas 1\n", "").ok());
+  EXPECT_FALSE(ResourceTypeRegistry::FromVerifiedData("something else\nregions\n", "").ok());
+  // A line that does not parse, or points outside the data, reads as absent.
+  auto lazy = ResourceTypeRegistry::FromVerifiedData(
+      "cfnx-schemas 1\nregions r-x-1\nA::A::A 0 2 1\nB::B::B zero 2 1\nC::C::C 0 10 1\n"
+      "D::D::D 0 2 1",
+      "{}");
+  ASSERT_TRUE(lazy.ok());
+  EXPECT_TRUE((*lazy)->Contains("A::A::A"));
+  EXPECT_FALSE((*lazy)->Contains("B::B::B"));
+  EXPECT_FALSE((*lazy)->Contains("C::C::C"));
+  EXPECT_TRUE((*lazy)->Contains("D::D::D"));  // the last line needs no newline
+  EXPECT_EQ((*lazy)->TypeNames(), (std::vector<std::string_view>{"A::A::A", "D::D::D"}));
+  EXPECT_FALSE(ResourceTypeRegistry::FromData(
+                   "cfnx-schemas 1\nregions r-x-1\nA::A::A 0 2 1\nB::B::B zero 2 1\n", "{}")
+                   .ok());
+}
+
 // --- The generator ---------------------------------------------------------------------------
 
 class ImportTest : public ::testing::Test {
