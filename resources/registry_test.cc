@@ -148,6 +148,74 @@ TEST(RegistryTest, LazyRegistryChecksOnlyTheHeader) {
                    .ok());
 }
 
+// Types keep their `definitions` as text and parse each on first use: for every embedded
+// document, what a type gives must be exactly what parsing the whole document gives.
+TEST(ResourceTypeTest, LazyDefinitionsGiveTheParsedDocument) {
+  std::string_view blob = EmbeddedSchemaBlob();
+  size_t documents = 0;
+  size_t definitions = 0;
+  while (!blob.empty()) {
+    size_t newline = blob.find('\n');
+    std::string_view line = blob.substr(0, newline);
+    blob = newline == std::string_view::npos ? std::string_view() : blob.substr(newline + 1);
+    if (line.empty()) {
+      continue;
+    }
+    ++documents;
+    nlohmann::json full = nlohmann::json::parse(line);
+    std::string error;
+    std::unique_ptr<ResourceType> type = ResourceType::Parse(line, &error);
+    ASSERT_NE(type, nullptr) << error;
+    nlohmann::json defs = full.value("definitions", nlohmann::json());
+    full.erase("definitions");
+    ASSERT_EQ(type->schema(), full) << type->name();
+    if (defs.is_object()) {
+      for (auto it = defs.begin(); it != defs.end(); ++it) {
+        const nlohmann::json* got = type->ResolveRef("#/definitions/" + it.key());
+        ASSERT_NE(got, nullptr) << type->name() << " " << it.key();
+        EXPECT_EQ(*got, it.value()) << type->name() << " " << it.key();
+        ++definitions;
+      }
+      const nlohmann::json* all = type->ResolveRef("#/definitions");
+      ASSERT_NE(all, nullptr);
+      EXPECT_EQ(*all, defs);
+    }
+    EXPECT_EQ(type->ResolveRef("#/definitions/NoSuchDefinition"), nullptr);
+  }
+  EXPECT_GT(documents, 1000u);
+  EXPECT_GT(definitions, 10000u);
+}
+
+TEST(ResourceTypeTest, DefinitionsInOddShapes) {
+  std::string error;
+  // Escaped names, nested paths, duplicate members (the last wins, as when parsing), spacing.
+  auto type = ResourceType::Parse(
+      R"( { "typeName" : "A::B::C", "definitions" : { "T\u0061g" : {"type":"string"},)"
+      R"( "E" : {"properties": {"x": {"type": "integer", "p": "}{\"]["}}},)"
+      R"( "D" : {"z": 0}, "D": {"y": 1} },)"
+      R"( "properties": {"P": {"$ref": "#/definitions/Tag"}} } )",
+      &error);
+  ASSERT_NE(type, nullptr) << error;
+  ASSERT_NE(type->ResolveRef("#/definitions/Tag"), nullptr);
+  EXPECT_EQ(*type->ResolveRef("#/definitions/Tag"), nlohmann::json::parse(R"({"type":"string"})"));
+  EXPECT_EQ(*type->ResolveRef("#/definitions/D"), nlohmann::json::parse(R"({"y":1})"));
+  EXPECT_EQ(*type->ResolveRef("#/definitions/E/properties/x/p"), "}{\"][");
+  EXPECT_EQ(type->ResolveRef("#/definitions/D/z"), nullptr);
+  EXPECT_EQ(*type->ResolveRef("#/definitions/D/y"), 1);
+  EXPECT_EQ(*type->ResolveRef("#/properties/P/$ref"), "#/definitions/Tag");
+  EXPECT_FALSE(type->schema().contains("definitions"));
+  // Not an object, no typeName, broken text: refused as before.
+  EXPECT_EQ(ResourceType::Parse("[]", &error), nullptr);
+  EXPECT_EQ(ResourceType::Parse(R"({"definitions": {}})", &error), nullptr);
+  EXPECT_EQ(ResourceType::Parse(R"({"typeName": "A::B::C", "definitions": {"x": 1})", &error),
+            nullptr);
+  EXPECT_EQ(ResourceType::Parse(R"({"typeName": "A::B::C" "definitions": {}})", &error), nullptr);
+  // `definitions` that is not an object is kept as it is.
+  auto odd = ResourceType::Parse(R"({"typeName": "A::B::C", "definitions": 5})", &error);
+  ASSERT_NE(odd, nullptr);
+  EXPECT_EQ(*odd->ResolveRef("#/definitions"), 5);
+}
+
 // --- The generator ---------------------------------------------------------------------------
 
 class ImportTest : public ::testing::Test {

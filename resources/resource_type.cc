@@ -4,6 +4,7 @@
 #include "resources/resource_type.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -174,6 +175,148 @@ bool HasType(const nlohmann::json& s, std::string_view type) {
   return false;
 }
 
+// Reads JSON text without building anything: enough to find an object's members and the
+// extent of their values. Lenient (a value's own syntax is checked when it is parsed).
+class JsonScanner {
+ public:
+  explicit JsonScanner(std::string_view text) : text_(text) {}
+
+  size_t pos() const { return pos_; }
+  bool AtEnd() {
+    SkipSpace();
+    return pos_ >= text_.size();
+  }
+  bool Consume(char c) {
+    SkipSpace();
+    if (pos_ < text_.size() && text_[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+  // A string (quotes included).
+  bool String(std::string_view* raw) {
+    SkipSpace();
+    size_t start = pos_;
+    if (pos_ >= text_.size() || text_[pos_] != '"' || !SkipString()) {
+      return false;
+    }
+    *raw = text_.substr(start, pos_ - start);
+    return true;
+  }
+  // Any value (an object or array as a whole).
+  bool Value(std::string_view* raw) {
+    SkipSpace();
+    size_t start = pos_;
+    if (pos_ >= text_.size()) {
+      return false;
+    }
+    char c = text_[pos_];
+    if (c == '"') {
+      if (!SkipString()) {
+        return false;
+      }
+    } else if (c == '{' || c == '[') {
+      int depth = 0;
+      while (pos_ < text_.size()) {
+        char d = text_[pos_];
+        if (d == '"') {
+          if (!SkipString()) {
+            return false;
+          }
+          continue;
+        }
+        ++pos_;
+        if (d == '{' || d == '[') {
+          ++depth;
+        } else if ((d == '}' || d == ']') && --depth == 0) {
+          break;
+        }
+      }
+      if (depth != 0) {
+        return false;
+      }
+    } else {
+      while (pos_ < text_.size() &&
+             std::string_view(",}] \t\r\n").find(text_[pos_]) == std::string_view::npos) {
+        ++pos_;
+      }
+      if (pos_ == start) {
+        return false;
+      }
+    }
+    *raw = text_.substr(start, pos_ - start);
+    return true;
+  }
+
+ private:
+  void SkipSpace() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' ||
+                                   text_[pos_] == '\r' || text_[pos_] == '\n')) {
+      ++pos_;
+    }
+  }
+  // At a '"': moves past the closing quote.
+  bool SkipString() {
+    size_t from = pos_ + 1;
+    while (from < text_.size()) {
+      const void* found = std::memchr(text_.data() + from, '"', text_.size() - from);
+      if (found == nullptr) {
+        return false;
+      }
+      size_t quote = static_cast<size_t>(static_cast<const char*>(found) - text_.data());
+      // Escaped when preceded by an odd number of backslashes (inside the string).
+      size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') {
+        ++backslashes;
+      }
+      if (backslashes % 2 == 0) {
+        pos_ = quote + 1;
+        return true;
+      }
+      from = quote + 1;
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+// Calls `member(raw_key, raw_value)` for each member of the object `text`; false if `text` is
+// not an object as far as the scanner can tell.
+template <typename F>
+bool ForEachMember(std::string_view text, F member) {
+  JsonScanner scan(text);
+  if (!scan.Consume('{')) {
+    return false;
+  }
+  if (scan.Consume('}')) {
+    return scan.AtEnd();
+  }
+  while (true) {
+    std::string_view key;
+    std::string_view value;
+    if (!scan.String(&key) || !scan.Consume(':') || !scan.Value(&value)) {
+      return false;
+    }
+    member(key, value);
+    if (scan.Consume(',')) {
+      continue;
+    }
+    return scan.Consume('}') && scan.AtEnd();
+  }
+}
+
+// The text of a JSON string (quotes included), unescaped.
+std::string KeyText(std::string_view raw) {
+  if (raw.find('\\') == std::string_view::npos) {
+    return std::string(raw.substr(1, raw.size() - 2));
+  }
+  nlohmann::json key = nlohmann::json::parse(raw, nullptr, /*allow_exceptions=*/false);
+  return key.is_string() ? key.get<std::string>() : std::string();
+}
+
 }  // namespace
 
 // Every scalar (or list of scalars) reachable through objects, as cfn-lint's GetAtts does for
@@ -205,7 +348,29 @@ void ResourceType::AddPropertyAttributes(const nlohmann::json& s, const std::str
 }
 
 std::unique_ptr<ResourceType> ResourceType::Parse(std::string_view json_text, std::string* error) {
-  nlohmann::json doc = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  // Everything but `definitions` is parsed now; `definitions` is kept as text, split into its
+  // members (see the class comment). Text the scanner cannot split is parsed whole, as before.
+  std::string rest = "{";
+  std::string_view definitions;
+  bool split = ForEachMember(json_text, [&](std::string_view key, std::string_view value) {
+    if (key == "\"definitions\"") {
+      definitions = value;  // the last one wins, as when parsing
+      return;
+    }
+    if (rest.size() > 1) {
+      rest += ',';
+    }
+    rest.append(key).append(":").append(value);
+  });
+  rest += '}';
+  std::vector<std::pair<std::string_view, std::string_view>> members;
+  if (split && !definitions.empty()) {
+    split = ForEachMember(definitions, [&](std::string_view key, std::string_view value) {
+      members.emplace_back(key, value);
+    });
+  }
+  nlohmann::json doc = nlohmann::json::parse(split ? std::string_view(rest) : json_text, nullptr,
+                                             /*allow_exceptions=*/false);
   if (!doc.is_object()) {
     *error = "the schema document is not a JSON object";
     return nullptr;
@@ -218,6 +383,30 @@ std::unique_ptr<ResourceType> ResourceType::Parse(std::string_view json_text, st
   std::unique_ptr<ResourceType> type(new ResourceType());
   type->name_ = name->get<std::string>();
   type->schema_ = std::move(doc);
+  if (split && !definitions.empty()) {
+    type->lazy_definitions_ = true;
+    type->definitions_text_ = std::string(definitions);
+    const char* base = definitions.data();
+    for (const auto& [key, value] : members) {
+      Definition d;
+      d.name = KeyText(key);
+      d.text = std::string_view(type->definitions_text_)
+                   .substr(static_cast<size_t>(value.data() - base), value.size());
+      type->definitions_.push_back(std::move(d));
+    }
+    // Sorted by name; of duplicates the last one wins, as when parsing.
+    std::stable_sort(type->definitions_.begin(), type->definitions_.end(),
+                     [](const Definition& a, const Definition& b) { return a.name < b.name; });
+    auto& defs = type->definitions_;
+    std::vector<Definition> unique;
+    for (size_t i = 0; i < defs.size(); ++i) {
+      if (i + 1 < defs.size() && defs[i + 1].name == defs[i].name) {
+        continue;
+      }
+      unique.push_back(std::move(defs[i]));
+    }
+    defs = std::move(unique);
+  }
   type->Derive();
   return type;
 }
@@ -285,12 +474,56 @@ const nlohmann::json* ResourceType::FindProperty(std::string_view name) const {
   return it == props->end() ? nullptr : &*it;
 }
 
+const nlohmann::json* ResourceType::FindDefinition(std::string_view name) const {
+  auto it = std::lower_bound(
+      definitions_.begin(), definitions_.end(), name,
+      [](const Definition& d, std::string_view n) { return std::string_view(d.name) < n; });
+  if (it == definitions_.end() || it->name != name) {
+    return nullptr;
+  }
+  std::lock_guard<std::mutex> lock(definitions_mutex_);
+  if (!it->tried) {
+    it->tried = true;
+    nlohmann::json value = nlohmann::json::parse(it->text, nullptr, /*allow_exceptions=*/false);
+    if (!value.is_discarded()) {
+      it->parsed = std::make_unique<nlohmann::json>(std::move(value));
+    }
+  }
+  return it->parsed.get();
+}
+
+const nlohmann::json* ResourceType::AllDefinitions() const {
+  std::lock_guard<std::mutex> lock(definitions_mutex_);
+  if (all_definitions_ == nullptr) {
+    nlohmann::json value =
+        nlohmann::json::parse(definitions_text_, nullptr, /*allow_exceptions=*/false);
+    all_definitions_ = std::make_unique<nlohmann::json>(value.is_discarded() ? nlohmann::json()
+                                                                             : std::move(value));
+  }
+  return all_definitions_->is_null() ? nullptr : all_definitions_.get();
+}
+
 const nlohmann::json* ResourceType::ResolveRef(std::string_view ref) const {
   if (ref.substr(0, 2) != "#/") {
     return nullptr;
   }
   const nlohmann::json* node = &schema_;
   std::string_view rest = ref.substr(2);
+  if (lazy_definitions_) {
+    constexpr std::string_view kDefinitions = "definitions";
+    if (rest == kDefinitions || rest == "definitions/") {
+      return AllDefinitions();
+    }
+    if (rest.substr(0, kDefinitions.size() + 1) == "definitions/") {
+      rest = rest.substr(kDefinitions.size() + 1);
+      size_t slash = rest.find('/');
+      node = FindDefinition(rest.substr(0, slash));
+      if (node == nullptr) {
+        return nullptr;
+      }
+      rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    }
+  }
   while (!rest.empty()) {
     size_t slash = rest.find('/');
     std::string segment(rest.substr(0, slash));

@@ -6,15 +6,19 @@
 // the validator need (read-only, write-only, create-only and conditionally create-only property
 // paths, primary identifier, replacement strategy, tagging, deprecated properties).
 //
-// `ResourceType` is immutable once parsed and owned by the `ResourceTypeRegistry` that parsed
-// it (resources/registry.h). Property paths are kept as the schema writes them: JSON pointers
-// such as "/properties/Endpoint/Address". `attributes()` gives the names `Fn::GetAtt` accepts,
-// spelt the template way ("Endpoint.Address").
+// `ResourceType` is immutable once parsed (thread-safe to read) and owned by the
+// `ResourceTypeRegistry` that parsed it (resources/registry.h). The `definitions` the
+// properties point to make up most of a schema (80% of the registry's bytes), and a template
+// reaches only a few of them: they are kept as text and each is parsed the first time
+// `ResolveRef` reaches it, so `schema()` does not hold them. Property paths are kept as the schema
+// writes them: JSON pointers such as "/properties/Endpoint/Address". `attributes()` gives the names
+// `Fn::GetAtt` accepts, spelt the template way ("Endpoint.Address").
 
 #ifndef CFNX_RESOURCES_RESOURCE_TYPE_H_
 #define CFNX_RESOURCES_RESOURCE_TYPE_H_
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,14 +34,15 @@ class ResourceType {
   static std::unique_ptr<ResourceType> Parse(std::string_view json_text, std::string* error);
 
   const std::string& name() const { return name_; }
-  // The whole compact document.
+  // The compact document without its `definitions` (reach those with `ResolveRef`).
   const nlohmann::json& schema() const { return schema_; }
 
   // The schema of top-level property `name`, or nullptr.
   const nlohmann::json* FindProperty(std::string_view name) const;
   // Top-level property names, in schema order.
   const std::vector<std::string_view>& property_names() const { return property_names_; }
-  // Resolves a local reference ("#/definitions/Tag"); nullptr if it does not resolve.
+  // Resolves a local reference ("#/definitions/Tag", "#/properties/Name"); nullptr if it does
+  // not resolve. The pointer stays valid as long as the type.
   const nlohmann::json* ResolveRef(std::string_view ref) const;
 
   // Names `Fn::GetAtt` accepts: read-only properties as dotted paths ("Arn",
@@ -67,8 +72,25 @@ class ResourceType {
   void Derive();
   void AddPropertyAttributes(const nlohmann::json& schema, const std::string& name, int depth);
 
+  // One member of the schema's `definitions`, parsed on first use.
+  struct Definition {
+    std::string name;
+    std::string_view text;  // the value's JSON, in definitions_text_
+    mutable std::unique_ptr<nlohmann::json> parsed;
+    mutable bool tried = false;
+  };
+  // The definition named `name` (parsed now if need be), or nullptr.
+  const nlohmann::json* FindDefinition(std::string_view name) const;
+  // The whole `definitions` object (parsed now if need be), or nullptr.
+  const nlohmann::json* AllDefinitions() const;
+
   std::string name_;
   nlohmann::json schema_;
+  bool lazy_definitions_ = false;
+  std::string definitions_text_;
+  std::vector<Definition> definitions_;  // sorted by name
+  mutable std::mutex definitions_mutex_;
+  mutable std::unique_ptr<nlohmann::json> all_definitions_;
   std::vector<std::string_view> property_names_;
   std::vector<std::string> attributes_;
   std::vector<std::string> read_only_;
