@@ -8,11 +8,13 @@
 #include "engine/graph/graph.h"
 
 #include <algorithm>
+#include <deque>
 #include <queue>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 
+#include "engine/ast/json_convert.h"
 #include "engine/validate/validate.h"
 
 namespace cfnx {
@@ -32,7 +34,7 @@ std::string_view EdgeKindName(EdgeKind kind) {
 }
 
 std::optional<size_t> DependencyGraph::Find(std::string_view logical_id) const {
-  auto it = index_.find(std::string(logical_id));
+  auto it = index_.find(logical_id);
   if (it == index_.end()) {
     return std::nullopt;
   }
@@ -67,11 +69,13 @@ struct Reference {
   TemplatePath path;
 };
 
-// Collects the resource references under a node. Paths are built only for references (rare
-// compared with nodes), from the segments stack.
+// Collects the resource references under a node. The walk keeps the path as views (keys point
+// into the template, list indexes into `indexes_`); a TemplatePath is built only for each
+// reference found (rare compared with nodes).
 class ReferenceCollector {
  public:
-  explicit ReferenceCollector(std::vector<std::string> base) : segments_(std::move(base)) {}
+  void Push(std::string_view segment) { segments_.push_back(segment); }
+  void Pop() { segments_.pop_back(); }
 
   void Walk(const Node* node) {
     if (node == nullptr) {
@@ -81,7 +85,7 @@ class ReferenceCollector {
       case NodeKind::kList: {
         const auto* list = cast<ListNode>(node);
         for (size_t i = 0; i < list->size(); ++i) {
-          segments_.push_back(std::to_string(i));
+          segments_.push_back(Index(i));
           Walk(list->items()[i]);
           segments_.pop_back();
         }
@@ -102,15 +106,23 @@ class ReferenceCollector {
     }
   }
 
+  void Add(std::string_view target, EdgeKind kind, const Node* site) {
+    refs_.push_back({target, kind, site,
+                     TemplatePath(std::vector<std::string>(segments_.begin(), segments_.end()))});
+  }
+
   std::vector<Reference>& refs() { return refs_; }
 
  private:
-  void Add(std::string_view target, EdgeKind kind, const Node* site) {
-    refs_.push_back({target, kind, site, TemplatePath(segments_)});
+  std::string_view Index(size_t i) {
+    while (indexes_.size() <= i) {
+      indexes_.push_back(std::to_string(indexes_.size()));
+    }
+    return indexes_[i];
   }
 
   void WalkFn(const FnCallNode* fn) {
-    segments_.push_back(std::string(FnName(fn->fn())));
+    segments_.push_back(FnName(fn->fn()));
     switch (fn->fn()) {
       case FnKind::kRef:
         if (const auto* s = dyn_cast<StringNode>(fn->args())) {
@@ -155,7 +167,7 @@ class ReferenceCollector {
       }
       if (list->size() >= 2) {
         vars = dyn_cast<MapNode>(list->items()[1]);
-        segments_.push_back("1");
+        segments_.push_back(Index(1));
         Walk(vars);
         segments_.pop_back();
       }
@@ -178,23 +190,26 @@ class ReferenceCollector {
     }
   }
 
-  std::vector<std::string> segments_;
+  std::vector<std::string_view> segments_;
+  std::deque<std::string> indexes_;  // "0", "1", ...: stable addresses for the views
   std::vector<Reference> refs_;
 };
 
-std::vector<Reference> ResourceReferences(const Resource& r) {
-  ReferenceCollector c({"Resources", r.logical_id});
+// The references of resource `r` (appended to `c.refs()`).
+void ResourceReferences(const Resource& r, ReferenceCollector& c) {
+  c.Push("Resources");
+  c.Push(r.logical_id);
   for (const MapEntry& e : r.node->entries()) {
     std::string_view key = e.key->value();
     if (key == "Properties" || key == "Metadata" || key == "CreationPolicy" ||
         key == "UpdatePolicy") {
-      ReferenceCollector sub({"Resources", r.logical_id, std::string(key)});
-      sub.Walk(e.value);
-      for (Reference& ref : sub.refs()) {
-        c.refs().push_back(std::move(ref));
-      }
+      c.Push(key);
+      c.Walk(e.value);
+      c.Pop();
     }
   }
+  c.Pop();
+  c.Pop();
   for (size_t i = 0; i < r.depends_on.size(); ++i) {
     TemplatePath path{"Resources", r.logical_id, "DependsOn"};
     if (isa<ListNode>(r.depends_on_node)) {
@@ -202,7 +217,6 @@ std::vector<Reference> ResourceReferences(const Resource& r) {
     }
     c.refs().push_back({r.depends_on[i]->value(), EdgeKind::kDependsOn, r.depends_on[i], path});
   }
-  return std::move(c.refs());
 }
 
 // The shortest cycle through `start` inside its component (breadth-first, dependencies in index
@@ -327,10 +341,84 @@ std::vector<std::vector<size_t>> CyclesThroughResources(const DependencyGraph& g
   return cycles;
 }
 
+namespace {
+
+// Orders `g` (its nodes and dependencies): a topological order by Kahn's algorithm whose ready
+// set is ordered by logical id, and waves. Nodes on (or after) a cycle are left out, so the
+// graph has a cycle exactly when the order misses a node.
+void OrderGraph(const std::vector<std::string>& nodes, const std::vector<std::vector<size_t>>& deps,
+                std::vector<size_t>& order, std::vector<int>& wave) {
+  const size_t n = nodes.size();
+  // Rank of each node by logical id: the ready queue compares integers, not strings.
+  std::vector<size_t> by_name(n);
+  for (size_t v = 0; v < n; ++v) {
+    by_name[v] = v;
+  }
+  std::sort(by_name.begin(), by_name.end(),
+            [&nodes](size_t a, size_t b) { return nodes[a] < nodes[b]; });
+  std::vector<size_t> rank(n);
+  for (size_t i = 0; i < n; ++i) {
+    rank[by_name[i]] = i;
+  }
+  // Dependents as one flat array (CSR) rather than a vector per node.
+  std::vector<size_t> pending(n), first(n + 1, 0);
+  for (size_t v = 0; v < n; ++v) {
+    pending[v] = deps[v].size();
+    for (size_t d : deps[v]) {
+      ++first[d + 1];
+    }
+  }
+  for (size_t v = 0; v < n; ++v) {
+    first[v + 1] += first[v];
+  }
+  std::vector<size_t> dependents(first[n]), fill(first.begin(), first.end() - 1);
+  for (size_t v = 0; v < n; ++v) {
+    for (size_t d : deps[v]) {
+      dependents[fill[d]++] = v;
+    }
+  }
+  std::priority_queue<size_t, std::vector<size_t>, std::greater<size_t>> ready;  // ranks
+  for (size_t v = 0; v < n; ++v) {
+    if (pending[v] == 0) {
+      ready.push(rank[v]);
+    }
+  }
+  wave.assign(n, -1);
+  order.clear();
+  order.reserve(n);
+  while (!ready.empty()) {
+    size_t v = by_name[ready.top()];
+    ready.pop();
+    int w = 0;
+    for (size_t d : deps[v]) {
+      w = std::max(w, wave[d] + 1);
+    }
+    wave[v] = w;
+    order.push_back(v);
+    for (size_t i = first[v]; i < first[v + 1]; ++i) {
+      size_t u = dependents[i];
+      if (--pending[u] == 0) {
+        ready.push(rank[u]);
+      }
+    }
+  }
+}
+
+void SortUnique(std::vector<size_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
 DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& options,
                                      DiagnosticSink& diags) {
   DependencyGraph g;
   std::vector<const Resource*> included;
+  included.reserve(t.resources.size());
+  g.nodes_.reserve(t.resources.size());
+  g.types_.reserve(t.resources.size());
+  g.index_.reserve(t.resources.size());
   for (const Resource& r : t.resources) {
     if (r.node == nullptr || (options.included && !options.included(r))) {
       continue;
@@ -343,65 +431,170 @@ DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& opti
   }
   const size_t n = g.nodes_.size();
   g.deps_.resize(n);
+  ReferenceCollector c;
   for (size_t from = 0; from < n; ++from) {
-    for (Reference& ref : ResourceReferences(*included[from])) {
-      auto it = g.index_.find(std::string(ref.target));
-      if (it == g.index_.end()) {
+    c.refs().clear();
+    ResourceReferences(*included[from], c);
+    for (Reference& ref : c.refs()) {
+      std::optional<size_t> to = g.Find(ref.target);
+      if (!to) {
         continue;  // a parameter, pseudo parameter, excluded or unknown resource
       }
-      g.edges_.push_back({from, it->second, ref.kind, ref.site, std::move(ref.path)});
-      g.deps_[from].push_back(it->second);
+      g.edges_.push_back({from, *to, ref.kind, ref.site, std::move(ref.path)});
+      g.deps_[from].push_back(*to);
     }
-    std::sort(g.deps_[from].begin(), g.deps_[from].end());
-    g.deps_[from].erase(std::unique(g.deps_[from].begin(), g.deps_[from].end()),
-                        g.deps_[from].end());
+    SortUnique(g.deps_[from]);
   }
   for (const Output& o : t.outputs) {
-    ReferenceCollector c({"Outputs", o.name});
-    c.Walk(o.value);
-    for (const Reference& ref : c.refs()) {
-      auto it = g.index_.find(std::string(ref.target));
-      if (it != g.index_.end()) {
-        g.output_edges_.push_back({o.name, it->second, ref.kind});
+    ReferenceCollector oc;
+    oc.Push("Outputs");
+    oc.Push(o.name);
+    oc.Walk(o.value);
+    for (const Reference& ref : oc.refs()) {
+      if (std::optional<size_t> to = g.Find(ref.target)) {
+        g.output_edges_.push_back({o.name, *to, ref.kind});
       }
     }
   }
-  g.has_cycle_ = ReportCycles(g, g.edges_, diags);
+  OrderGraph(g.nodes_, g.deps_, g.order_, g.wave_);
+  // Only a graph whose order misses a node has a cycle: then find and report each one.
+  g.has_cycle_ = g.order_.size() < n && ReportCycles(g, g.edges_, diags);
+  return g;
+}
 
-  // Kahn's algorithm; the ready set is ordered by logical id.
-  std::vector<std::vector<size_t>> dependents(n);
-  std::vector<size_t> pending(n);
-  for (size_t v = 0; v < n; ++v) {
-    pending[v] = g.deps_[v].size();
-    for (size_t d : g.deps_[v]) {
-      dependents[d].push_back(v);
+namespace {
+
+// The logical ids a JSON value references, under the same rules as ReferenceCollector (a
+// one-key object is a function call when the parser would make it one).
+void JsonReferences(const OrderedJson& j, std::vector<std::string_view>& out) {
+  if (j.is_array()) {
+    for (const OrderedJson& item : j) {
+      JsonReferences(item, out);
+    }
+    return;
+  }
+  if (!j.is_object()) {
+    return;
+  }
+  FnKind fn;
+  if (j.size() == 1 && FnFromName(j.begin().key(), &fn) &&
+      (fn != FnKind::kCondition || j.begin().value().is_string())) {
+    const OrderedJson& args = j.begin().value();
+    switch (fn) {
+      case FnKind::kRef:
+        if (args.is_string()) {
+          out.push_back(args.get_ref<const std::string&>());
+        }
+        return;
+      case FnKind::kGetAtt:
+        if (args.is_array()) {
+          if (!args.empty() && args[0].is_string()) {
+            out.push_back(args[0].get_ref<const std::string&>());
+          }
+          if (args.size() >= 2) {
+            JsonReferences(args[1], out);
+          }
+        } else if (args.is_string()) {
+          std::string_view v = args.get_ref<const std::string&>();
+          out.push_back(v.substr(0, v.find('.')));
+        }
+        return;
+      case FnKind::kSub: {
+        const OrderedJson* text = args.is_string() ? &args : nullptr;
+        const OrderedJson* vars = nullptr;
+        if (args.is_array()) {
+          if (!args.empty() && args[0].is_string()) {
+            text = &args[0];
+          }
+          if (args.size() >= 2) {
+            vars = args[1].is_object() ? &args[1] : nullptr;
+            if (vars != nullptr) {
+              JsonReferences(*vars, out);
+            }
+          }
+        }
+        if (text == nullptr) {
+          return;
+        }
+        std::string_view s = text->get_ref<const std::string&>();
+        for (const SubVariable& v : ParseSubVariables(s)) {
+          std::string_view name = v.name;
+          if (vars != nullptr && vars->contains(v.name)) {
+            continue;
+          }
+          name = name.substr(0, name.find('.'));
+          size_t at = s.find(name, v.offset);
+          if (at != std::string_view::npos) {
+            out.push_back(s.substr(at, name.size()));
+          }
+        }
+        return;
+      }
+      default:
+        JsonReferences(args, out);
+        return;
     }
   }
-  auto later = [&](size_t a, size_t b) {
-    return g.nodes_[a] > g.nodes_[b];
-  };
-  std::priority_queue<size_t, std::vector<size_t>, decltype(later)> ready(later);
-  for (size_t v = 0; v < n; ++v) {
-    if (pending[v] == 0) {
-      ready.push(v);
-    }
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    JsonReferences(it.value(), out);
   }
-  g.wave_.assign(n, -1);
-  while (!ready.empty()) {
-    size_t v = ready.top();
-    ready.pop();
-    int w = 0;
-    for (size_t d : g.deps_[v]) {
-      w = std::max(w, g.wave_[d] + 1);
+}
+
+}  // namespace
+
+DependencyGraph BuildDependencyGraphFromJson(
+    const OrderedJson& root, const std::function<bool(std::string_view)>& included) {
+  DependencyGraph g;
+  auto resources = root.find("Resources");
+  if (!root.is_object() || resources == root.end() || !resources->is_object()) {
+    return g;
+  }
+  std::vector<const OrderedJson*> nodes;
+  nodes.reserve(resources->size());
+  g.nodes_.reserve(resources->size());
+  g.types_.reserve(resources->size());
+  g.index_.reserve(resources->size());
+  for (auto it = resources->begin(); it != resources->end(); ++it) {
+    if (!it->is_object() || (included && !included(it.key()))) {
+      continue;
     }
-    g.wave_[v] = w;
-    g.order_.push_back(v);
-    for (size_t u : dependents[v]) {
-      if (--pending[u] == 0) {
-        ready.push(u);
+    g.index_.emplace(it.key(), g.nodes_.size());
+    g.nodes_.push_back(it.key());
+    auto type = it->find("Type");
+    g.types_.push_back(type != it->end() && type->is_string() ? type->get<std::string>() : "");
+    nodes.push_back(&it.value());
+  }
+  const size_t n = g.nodes_.size();
+  g.deps_.resize(n);
+  std::vector<std::string_view> refs;
+  for (size_t from = 0; from < n; ++from) {
+    refs.clear();
+    const OrderedJson& r = *nodes[from];
+    for (const char* key : {"Properties", "Metadata", "CreationPolicy", "UpdatePolicy"}) {
+      if (auto it = r.find(key); it != r.end()) {
+        JsonReferences(*it, refs);
       }
     }
+    if (auto it = r.find("DependsOn"); it != r.end()) {
+      if (it->is_string()) {
+        refs.push_back(it->get_ref<const std::string&>());
+      } else if (it->is_array()) {
+        for (const OrderedJson& d : *it) {
+          if (d.is_string()) {
+            refs.push_back(d.get_ref<const std::string&>());
+          }
+        }
+      }
+    }
+    for (std::string_view target : refs) {
+      if (std::optional<size_t> to = g.Find(target)) {
+        g.deps_[from].push_back(*to);
+      }
+    }
+    SortUnique(g.deps_[from]);
   }
+  OrderGraph(g.nodes_, g.deps_, g.order_, g.wave_);
+  g.has_cycle_ = g.order_.size() < n;
   return g;
 }
 

@@ -27,6 +27,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "cfnx/diagnostic.h"
 #include "engine/model/template.h"
 
@@ -83,9 +85,16 @@ class DependencyGraph {
  private:
   friend DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& options,
                                               DiagnosticSink& diags);
+  friend DependencyGraph BuildDependencyGraphFromJson(
+      const nlohmann::ordered_json& root, const std::function<bool(std::string_view)>& included);
+  // Hashes std::string and std::string_view alike, so Find does not build a string.
+  struct IdHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
   std::vector<std::string> nodes_;
   std::vector<std::string> types_;
-  std::unordered_map<std::string, size_t> index_;
+  std::unordered_map<std::string, size_t, IdHash, std::equal_to<>> index_;
   std::vector<GraphEdge> edges_;
   std::vector<OutputEdge> output_edges_;
   std::vector<std::vector<size_t>> deps_;
@@ -97,6 +106,14 @@ class DependencyGraph {
 // Builds and orders the graph of `t`; cycles go to `diags` as E3004.
 DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& options,
                                      DiagnosticSink& diags);
+
+// The graph of a template given as JSON (a deployed stack's template, which the planner keeps
+// as JSON): the same nodes, dependencies and order as BuildDependencyGraph over the parsed
+// template, but no edges() (there are no source sites) and no cycle diagnostics (has_cycle()
+// still tells). `included` (null = every resource) says whether the resource with that logical
+// id is part of the stack.
+DependencyGraph BuildDependencyGraphFromJson(const nlohmann::ordered_json& root,
+                                             const std::function<bool(std::string_view)>& included);
 
 // For each resource on a dependency cycle (a strongly connected component of two or more, or a
 // resource that references itself), in node order: the shortest cycle through it, starting with

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/ast/json_convert.h"
 #include "engine/parse/loader.h"
 
 namespace cfnx {
@@ -113,6 +114,65 @@ TEST(GraphTest, SelfReferenceIsACycle) {
   auto b = Build("Resources:\n  A: {Type: AWS::SNS::Topic, Properties: {X: !Ref A}}\n");
   ASSERT_EQ(b->diags.error_count(), 1);
   EXPECT_EQ(b->diags.diagnostics()[0].message, "Circular dependency between resources: A -> A.");
+}
+
+// The planner builds the deployed template's graph from its JSON: it must be the graph the
+// parsed template gives (nodes, dependencies, order, waves, cycles), whatever the references.
+TEST(GraphTest, GraphFromJsonIsTheGraphOfTheParsedTemplate) {
+  const char* kTemplates[] = {
+      R"(
+Resources:
+  Topic: {Type: AWS::SNS::Topic}
+  Queue: {Type: AWS::SQS::Queue, Properties: {Name: !Sub ["x-${Bucket}", {Bucket: !GetAtt Topic.TopicName}]}}
+  Bucket:
+    Type: AWS::S3::Bucket
+    DependsOn: [Topic, Queue]
+    Metadata: {q: !GetAtt [Queue, Arn], r: {"Fn::GetAtt": "Topic.Arn"}}
+    CreationPolicy: {x: !Ref Queue}
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      Doc: !Sub "${Bucket.Arn}/${AWS::Region}/${Mine}/${!Literal}"
+      Other: !Sub ["${X}-${Topic}", {X: !Ref Queue}]
+      Joined: !Join ["", [!Ref Alarm, !If [C, !Ref Topic, !Ref "AWS::NoValue"]]]
+      NotAFunction: {Condition: [Alarm]}
+    UpdatePolicy: {y: !Select [0, [!Ref Alarm]]}
+  Alarm: {Type: AWS::CloudWatch::Alarm, DeletionPolicy: Retain, Properties: {X: {Fn::Unknown: !Ref Topic}}}
+  NotAResource: plain
+)",
+      R"(
+Resources:
+  A: {Type: AWS::SNS::Topic, Properties: {X: !Ref B}}
+  B: {Type: AWS::SNS::Topic, Properties: {X: !GetAtt C.Arn}}
+  C: {Type: AWS::SNS::Topic, DependsOn: A}
+  D: {Type: AWS::SNS::Topic, Properties: {X: !Ref D}}
+  E: {Type: AWS::SNS::Topic, Properties: {X: !Ref Z}}
+  Z: {Type: AWS::SNS::Topic, Condition: Off}
+)",
+  };
+  for (const char* yaml : kTemplates) {
+    SCOPED_TRACE(yaml);
+    auto excluded = [](std::string_view id) {
+      return id != "Z";
+    };
+    auto b = Build(yaml, GraphOptions{[&](const Resource& r) {
+                     return excluded(r.logical_id);
+                   }});
+    DependencyGraph j = BuildDependencyGraphFromJson(ToJson(*b->doc.root()), excluded);
+    const DependencyGraph& g = b->graph;
+    EXPECT_EQ(j.nodes(), g.nodes());
+    EXPECT_EQ(j.types(), g.types());
+    EXPECT_EQ(j.dependencies(), g.dependencies());
+    EXPECT_EQ(j.order(), g.order());
+    EXPECT_EQ(j.wave_of(), g.wave_of());
+    EXPECT_EQ(j.has_cycle(), g.has_cycle());
+    EXPECT_TRUE(j.edges().empty());
+    for (size_t v = 0; v < g.nodes().size(); ++v) {
+      EXPECT_EQ(j.Find(g.nodes()[v]), v);
+    }
+    EXPECT_EQ(j.Find("Z"), std::nullopt);
+  }
 }
 
 TEST(GraphTest, RendersDotMermaidAndJson) {

@@ -209,6 +209,8 @@ struct Side {
 struct Entry {
   std::string id;
   std::string type;
+  const Json* new_res = nullptr;  // in the desired template
+  const Json* old_res = nullptr;  // in the deployed template; set when it is planned as Modify
   ResourceChange change;
   bool in_change_set = false;
   bool replaced = false;  // Replacement True or Conditional
@@ -234,32 +236,70 @@ class Planner {
   void SetUpSides();
   void ResolveParameters();
   void PlanResource(Entry& e, const Json& old_res, const Json& new_res);
-  void AddPropertyDetails(Entry& e, const TypeFacts& facts);
-  void AddReferenceDetails(Entry& e, const TypeFacts& facts);
+  void AddPropertyDetails(Entry& e, const TypeFacts& facts, const std::vector<FoundRef>& refs);
+  void AddReferenceDetails(Entry& e, const TypeFacts& facts, const std::vector<FoundRef>& refs);
   void AddDetail(Entry& e, const TypeFacts& facts, const std::vector<std::string>& path,
                  EvaluationType eval, ChangeSource source, std::string causing);
   void FillValues(Entry& e);
   bool DynamicValue(const Json& value) const;
   void Finish(Entry& e);
   SourceRange RangeOf(const std::string& id) const;
+  // schemas_.Find(type), looked up once per type (SchemaFacts returns a copy).
+  const TypeFacts& Facts(const std::string& type) {
+    auto it = facts_.find(type);
+    if (it == facts_.end()) {
+      it = facts_.emplace(type, schemas_.Find(type)).first;
+    }
+    return it->second;
+  }
 
-  // The deployed resource `id`, or nullptr (an index over current_.resources, whose own
-  // FindResource is a linear scan).
+  // What the planner knows of one logical id, from either template and the deployed stack:
+  // one hash lookup answers every question about it.
+  struct Slot {
+    const Json* new_res = nullptr;     // in the desired template
+    std::optional<bool> new_included;  // (new_res) part of the stack; nullopt: unknown
+    const Json* old_res = nullptr;     // in the deployed template
+    bool old_included = false;         // (old_res) included and deployed
+    const StackResource* deployed = nullptr;
+    Entry* entry = nullptr;  // planned resource of the desired template
+  };
+  const Slot* FindSlot(std::string_view id) const {
+    auto it = slots_.find(id);
+    return it == slots_.end() ? nullptr : &it->second;
+  }
+  // The deployed resource `id`, or nullptr (current_.FindResource is a linear scan).
   const StackResource* Deployed(std::string_view id) const {
-    auto it = deployed_.find(id);
-    return it == deployed_.end() ? nullptr : it->second;
+    const Slot* slot = FindSlot(id);
+    return slot == nullptr ? nullptr : slot->deployed;
+  }
+  // The planned entry of `id`, or nullptr.
+  const Entry* EntryOf(std::string_view id) const {
+    const Slot* slot = FindSlot(id);
+    return slot == nullptr ? nullptr : slot->entry;
+  }
+  // Whether `id` is part of the stack after the update (nullopt: unknown or not in the template).
+  std::optional<bool> InNew(std::string_view id) const {
+    const Slot* slot = FindSlot(id);
+    return slot == nullptr || slot->new_res == nullptr ? std::nullopt : slot->new_included;
+  }
+  // Whether `id` is part of the deployed stack (nullopt: not in the deployed template).
+  std::optional<bool> InOld(std::string_view id) const {
+    const Slot* slot = FindSlot(id);
+    return slot == nullptr || slot->old_res == nullptr ? std::nullopt
+                                                       : std::optional<bool>(slot->old_included);
   }
 
   const StackState& current_;
-  std::unordered_map<std::string_view, const StackResource*> deployed_;
+  // Keys point into the templates' JSON and current_'s resources, which outlive the planner.
+  std::unordered_map<std::string_view, Slot> slots_;
   const Template& desired_;
   const SchemaFacts& schemas_;
+  std::map<std::string, TypeFacts, std::less<>> facts_;
   const PlanOptions& options_;
   DiagnosticSink& diags_;
   Side old_, new_;
   bool creating_ = false;
   bool importing_ = false;  // some resource is imported: an IMPORT change set
-  std::unordered_map<std::string_view, Entry*> by_id_;
   std::set<std::string> changed_params_;
   std::vector<Diagnostic> forecast_;
 };
@@ -271,15 +311,15 @@ SourceRange Planner::RangeOf(const std::string& id) const {
 
 void Planner::SetUpSides() {
   creating_ = !current_.exists();
-  deployed_.reserve(current_.resources.size());
-  for (const StackResource& r : current_.resources) {
-    deployed_.emplace(r.logical_id, &r);
-  }
   if (!creating_ && current_.template_body.is_object()) {
     old_.root_ptr = &current_.template_body;
   }
   if (desired_.root != nullptr) {
     new_.owned = ToJson(*desired_.root);
+  }
+  slots_.reserve(current_.resources.size() + new_.Resources().size() + old_.Resources().size());
+  for (const StackResource& r : current_.resources) {
+    slots_[r.logical_id].deployed = &r;
   }
   std::map<std::string, std::string> pseudo = {
       {"AWS::Region", options_.region},
@@ -361,11 +401,11 @@ bool Planner::DynamicValue(const Json& value) const {
       }
       continue;
     }
-    auto it = by_id_.find(r.target);
-    if (it == by_id_.end()) {
+    const Entry* entry = EntryOf(r.target);
+    if (entry == nullptr) {
       continue;  // a parameter or pseudo parameter: known
     }
-    const Entry& dep = *it->second;
+    const Entry& dep = *entry;
     bool getatt = r.kind == RefKind::kGetAtt || r.kind == RefKind::kSubGetAtt;
     if (dep.added || dep.replaced || (getatt && dep.in_change_set)) {
       return true;
@@ -388,7 +428,9 @@ void Planner::AddDetail(Entry& e, const TypeFacts& facts, const std::vector<std:
   e.change.details.push_back(std::move(d));
 }
 
-void Planner::AddPropertyDetails(Entry& e, const TypeFacts& facts) {
+// `refs`: the references in e.new_props.
+void Planner::AddPropertyDetails(Entry& e, const TypeFacts& facts,
+                                 const std::vector<FoundRef>& refs) {
   std::vector<std::string> path;
   std::vector<DiffItem> diffs;
   Diff(e.old_props, e.new_props, path, diffs);
@@ -399,8 +441,6 @@ void Planner::AddPropertyDetails(Entry& e, const TypeFacts& facts) {
     AddDetail(e, facts, item.path, eval, ChangeSource::kDirectModification, "");
   }
   // Parameters whose value changed, flowing into properties the template did not change.
-  std::vector<FoundRef> refs;
-  CollectRefs(e.new_props, path, refs);
   // Each gives AWS's pair: a Dynamic DirectModification and a Static ParameterReference. As
   // in AWS's documented example with several changed parameters, every DirectModification
   // detail comes first (in property order), then the ParameterReference ones.
@@ -426,17 +466,15 @@ void Planner::AddPropertyDetails(Entry& e, const TypeFacts& facts) {
 }
 
 // Ref/GetAtt of resources being replaced: their physical id and attributes become unknown.
-void Planner::AddReferenceDetails(Entry& e, const TypeFacts& facts) {
-  std::vector<std::string> path;
-  std::vector<FoundRef> refs;
-  CollectRefs(e.new_props, path, refs);
+void Planner::AddReferenceDetails(Entry& e, const TypeFacts& facts,
+                                  const std::vector<FoundRef>& refs) {
   std::set<std::pair<std::vector<std::string>, std::string>> seen;
   for (const FoundRef& r : refs) {
     if (r.kind == RefKind::kDynamicReference || r.kind == RefKind::kImportValue) {
       continue;
     }
-    auto it = by_id_.find(r.target);
-    if (it == by_id_.end() || !it->second->replaced) {
+    const Entry* dep = EntryOf(r.target);
+    if (dep == nullptr || !dep->replaced) {
       continue;
     }
     bool getatt = r.kind == RefKind::kGetAtt || r.kind == RefKind::kSubGetAtt;
@@ -451,7 +489,7 @@ void Planner::AddReferenceDetails(Entry& e, const TypeFacts& facts) {
 }
 
 void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
-  TypeFacts facts = schemas_.Find(e.type);
+  const TypeFacts& facts = Facts(e.type);
   ResourceChange& rc = e.change;
   rc.action = ChangeAction::kModify;
   if (const StackResource* deployed = Deployed(e.id)) {
@@ -460,8 +498,11 @@ void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
   Json empty = Json::object();
   e.old_props = Normalize(old_res.contains("Properties") ? old_res["Properties"] : empty, old_.ctx);
   e.new_props = Normalize(new_res.contains("Properties") ? new_res["Properties"] : empty, new_.ctx);
-  AddPropertyDetails(e, facts);
-  AddReferenceDetails(e, facts);
+  std::vector<std::string> path;
+  std::vector<FoundRef> refs;
+  CollectRefs(e.new_props, path, refs);
+  AddPropertyDetails(e, facts, refs);
+  AddReferenceDetails(e, facts, refs);
   static const std::pair<const char*, ResourceAttribute> kOther[] = {
       {"Metadata", ResourceAttribute::kMetadata},
       {"CreationPolicy", ResourceAttribute::kCreationPolicy},
@@ -487,6 +528,9 @@ void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
     rc.details.push_back(std::move(d));
   }
   if (rc.details.empty()) {
+    // Unchanged: nothing reads the properties again.
+    e.old_props = Json();
+    e.new_props = Json();
     return;
   }
   Replacement replacement = Replacement::kFalse;
@@ -525,11 +569,12 @@ void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
 
 void Planner::FillValues(Entry& e) {
   new_.ctx.known_resource = [this](std::string_view id) -> const StackResource* {
-    auto it = by_id_.find(id);
-    if (it != by_id_.end() && (it->second->added || it->second->replaced)) {
+    const Slot* slot = FindSlot(id);
+    if (slot == nullptr ||
+        (slot->entry != nullptr && (slot->entry->added || slot->entry->replaced))) {
       return nullptr;
     }
-    return Deployed(id);
+    return slot->deployed;
   };
   const StackResource* deployed = Deployed(e.id);
   for (ResourceChangeDetail& d : e.change.details) {
@@ -577,48 +622,32 @@ Plan Planner::Run() {
   const Json& new_resources = new_.Resources();
 
   // Graphs: the new template's for creation order, the deployed one's for deletion order.
-  // Whether each resource is part of the stack (nullopt: unknown), keyed by the JSON's keys.
-  std::unordered_map<std::string_view, std::optional<bool>> new_included, old_included;
-  auto in_new = [&new_included](std::string_view id) -> std::optional<bool> {
-    auto it = new_included.find(id);
-    return it == new_included.end() ? std::nullopt : it->second;
-  };
-  auto in_old = [&old_included](std::string_view id) -> std::optional<bool> {
-    auto it = old_included.find(id);
-    return it == old_included.end() ? std::nullopt : it->second;
-  };
-  // Resources by logical id (ordered_json finds keys by linear search).
-  std::unordered_map<std::string_view, const Json*> new_by_id, old_by_id;
   for (auto it = new_resources.begin(); it != new_resources.end(); ++it) {
-    new_included[it.key()] = new_.Included(it.value());
-    new_by_id.emplace(it.key(), &it.value());
+    Slot& slot = slots_[it.key()];
+    slot.new_res = &it.value();
+    slot.new_included = new_.Included(it.value());
   }
   for (auto it = old_resources.begin(); it != old_resources.end(); ++it) {
-    old_by_id.emplace(it.key(), &it.value());
-    old_included[it.key()] =
-        old_.Included(it.value()).value_or(true) && Deployed(it.key()) != nullptr;
+    Slot& slot = slots_[it.key()];
+    slot.old_res = &it.value();
+    slot.old_included = old_.Included(it.value()).value_or(true) && slot.deployed != nullptr;
   }
   DiagnosticCollector graph_diags;
   DependencyGraph new_graph = BuildDependencyGraph(desired_, GraphOptions{[&](const Resource& r) {
-                                                     return in_new(r.logical_id) != false;
+                                                     return InNew(r.logical_id) != false;
                                                    }},
                                                    diags_);
-  Document old_doc;
-  old_doc.set_root(FromJson(old_.root(), old_doc));
-  Template old_model = BuildModel(old_doc, graph_diags);
-  DependencyGraph old_graph = BuildDependencyGraph(old_model, GraphOptions{[&](const Resource& r) {
-                                                     return in_old(r.logical_id) == true;
-                                                   }},
-                                                   graph_diags);
-
+  DependencyGraph old_graph = BuildDependencyGraphFromJson(
+      old_.root(), [&](std::string_view id) { return InOld(id) == true; });
   std::vector<Entry> entries;
   entries.reserve(new_resources.size());
   for (auto it = new_resources.begin(); it != new_resources.end(); ++it) {
-    if (in_new(it.key()) == false) {
+    if (InNew(it.key()) == false) {
       continue;
     }
     Entry e;
     e.id = it.key();
+    e.new_res = &it.value();
     e.type =
         it->contains("Type") && (*it)["Type"].is_string() ? (*it)["Type"].get<std::string>() : "";
     e.change.logical_id = e.id;
@@ -628,22 +657,26 @@ Plan Planner::Run() {
     entries.push_back(std::move(e));
   }
   for (Entry& e : entries) {
-    by_id_[e.id] = &e;
+    slots_.find(e.id)->second.entry = &e;
   }
   // Dependencies first, so a resource sees whether what it references is replaced.
   std::vector<Entry*> ordered;
+  ordered.reserve(entries.size());
+  std::vector<bool> placed(entries.size(), false);
   for (size_t v : new_graph.order()) {
-    ordered.push_back(by_id_[new_graph.nodes()[v]]);
+    Entry* e = slots_.find(new_graph.nodes()[v])->second.entry;
+    placed[e - entries.data()] = true;
+    ordered.push_back(e);
   }
   for (Entry& e : entries) {
-    std::optional<size_t> v = new_graph.Find(e.id);
-    if (!v || new_graph.wave_of()[*v] < 0) {
+    if (!placed[&e - entries.data()]) {
       ordered.push_back(&e);  // on a cycle (already reported)
     }
   }
   for (Entry* e : ordered) {
-    const Json& new_res = *new_by_id.at(e->id);
-    if (!in_new(e->id).has_value()) {
+    const Json& new_res = *e->new_res;
+    std::optional<bool> in_old = InOld(e->id);
+    if (!InNew(e->id).has_value()) {
       e->change.action = ChangeAction::kDynamic;
       e->in_change_set = true;
       const Resource* r = desired_.FindResource(e->id);
@@ -658,7 +691,7 @@ Plan Planner::Run() {
               "deploy time, such as an SSM parameter); the change is shown as Dynamic."));
       continue;
     }
-    if (in_old(e->id) != true) {
+    if (in_old != true) {
       auto to_import = options_.resources_to_import.find(e->id);
       if (to_import != options_.resources_to_import.end()) {
         // An existing resource brought under management: it keeps its identity.
@@ -675,7 +708,8 @@ Plan Planner::Run() {
       e->in_change_set = true;
       continue;
     }
-    const Json& old_res = *old_by_id.at(e->id);
+    const Json& old_res = *slots_.find(e->id)->second.old_res;
+    e->old_res = &old_res;
     std::string old_type = old_res.contains("Type") && old_res["Type"].is_string()
                                ? old_res["Type"].get<std::string>()
                                : "";
@@ -710,7 +744,7 @@ Plan Planner::Run() {
       forward.push_back({e.id, e.type, StepAction::kCreate, "", e.deletion_policy, ""});
     } else if (e.change.action == ChangeAction::kModify) {
       if (e.replaced) {
-        std::string strategy = schemas_.Find(e.type).replacement_strategy;
+        const std::string& strategy = Facts(e.type).replacement_strategy;
         forward.push_back({e.id, e.type, StepAction::kReplace, strategy, "", ""});
         if (strategy != "delete_then_create") {
           bool keep = e.update_replace_policy == "Retain";
@@ -723,16 +757,17 @@ Plan Planner::Run() {
     }
   }
   for (auto it = old_resources.begin(); it != old_resources.end(); ++it) {
-    bool still_there = new_included.count(it.key()) != 0 && in_new(it.key()) != false;
-    if (in_old(it.key()) != true || still_there) {
+    const Slot& slot = slots_.find(it.key())->second;
+    bool still_there = slot.new_res != nullptr && slot.new_included != false;
+    if (!slot.old_included || still_there) {
       continue;
     }
     ResourceChange rc;
     rc.action = ChangeAction::kRemove;
     rc.logical_id = it.key();
     rc.resource_type = it->contains("Type") ? ScalarText((*it)["Type"]) : "";
-    if (const StackResource* deployed = Deployed(it.key())) {
-      rc.physical_id = deployed->physical_id;
+    if (slot.deployed != nullptr) {
+      rc.physical_id = slot.deployed->physical_id;
     }
     std::string policy = PolicyText(it.value(), "DeletionPolicy");
     bool rds_snapshot = (rc.resource_type == "AWS::RDS::DBCluster" ||

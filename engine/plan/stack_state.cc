@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string_view>
 
 #include "engine/plan/json_fields.h"
@@ -166,22 +167,46 @@ ErrorOr<StackState> StackStateFromJsonText(std::string_view text) {
   return StackStateFromJson(json);
 }
 
-std::string StackStateFingerprint(const StackState& state) {
-  // FNV-1a over StackStateToJson(state).dump(), written piece by piece so that the template
-  // and the resources' properties are not copied into a new JSON value first (the hash of the
-  // concatenation is the hash of the whole text).
-  uint64_t hash = 1469598103934665603ULL;
-  auto feed = [&hash](std::string_view text) {
-    for (unsigned char c : text) {
-      hash ^= c;
-      hash *= 1099511628211ULL;
+namespace {
+
+// FNV-1a fed with JSON text as nlohmann's dump() writes it, without building the text.
+class Fnv1a : public nlohmann::detail::output_adapter_protocol<char> {
+ public:
+  void write_character(char c) override { Feed(static_cast<unsigned char>(c)); }
+  void write_characters(const char* s, std::size_t length) override {
+    for (std::size_t i = 0; i < length; ++i) {
+      Feed(static_cast<unsigned char>(s[i]));
     }
-  };
-  auto member = [&](std::string_view key, const std::string& value_text) {
-    feed(",\"");
-    feed(key);
-    feed("\":");
-    feed(value_text);
+  }
+  void Text(std::string_view text) { write_characters(text.data(), text.size()); }
+  uint64_t hash() const { return hash_; }
+
+ private:
+  void Feed(unsigned char c) {
+    hash_ ^= c;
+    hash_ *= 1099511628211ULL;
+  }
+  uint64_t hash_ = 1469598103934665603ULL;
+};
+
+// Feeds `j.dump()` to `out`.
+void FeedDump(const std::shared_ptr<Fnv1a>& out, const OrderedJson& j) {
+  nlohmann::detail::serializer<OrderedJson> serializer(out, ' ');
+  serializer.dump(j, /*pretty_print=*/false, /*ensure_ascii=*/false, /*indent_step=*/0);
+}
+
+}  // namespace
+
+std::string StackStateFingerprint(const StackState& state) {
+  // FNV-1a over StackStateToJson(state).dump(), fed piece by piece so that neither the JSON of
+  // the whole state nor its text (megabytes for a large stack) is built: the hash of the
+  // concatenation is the hash of the whole text.
+  auto out = std::make_shared<Fnv1a>();
+  auto member = [&](std::string_view key, const OrderedJson& value) {
+    out->Text(",\"");
+    out->Text(key);
+    out->Text("\":");
+    FeedDump(out, value);
   };
   StackState small;  // everything but the template and the resources
   small.stack_name = state.stack_name;
@@ -196,20 +221,35 @@ std::string StackStateFingerprint(const StackState& state) {
   OrderedJson head = StackStateToJson(small);
   std::string head_text = head.dump();
   // Everything before "TemplateBody", as StackStateToJson writes it.
-  feed(std::string_view(head_text).substr(0, head_text.find(",\"TemplateBody\":")));
-  member("TemplateBody", state.template_body.dump());
-  member("Parameters", head["Parameters"].dump());
-  feed(",\"Resources\":[");
+  out->Text(std::string_view(head_text).substr(0, head_text.find(",\"TemplateBody\":")));
+  member("TemplateBody", state.template_body);
+  member("Parameters", head["Parameters"]);
+  out->Text(",\"Resources\":[");
   for (size_t i = 0; i < state.resources.size(); ++i) {
-    feed(i == 0 ? "" : ",");
-    feed(ResourceToJson(state.resources[i]).dump());
+    // ResourceToJson(r).dump(), without copying the properties and attributes.
+    const StackResource& r = state.resources[i];
+    out->Text(i == 0 ? "{\"LogicalResourceId\":" : ",{\"LogicalResourceId\":");
+    FeedDump(out, r.logical_id);
+    out->Text(",\"ResourceType\":");
+    FeedDump(out, r.type);
+    out->Text(",\"PhysicalResourceId\":");
+    FeedDump(out, r.physical_id);
+    out->Text(",\"ResourceStatus\":");
+    FeedDump(out, r.status);
+    out->Text(",\"ResourceStatusReason\":");
+    FeedDump(out, r.status_reason);
+    out->Text(",\"Properties\":");
+    FeedDump(out, r.properties);
+    out->Text(",\"Attributes\":");
+    FeedDump(out, r.attributes);
+    out->Text("}");
   }
-  feed("]");
-  member("Outputs", head["Outputs"].dump());
-  member("Exports", head["Exports"].dump());
-  feed("}");
+  out->Text("]");
+  member("Outputs", head["Outputs"]);
+  member("Exports", head["Exports"]);
+  out->Text("}");
   char buf[17];
-  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(hash));
+  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(out->hash()));
   return buf;
 }
 
