@@ -10,7 +10,6 @@
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-application.html
 
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "transforms/sam/intrinsics.h"
@@ -87,9 +86,9 @@ SarLookup LookUp(const std::string& logical_id, const Json& app_id, const Json& 
         ResourceError(logical_id, "Property 'Location.SemanticVersion' should be a string.");
     return lookup;
   }
-  static const std::regex kSsm(R"(\{\{resolve:ssm:[a-zA-Z0-9_.\-/]+(:\d+)?\}\})");
   const std::string& id = app_id.get_ref<const std::string&>();
-  if (std::regex_search(id, kSsm)) {
+  std::string_view ssm_name;
+  if (FindDynamicReference(id, {"ssm"}, &ssm_name)) {
     lookup.error = ResourceError(logical_id,
                                  "Serverless Application Repostiory does not support dynamic "
                                  "reference in 'ApplicationId' property.");

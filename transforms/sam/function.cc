@@ -4,8 +4,6 @@
 // AWS::Serverless::Function -> AWS::Lambda::Function, its execution role, Version and Alias
 // (AutoPublishAlias), and the resources of its event sources.
 
-#include <regex>
-
 #include "transforms/sam/events/event.h"
 #include "transforms/sam/intrinsics.h"
 #include "transforms/sam/policies.h"
@@ -208,11 +206,10 @@ Status ConstructS3Location(const Json& location, const std::string& logical_id,
     }
     pointer = location;
   } else if (location.is_string()) {
-    static const std::regex kSsm(
-        R"(\{\{resolve:(ssm|ssm-secure|secretsmanager):[a-zA-Z0-9_.\-/]+(:\d+)?\}\})");
-    std::smatch m;
     const std::string& s = location.get_ref<const std::string&>();
-    if (std::regex_search(s, m, kSsm) && m.str(0).find('/') != std::string::npos) {
+    std::string_view name;
+    if (FindDynamicReference(s, {"ssm", "ssm-secure", "secretsmanager"}, &name) &&
+        name.find('/') != std::string_view::npos) {
       return ResourceError(logical_id,
                            "Unsupported dynamic reference detected in '" + property +
                                "'. Please consider using alternative 'FunctionCode' object format.",
@@ -434,8 +431,7 @@ Status ConstructAlias(const SamResource& r, const std::string& name, const std::
                       Generated* out) {
   if (name.empty())
     return ResourceError(r.logical_id, "Alias name is required to create an alias");
-  static const std::regex kAlias(R"((?!^[0-9]+$)([a-zA-Z0-9\-_]+)$)");
-  if (!std::regex_search(name, kAlias, std::regex_constants::match_continuous)) {
+  if (!IsValidAliasName(name)) {
     return ResourceError(r.logical_id,
                          "AutoPublishAlias name ('" + name +
                              "') must contain only alphanumeric characters, hyphens, or "

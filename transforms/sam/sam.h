@@ -12,6 +12,7 @@
 #ifndef CFNX_TRANSFORMS_SAM_SAM_H_
 #define CFNX_TRANSFORMS_SAM_SAM_H_
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -96,6 +97,15 @@ inline bool Truthy(const Json& value) {
 bool IsIntrinsic(const Json& value);
 bool IsIntrinsic(const Json& value, std::string_view name);
 bool IsNoValue(const Json& value);  // {"Ref": "AWS::NoValue"}
+// The first dynamic reference in `text` that the reference's pattern
+// `\{\{resolve:(KIND1|KIND2...):[a-zA-Z0-9_.\-/]+(:\d+)?\}\}` finds (KINDs tried in the
+// order given), as std::regex_search would; its name (the part after "KIND:") in `*name`.
+// By hand: compiling the std::regex cost more than translating a whole function.
+bool FindDynamicReference(std::string_view text, std::initializer_list<std::string_view> kinds,
+                          std::string_view* name);
+// Whether `name` is an alias name the reference's `(?!^[0-9]+$)([a-zA-Z0-9\-_]+)$` accepts:
+// letters, digits, '-' and '_', not only digits.
+bool IsValidAliasName(std::string_view name);
 // Python's str() of a value as the reference prints it inside messages: 'a', ['x', 'y'], {...}.
 std::string PyStr(const Json& value);
 std::string PyRepr(const Json& value);

@@ -11,6 +11,71 @@
 
 namespace cfnx::sam {
 
+namespace {
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// The length of the match of `KIND:NAME(:DIGITS)?}}` at the start of `rest`, or 0. NAME is a
+// run of [a-zA-Z0-9_.\-/], which cannot hold ':' or '}', so only its longest run can be
+// followed by what comes next: no backtracking needed.
+size_t MatchResolveTail(std::string_view rest, std::string_view kind, std::string_view* name) {
+  if (rest.substr(0, kind.size()) != kind || rest.substr(kind.size(), 1) != ":") {
+    return 0;
+  }
+  size_t i = kind.size() + 1;
+  size_t name_begin = i;
+  while (i < rest.size() && (IsAsciiAlnum(rest[i]) || rest[i] == '_' || rest[i] == '.' ||
+                             rest[i] == '-' || rest[i] == '/')) {
+    ++i;
+  }
+  if (i == name_begin) {
+    return 0;
+  }
+  *name = rest.substr(name_begin, i - name_begin);
+  if (i < rest.size() && rest[i] == ':') {
+    size_t digits = ++i;
+    while (i < rest.size() && IsDigit(rest[i])) {
+      ++i;
+    }
+    if (i == digits) {
+      return 0;
+    }
+  }
+  return rest.substr(i, 2) == "}}" ? i + 2 : 0;
+}
+
+}  // namespace
+
+bool FindDynamicReference(std::string_view text, std::initializer_list<std::string_view> kinds,
+                          std::string_view* name) {
+  constexpr std::string_view kOpen = "{{resolve:";
+  for (size_t at = text.find(kOpen); at != std::string_view::npos; at = text.find(kOpen, at + 1)) {
+    std::string_view rest = text.substr(at + kOpen.size());
+    for (std::string_view kind : kinds) {
+      if (MatchResolveTail(rest, kind, name) != 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool IsValidAliasName(std::string_view name) {
+  bool only_digits = true;
+  for (char c : name) {
+    if (!IsAsciiAlnum(c) && c != '-' && c != '_') {
+      return false;
+    }
+    only_digits = only_digits && IsDigit(c);
+  }
+  return !name.empty() && !only_digits;
+}
+
 std::string Error::Message() const {
   switch (kind) {
     case ErrorKind::kResource:
