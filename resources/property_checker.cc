@@ -14,12 +14,15 @@
 
 #include "engine/base/edit_distance.h"
 #include "engine/validate/validate.h"
+#include "resources/cloudfront/aliases.h"
 #include "resources/dynamodb/key_schema.h"
+#include "resources/ec2/route_table_associations.h"
 #include "resources/ec2/security_group_ports.h"
 #include "resources/ecma_regex.h"
 #include "resources/formats.h"
 #include "resources/iam/policy_documents.h"
 #include "resources/lambda/runtimes.h"
+#include "resources/modules.h"
 #include "resources/primary_identifiers.h"
 #include "resources/route53/record_sets.h"
 
@@ -410,8 +413,11 @@ class Checker {
       CheckCustomResource(r, where);
       return;
     }
-    if (StartsWith(r.type, "AWS::Serverless::") || EndsWith(r.type, "::MODULE") ||
-        !IsProviderShape(r.type)) {
+    if (IsModuleType(r.type)) {
+      CheckModuleResource(r, *out_);
+      return;
+    }
+    if (StartsWith(r.type, "AWS::Serverless::") || !IsProviderShape(r.type)) {
       return;
     }
     if (!registry_.Contains(r.type)) {
@@ -437,6 +443,7 @@ class Checker {
     CheckSecurityGroupPorts(r, *out_);
     CheckPolicyDocuments(r, *out_);
     CheckRecordSets(r, *out_);
+    CheckCloudFrontAliases(r, *out_);
     if (r.properties == nullptr) {
       CheckRequired(nullptr, type_->schema(), where, *out_);
     } else {
@@ -1290,6 +1297,7 @@ void CheckResources(const Template& t, const ResourceTypeRegistry& registry,
                     const ResourceCheckOptions& options, DiagnosticSink& diags) {
   Checker(t, registry, options, diags).Run();
   CheckPrimaryIdentifiers(t, registry, options.region, diags);
+  CheckSubnetRouteTableAssociations(t, diags);
 }
 
 }  // namespace cfnx

@@ -45,6 +45,22 @@ INSTANTIATE_TEST_SUITE_P(Golden, ValidateGoldenTest,
                            return testing::GoldenCaseName(info.param);
                          });
 
+// Nested stacks with a local TemplateURL are read from disk relative to the parent template, so
+// these cases are validated from their real path (the source tree is the working directory).
+TEST(NestedStackGoldenTest, LocalTemplateParameters) {
+  const std::string rel = "tests/golden/nested_stacks/error_parameters.yaml";
+  CompileOptions options;
+  Compiler compiler(options);
+  ErrorOr<FileId> file = compiler.AddFile(rel);
+  ASSERT_TRUE(file.ok()) << rel;
+  CompileResult result = compiler.Validate(*file);
+  std::string actual =
+      RenderDiagnostics(result.diagnostics, compiler.sources(), DiagnosticFormat::kText);
+  EXPECT_TRUE(
+      testing::CompareGolden("tests/golden/nested_stacks/error_parameters.expected.diag", actual));
+  EXPECT_TRUE(result.has_errors());
+}
+
 // Every registered code has an id matching its severity letter, a description and a URL.
 TEST(DiagnosticRegistryTest, CodesAreWellFormed) {
   for (const DiagCodeInfo& info : AllDiagCodes()) {

@@ -76,6 +76,7 @@ LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOp
   LoadedTemplate loaded;
   loaded.file = file;
   loaded.bytes = sources.contents(file).size();
+  loaded.path = sources.name(file);
   loaded.document = LoadTemplate(sources, file, diags);
   const Node* root = loaded.document.root();
   if (root == nullptr) {
@@ -127,6 +128,7 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
     CheckFunctions(t, BuiltinFunctions(), ToEvalOptions(options), diags);
     CheckResources(t, DefaultResourceTypeRegistry(),
                    ResourceCheckOptions{.region = options.region, .today = ""}, diags);
+    CheckNestedStackParameters(t, loaded.path, diags);
   }
 }
 

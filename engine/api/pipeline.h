@@ -40,6 +40,9 @@ struct LoadedTemplate {
   bool transform_failed = false;
   // Files spliced in by transforms (AWS::Include snippets) and where they were included from.
   std::vector<IncludedFile> included;
+  // The template's name as given (a path, or "-" for stdin): nested stacks' local TemplateURLs
+  // are resolved against its directory.
+  std::string path;
 };
 
 // What a template is loaded for. kValidate lets the SAM transform stand in placeholder S3

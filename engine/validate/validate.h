@@ -33,6 +33,12 @@ void CheckDynamicReferences(const Template& t, DiagnosticSink& diags);
 // logical id with one cycle through it (E3004).
 void CheckCycles(const Template& t, DiagnosticSink& diags);
 
+// Nested stacks (AWS::CloudFormation::Stack) whose TemplateURL is a local file, resolved against
+// the directory of `template_path`: the Parameters passed must exist in the nested template and
+// cover its parameters without a Default (E3043). Remote URLs are not fetched.
+void CheckNestedStackParameters(const Template& t, std::string_view template_path,
+                                DiagnosticSink& diags);
+
 // The parameter types CloudFormation accepts, for checks and suggestions.
 bool IsValidParameterType(std::string_view type);
 

@@ -1,0 +1,152 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Nested stacks whose TemplateURL is a local file (before `aws cloudformation package` uploads
+// it, or a SAM Application's local Location): the Parameters the parent passes must be
+// parameters of the nested template, and every nested parameter without a Default must be
+// passed, or the nested stack's create fails. When Parameters is an Fn::If, each branch is
+// checked on its own and the finding names the conditions that select it. cfn-lint's E3043.
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/base/edit_distance.h"
+#include "engine/parse/loader.h"
+#include "engine/validate/validate.h"
+
+namespace cfnx {
+namespace {
+
+struct NestedParameters {
+  std::set<std::string> all;
+  std::vector<std::string> names;     // in declaration order
+  std::vector<std::string> required;  // in declaration order
+};
+
+// The nested template's parameters, or nullopt when it cannot be read or parsed cleanly (then
+// nothing is checked: the file is not what CloudFormation will get anyway).
+std::optional<NestedParameters> ReadNestedParameters(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  SourceManager sources;
+  FileId id = sources.AddFile(file.generic_string(), text.str());
+  DiagnosticCollector diags;
+  Document doc = LoadTemplate(sources, id, diags);
+  const auto* root = dyn_cast<MapNode>(doc.root());
+  if (root == nullptr || diags.error_count() > 0)
+    return std::nullopt;
+  NestedParameters out;
+  const auto* params = dyn_cast<MapNode>(root->Get("Parameters"));
+  if (params == nullptr)
+    return out;
+  for (const MapEntry& e : params->entries()) {
+    out.all.insert(e.key->value());
+    out.names.push_back(e.key->value());
+    const auto* decl = dyn_cast<MapNode>(e.value);
+    const Node* default_value = decl != nullptr ? decl->Get("Default") : nullptr;
+    if (default_value == nullptr || isa<NullNode>(default_value))
+      out.required.push_back(e.key->value());
+  }
+  return out;
+}
+
+// One way the Parameters value can turn out: a map, and the Fn::If choices that lead to it.
+struct Branch {
+  const MapNode* map;
+  std::vector<std::pair<std::string, bool>> conditions;
+};
+
+void CollectBranches(const Node* value, std::vector<std::pair<std::string, bool>> conditions,
+                     std::vector<Branch>* out) {
+  if (const auto* map = dyn_cast<MapNode>(value)) {
+    out->push_back({map, std::move(conditions)});
+    return;
+  }
+  const auto* fn = dyn_cast<FnCallNode>(value);
+  if (fn == nullptr || fn->fn() != FnKind::kIf)
+    return;
+  const auto* args = dyn_cast<ListNode>(fn->args());
+  const auto* name =
+      args != nullptr && args->size() == 3 ? dyn_cast<StringNode>(args->items()[0]) : nullptr;
+  if (name == nullptr)
+    return;
+  auto when_true = conditions;
+  when_true.emplace_back(name->value(), true);
+  CollectBranches(args->items()[1], std::move(when_true), out);
+  conditions.emplace_back(name->value(), false);
+  CollectBranches(args->items()[2], std::move(conditions), out);
+}
+
+std::string ScenarioText(const std::vector<std::pair<std::string, bool>>& conditions) {
+  std::string text;
+  for (const auto& [name, value] : conditions) {
+    text += (text.empty() ? " when condition \"" : " and condition \"") + name + "\" is " +
+            (value ? "True" : "False");
+  }
+  return text;
+}
+
+bool IsLocalPath(std::string_view url) {
+  return !url.empty() && url.find("://") == std::string_view::npos &&
+         url.find("{{resolve:") == std::string_view::npos;
+}
+
+}  // namespace
+
+void CheckNestedStackParameters(const Template& t, std::string_view template_path,
+                                DiagnosticSink& diags) {
+  if (template_path.empty() || template_path == "-")
+    return;
+  std::filesystem::path base = std::filesystem::path(template_path).parent_path();
+  for (const Resource& r : t.resources) {
+    if (r.type != "AWS::CloudFormation::Stack")
+      continue;
+    const auto* props = dyn_cast<MapNode>(r.properties);
+    if (props == nullptr)
+      continue;
+    const auto* url = dyn_cast<StringNode>(props->Get("TemplateURL"));
+    const MapEntry* parameters = props->Find("Parameters");
+    if (url == nullptr || parameters == nullptr || !IsLocalPath(url->value()))
+      continue;
+    std::filesystem::path file(url->value());
+    if (file.is_relative())
+      file = base / file;
+    std::optional<NestedParameters> nested = ReadNestedParameters(file.lexically_normal());
+    if (!nested)
+      continue;
+    TemplatePath path{"Resources", r.logical_id, "Properties", "Parameters"};
+    std::vector<Branch> branches;
+    CollectBranches(parameters->value, {}, &branches);
+    for (const Branch& branch : branches) {
+      std::string when = ScenarioText(branch.conditions);
+      for (const MapEntry& e : branch.map->entries()) {
+        if (nested->all.count(e.key->value()) != 0)
+          continue;
+        bool plain = branch.conditions.empty();
+        std::vector<std::string_view> candidates(nested->names.begin(), nested->names.end());
+        diags.Report(DiagCode::kE3043, plain ? e.key->range() : parameters->key->range(),
+                     plain ? path.Child(e.key->value()) : path,
+                     "Parameter \"" + e.key->value() + "\" is not a parameter of the nested " +
+                         "stack template " + url->value() + when + "." +
+                         DidYouMean(e.key->value(), candidates));
+      }
+      for (const std::string& name : nested->required) {
+        if (branch.map->Find(name) != nullptr)
+          continue;
+        diags.Report(DiagCode::kE3043, parameters->key->range(), path,
+                     "Nested stack template " + url->value() + " needs parameter \"" + name +
+                         "\" (it has no Default), and it is not passed" + when + ".");
+      }
+    }
+  }
+}
+
+}  // namespace cfnx
