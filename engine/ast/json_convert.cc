@@ -5,7 +5,8 @@
 
 #include <cmath>
 #include <string_view>
-#include <unordered_map>
+
+#include "engine/base/id_index.h"
 
 namespace cfnx {
 namespace {
@@ -83,19 +84,39 @@ OrderedJson ToJson(const Node& node) {
       // ordered_json finds keys by linear search, so inserting with operator[] is quadratic in
       // the size of the map (Resources of a large template). Append to the underlying vector
       // instead, keeping operator[]'s meaning for a duplicated key: the later value replaces
-      // the earlier one in the earlier one's position.
+      // the earlier one in the earlier one's position. Duplicates are found by a scan in
+      // small maps and an IdIndex in large ones (a hash map per map costs an allocation per
+      // key, and templates have many small maps).
       const auto& entries = cast<MapNode>(&node)->entries();
       OrderedJson out = OrderedJson::object();
       auto& object = out.get_ref<OrderedJson::object_t&>();
       object.reserve(entries.size());
-      std::unordered_map<std::string_view, size_t> position;
-      position.reserve(entries.size());
+      constexpr size_t kScanLimit = 16;
+      IdIndex position;
+      auto key_of = [&object](uint32_t i) {
+        return std::string_view((object.begin() + static_cast<std::ptrdiff_t>(i))->first);
+      };
+      if (entries.size() > kScanLimit) {
+        position.Reserve(entries.size());
+      }
       for (const MapEntry& e : entries) {
-        auto [it, fresh] = position.emplace(e.key->value(), object.size());
-        if (fresh) {
+        std::string_view key = e.key->value();
+        auto fresh = static_cast<uint32_t>(object.size());
+        uint32_t at = fresh;
+        if (entries.size() > kScanLimit) {
+          at = position.Insert(key, fresh, key_of);
+        } else {
+          for (uint32_t i = 0; i < fresh; ++i) {
+            if (key_of(i) == key) {
+              at = i;
+              break;
+            }
+          }
+        }
+        if (at == fresh) {
           object.emplace_back(e.key->value(), ToJson(*e.value));
         } else {
-          (object.begin() + static_cast<std::ptrdiff_t>(it->second))->second = ToJson(*e.value);
+          (object.begin() + static_cast<std::ptrdiff_t>(at))->second = ToJson(*e.value);
         }
       }
       return out;

@@ -29,5 +29,25 @@ TEST(JsonConvertTest, FromJsonRoundTripsAndMakesFunctions) {
   EXPECT_EQ(ToJson(*node), json);
 }
 
+// A map with a repeated key (built by a transform; the loader drops them) keeps the key once,
+// in its first position, with the last value: in small maps and in large ones alike.
+TEST(JsonConvertTest, ARepeatedKeyKeepsItsFirstPositionAndLastValue) {
+  for (int n : {3, 40}) {
+    Document doc;
+    std::vector<MapEntry> entries;
+    for (int i = 0; i < n; ++i) {
+      entries.push_back({doc.New<StringNode>(SourceRange{}, "K" + std::to_string(i), false),
+                         doc.New<StringNode>(SourceRange{}, "v" + std::to_string(i), false)});
+    }
+    entries.push_back({doc.New<StringNode>(SourceRange{}, "K1", false),
+                       doc.New<StringNode>(SourceRange{}, "last", false)});
+    OrderedJson json = ToJson(*doc.New<MapNode>(SourceRange{}, entries));
+    ASSERT_EQ(json.size(), static_cast<size_t>(n)) << n;
+    EXPECT_EQ(std::next(json.begin()).key(), "K1");
+    EXPECT_EQ(json["K1"], "last");
+    EXPECT_EQ(json["K" + std::to_string(n - 1)], "v" + std::to_string(n - 1));
+  }
+}
+
 }  // namespace
 }  // namespace cfnx

@@ -34,11 +34,21 @@ std::string_view EdgeKindName(EdgeKind kind) {
 }
 
 std::optional<size_t> DependencyGraph::Find(std::string_view logical_id) const {
-  auto it = index_.find(logical_id);
-  if (it == index_.end()) {
+  uint32_t v = index_.Find(logical_id, [this](uint32_t i) { return std::string_view(nodes_[i]); });
+  if (v == IdIndex::kNone) {
     return std::nullopt;
   }
-  return it->second;
+  return v;
+}
+
+bool DependencyGraph::AddNode(std::string_view id, std::string_view type) {
+  auto v = static_cast<uint32_t>(nodes_.size());
+  if (index_.Insert(id, v, [this](uint32_t i) { return std::string_view(nodes_[i]); }) != v) {
+    return false;
+  }
+  nodes_.emplace_back(id);
+  types_.emplace_back(type);
+  return true;
 }
 
 std::vector<std::vector<size_t>> DependencyGraph::Waves() const {
@@ -418,14 +428,12 @@ DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& opti
   included.reserve(t.resources.size());
   g.nodes_.reserve(t.resources.size());
   g.types_.reserve(t.resources.size());
-  g.index_.reserve(t.resources.size());
+  g.index_.Reserve(t.resources.size());
   for (const Resource& r : t.resources) {
     if (r.node == nullptr || (options.included && !options.included(r))) {
       continue;
     }
-    if (g.index_.emplace(r.logical_id, g.nodes_.size()).second) {
-      g.nodes_.push_back(r.logical_id);
-      g.types_.push_back(r.type);
+    if (g.AddNode(r.logical_id, r.type)) {
       included.push_back(&r);
     }
   }
@@ -553,15 +561,15 @@ DependencyGraph BuildDependencyGraphFromJson(
   nodes.reserve(resources->size());
   g.nodes_.reserve(resources->size());
   g.types_.reserve(resources->size());
-  g.index_.reserve(resources->size());
+  g.index_.Reserve(resources->size());
   for (auto it = resources->begin(); it != resources->end(); ++it) {
     if (!it->is_object() || (included && !included(it.key()))) {
       continue;
     }
-    g.index_.emplace(it.key(), g.nodes_.size());
-    g.nodes_.push_back(it.key());
     auto type = it->find("Type");
-    g.types_.push_back(type != it->end() && type->is_string() ? type->get<std::string>() : "");
+    g.AddNode(it.key(), type != it->end() && type->is_string()
+                            ? std::string_view(type->get_ref<const std::string&>())
+                            : std::string_view());
     nodes.push_back(&it.value());
   }
   const size_t n = g.nodes_.size();

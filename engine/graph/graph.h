@@ -24,12 +24,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "cfnx/diagnostic.h"
+#include "engine/base/id_index.h"
 #include "engine/model/template.h"
 
 namespace cfnx {
@@ -87,14 +87,11 @@ class DependencyGraph {
                                               DiagnosticSink& diags);
   friend DependencyGraph BuildDependencyGraphFromJson(
       const nlohmann::ordered_json& root, const std::function<bool(std::string_view)>& included);
-  // Hashes std::string and std::string_view alike, so Find does not build a string.
-  struct IdHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
-  };
+  // Adds `id` as a node unless it is one; whether it was added.
+  bool AddNode(std::string_view id, std::string_view type);
   std::vector<std::string> nodes_;
   std::vector<std::string> types_;
-  std::unordered_map<std::string, size_t, IdHash, std::equal_to<>> index_;
+  IdIndex index_;  // logical id -> position in nodes_
   std::vector<GraphEdge> edges_;
   std::vector<OutputEdge> output_edges_;
   std::vector<std::vector<size_t>> deps_;

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "engine/ast/json_convert.h"
+#include "engine/base/id_index.h"
 #include "engine/graph/graph.h"
 #include "engine/plan/forecast.h"
 #include "engine/plan/order.h"
@@ -263,9 +264,14 @@ class Planner {
     const StackResource* deployed = nullptr;
     Entry* entry = nullptr;  // planned resource of the desired template
   };
+  struct SlotIdOf {
+    const std::vector<std::string_view>* ids;
+    std::string_view operator()(uint32_t i) const { return (*ids)[i]; }
+  };
+  SlotIdOf SlotId() const { return {&slot_ids_}; }
   const Slot* FindSlot(std::string_view id) const {
-    auto it = slots_.find(id);
-    return it == slots_.end() ? nullptr : &it->second;
+    uint32_t i = slot_index_.Find(id, SlotId());
+    return i == IdIndex::kNone ? nullptr : &slots_[i];
   }
   // The deployed resource `id`, or nullptr (current_.FindResource is a linear scan).
   const StackResource* Deployed(std::string_view id) const {
@@ -291,7 +297,19 @@ class Planner {
 
   const StackState& current_;
   // Keys point into the templates' JSON and current_'s resources, which outlive the planner.
-  std::unordered_map<std::string_view, Slot> slots_;
+  std::vector<Slot> slots_;
+  std::vector<std::string_view> slot_ids_;  // parallel to slots_
+  IdIndex slot_index_;                      // id -> position in slots_
+  // The slot of `id`, added if new.
+  Slot& SlotOf(std::string_view id) {
+    auto fresh = static_cast<uint32_t>(slots_.size());
+    uint32_t i = slot_index_.Insert(id, fresh, SlotId());
+    if (i == fresh) {
+      slots_.emplace_back();
+      slot_ids_.push_back(id);
+    }
+    return slots_[i];
+  }
   const Template& desired_;
   const SchemaFacts& schemas_;
   std::map<std::string, TypeFacts, std::less<>> facts_;
@@ -317,9 +335,12 @@ void Planner::SetUpSides() {
   if (desired_.root != nullptr) {
     new_.owned = ToJson(*desired_.root);
   }
-  slots_.reserve(current_.resources.size() + new_.Resources().size() + old_.Resources().size());
+  size_t ids = current_.resources.size() + new_.Resources().size() + old_.Resources().size();
+  slots_.reserve(ids);
+  slot_ids_.reserve(ids);
+  slot_index_.Reserve(ids);
   for (const StackResource& r : current_.resources) {
-    slots_[r.logical_id].deployed = &r;
+    SlotOf(r.logical_id).deployed = &r;
   }
   std::map<std::string, std::string> pseudo = {
       {"AWS::Region", options_.region},
@@ -623,12 +644,12 @@ Plan Planner::Run() {
 
   // Graphs: the new template's for creation order, the deployed one's for deletion order.
   for (auto it = new_resources.begin(); it != new_resources.end(); ++it) {
-    Slot& slot = slots_[it.key()];
+    Slot& slot = SlotOf(it.key());
     slot.new_res = &it.value();
     slot.new_included = new_.Included(it.value());
   }
   for (auto it = old_resources.begin(); it != old_resources.end(); ++it) {
-    Slot& slot = slots_[it.key()];
+    Slot& slot = SlotOf(it.key());
     slot.old_res = &it.value();
     slot.old_included = old_.Included(it.value()).value_or(true) && slot.deployed != nullptr;
   }
@@ -657,14 +678,14 @@ Plan Planner::Run() {
     entries.push_back(std::move(e));
   }
   for (Entry& e : entries) {
-    slots_.find(e.id)->second.entry = &e;
+    SlotOf(e.id).entry = &e;
   }
   // Dependencies first, so a resource sees whether what it references is replaced.
   std::vector<Entry*> ordered;
   ordered.reserve(entries.size());
   std::vector<bool> placed(entries.size(), false);
   for (size_t v : new_graph.order()) {
-    Entry* e = slots_.find(new_graph.nodes()[v])->second.entry;
+    Entry* e = FindSlot(new_graph.nodes()[v])->entry;
     placed[e - entries.data()] = true;
     ordered.push_back(e);
   }
@@ -708,7 +729,7 @@ Plan Planner::Run() {
       e->in_change_set = true;
       continue;
     }
-    const Json& old_res = *slots_.find(e->id)->second.old_res;
+    const Json& old_res = *FindSlot(e->id)->old_res;
     e->old_res = &old_res;
     std::string old_type = old_res.contains("Type") && old_res["Type"].is_string()
                                ? old_res["Type"].get<std::string>()
@@ -757,7 +778,7 @@ Plan Planner::Run() {
     }
   }
   for (auto it = old_resources.begin(); it != old_resources.end(); ++it) {
-    const Slot& slot = slots_.find(it.key())->second;
+    const Slot& slot = *FindSlot(it.key());
     bool still_there = slot.new_res != nullptr && slot.new_included != false;
     if (!slot.old_included || still_there) {
       continue;
