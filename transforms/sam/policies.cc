@@ -14,26 +14,36 @@ namespace {
 
 constexpr std::string_view kPrefix = "___SAM_POLICY_PARAMETER_";
 
-// The template's {"Parameters":..., "Definition":...}, or nullopt when `name` is not one.
-std::optional<Json> FindPolicyTemplate(std::string_view name) {
+// The text of the template's {"Parameters":..., "Definition":...}, or nullopt when `name` is
+// not one.
+std::optional<std::string_view> FindPolicyTemplateText(std::string_view name) {
   std::string_view data = EmbeddedPolicyTemplates();
-  std::string needle = std::string(name) + "\t";
   size_t pos = 0;
   while (pos < data.size()) {
     size_t end = data.find('\n', pos);
     if (end == std::string_view::npos)
       end = data.size();
     std::string_view line = data.substr(pos, end - pos);
-    if (line.substr(0, needle.size()) == needle)
-      return Json::parse(line.substr(needle.size()), nullptr, false);
+    if (line.size() > name.size() && line.substr(0, name.size()) == name &&
+        line[name.size()] == '\t')
+      return line.substr(name.size() + 1);
     pos = end + 1;
   }
   return std::nullopt;
 }
 
+// The template parsed, or nullopt when `name` is not one.
+std::optional<Json> FindPolicyTemplate(std::string_view name) {
+  std::optional<std::string_view> text = FindPolicyTemplateText(name);
+  if (!text.has_value())
+    return std::nullopt;
+  return Json::parse(*text, nullptr, false);
+}
+
+// Only whether it is one: no need to parse it.
 bool IsPolicyTemplate(const Json& policy) {
   return policy.is_object() && policy.size() == 1 &&
-         FindPolicyTemplate(policy.begin().key()).has_value();
+         FindPolicyTemplateText(policy.begin().key()).has_value();
 }
 
 enum class PolicyType { kManaged, kStatement, kTemplate, kUnknown };
