@@ -17,6 +17,7 @@
 
 #include "engine/ast/dump.h"
 #include "engine/base/edit_distance.h"
+#include "engine/parse/fast_yaml.h"
 #include "engine/parse/json_reader.h"
 #include "engine/parse/parse_internal.h"
 
@@ -524,6 +525,40 @@ std::string ExplainYamlError(const std::string& msg) {
   return "YAML syntax error: " + Capitalize(msg) + ".";
 }
 
+// Feeds events read by the fast reader to `handler`, as yaml-cpp's parser would.
+void Replay(const std::vector<YamlEvent>& events, YAML::EventHandler& handler) {
+  YAML::Mark mark;
+  mark.line = 0;
+  mark.column = 0;
+  mark.pos = 0;
+  handler.OnDocumentStart(mark);
+  for (const YamlEvent& e : events) {
+    mark.pos = static_cast<int>(e.pos);
+    YAML::EmitterStyle::value style = e.flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block;
+    switch (e.kind) {
+      case YamlEvent::Kind::kNull:
+        handler.OnNull(mark, YAML::NullAnchor);
+        break;
+      case YamlEvent::Kind::kScalar:
+        handler.OnScalar(mark, e.tag, YAML::NullAnchor, e.value);
+        break;
+      case YamlEvent::Kind::kSequenceStart:
+        handler.OnSequenceStart(mark, e.tag, YAML::NullAnchor, style);
+        break;
+      case YamlEvent::Kind::kSequenceEnd:
+        handler.OnSequenceEnd();
+        break;
+      case YamlEvent::Kind::kMapStart:
+        handler.OnMapStart(mark, e.tag, YAML::NullAnchor, style);
+        break;
+      case YamlEvent::Kind::kMapEnd:
+        handler.OnMapEnd();
+        break;
+    }
+  }
+  handler.OnDocumentEnd();
+}
+
 }  // namespace
 
 const Node* ReadYaml(const SourceManager& sources, FileId file, Document& doc,
@@ -531,7 +566,6 @@ const Node* ReadYaml(const SourceManager& sources, FileId file, Document& doc,
   if (!CheckTabs(sources, file, diags)) {
     return nullptr;
   }
-  std::istringstream stream{std::string(sources.contents(file))};
   Builder builder(sources, file, doc, diags, options);
   auto report = [&](size_t offset, const std::string& message) {
     SourceLoc at = sources.LocFromOffset(file, offset);
@@ -539,6 +573,12 @@ const Node* ReadYaml(const SourceManager& sources, FileId file, Document& doc,
                  TemplatePath(), message);
   };
   try {
+    std::vector<YamlEvent> events;
+    if (ReadYamlEventsFast(sources.contents(file), &events)) {
+      Replay(events, builder);
+      return builder.root();
+    }
+    std::istringstream stream{std::string(sources.contents(file))};
     YAML::Parser parser(stream);
     if (!parser.HandleNextDocument(builder)) {
       return nullptr;  // no document: LoadTemplate reports the empty file
