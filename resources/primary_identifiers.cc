@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/ast/json_convert.h"
+#include "engine/validate/condition_logic.h"
 #include "resources/resource_type.h"
 
 namespace cfnx {
@@ -33,6 +34,10 @@ bool ContainsIf(const Node* n) {
 
 // The settable top-level property names of `type`'s primary identifier, or empty.
 std::vector<std::string> SettableIdentifier(const ResourceType& type) {
+  // Types whose schema identifier is generated (read-only) but whose name is still unique per
+  // account and region, so two resources with one name clash all the same (cfn-lint's list).
+  if (type.name() == "AWS::CodeBuild::Project")
+    return {"Name"};
   std::vector<std::string> names;
   for (const std::string& pointer : type.primary_identifier()) {
     const auto& read_only = type.read_only_properties();
@@ -47,21 +52,102 @@ std::vector<std::string> SettableIdentifier(const ResourceType& type) {
   return names;
 }
 
-struct Holder {
-  const Resource* resource;
-  const MapEntry* entry;  // the identifier's property when the identifier is one property
+bool IsNoValue(const Node* n) {
+  const auto* fn = dyn_cast<FnCallNode>(n);
+  const auto* name =
+      fn != nullptr && fn->fn() == FnKind::kRef ? dyn_cast<StringNode>(fn->args()) : nullptr;
+  return name != nullptr && name->value() == "AWS::NoValue";
+}
+
+// One way a value can turn out once the Fn::Ifs at its top are decided, and the conditions
+// that decide it that way. AWS::NoValue alternatives are dropped (no value, no identifier).
+struct Alternative {
+  const Node* value;
+  std::vector<ConditionAssumption> when;
 };
+
+void Alternatives(const Node* value, std::vector<ConditionAssumption> when,
+                  std::vector<Alternative>* out) {
+  const auto* fn = dyn_cast<FnCallNode>(value);
+  if (fn != nullptr && fn->fn() == FnKind::kIf) {
+    const auto* args = dyn_cast<ListNode>(fn->args());
+    const auto* name =
+        args != nullptr && args->size() == 3 ? dyn_cast<StringNode>(args->items()[0]) : nullptr;
+    if (name == nullptr)
+      return;
+    auto when_true = when;
+    when_true.emplace_back(name->value(), true);
+    Alternatives(args->items()[1], std::move(when_true), out);
+    when.emplace_back(name->value(), false);
+    Alternatives(args->items()[2], std::move(when), out);
+    return;
+  }
+  if (value != nullptr && !IsNoValue(value))
+    out->push_back({value, std::move(when)});
+}
+
+// One identifier a resource takes under some conditions, and where to report it.
+struct Variant {
+  const Resource* resource;
+  std::string key;  // the identifier's values as JSON
+  std::vector<ConditionAssumption> when;
+  SourceRange at;
+  TemplatePath path;
+};
+
+// The variants of resource `r` for the identifier property `names`.
+void Variants(const Resource& r, const std::vector<std::string>& names, std::vector<Variant>* out) {
+  std::vector<ConditionAssumption> base;
+  if (r.condition != nullptr)
+    base.emplace_back(r.condition->value(), true);
+  const MapEntry* props_entry = r.node->Find("Properties");
+  std::vector<Alternative> prop_maps;
+  Alternatives(r.properties, base, &prop_maps);
+  bool props_by_if = isa<FnCallNode>(r.properties);
+  for (const Alternative& props_alt : prop_maps) {
+    const auto* props = dyn_cast<MapNode>(props_alt.value);
+    if (props == nullptr)
+      continue;
+    // The cartesian product of each identifier property's alternatives.
+    std::vector<Variant> partial{{&r, "", props_alt.when, props_entry->key->range(),
+                                  TemplatePath{"Resources", r.logical_id, "Properties"}}};
+    for (const std::string& name : names) {
+      const MapEntry* e = props->Find(name);
+      if (e == nullptr)
+        return;
+      std::vector<Alternative> values;
+      Alternatives(e->value, {}, &values);
+      std::vector<Variant> next;
+      for (const Variant& v : partial) {
+        for (const Alternative& a : values) {
+          if (ContainsIf(a.value))
+            continue;
+          Variant w = v;
+          w.key += name + "=" + ToJson(*a.value).dump() + "\n";
+          w.when.insert(w.when.end(), a.when.begin(), a.when.end());
+          if (names.size() == 1 && !props_by_if) {
+            w.at = e->key->range();
+            w.path = w.path.Child(name);
+          }
+          next.push_back(std::move(w));
+        }
+      }
+      partial = std::move(next);
+    }
+    for (Variant& v : partial)
+      out->push_back(std::move(v));
+  }
+}
 
 }  // namespace
 
 void CheckPrimaryIdentifiers(const Template& t, const ResourceTypeRegistry& registry,
                              std::string_view region, DiagnosticSink& diags) {
-  // (type, identifier values as JSON) -> resources holding them, in template order.
-  std::map<std::pair<std::string, std::string>, std::vector<Holder>> seen;
+  // (type, identifier values as JSON) -> the variants taking them, in template order.
+  std::map<std::pair<std::string, std::string>, std::vector<Variant>> seen;
   std::map<std::string, std::vector<std::string>> identifiers;
   for (const Resource& r : t.resources) {
-    const auto* props = r.properties != nullptr ? dyn_cast<MapNode>(r.properties) : nullptr;
-    if (props == nullptr || r.condition != nullptr || r.type.rfind("AWS::", 0) != 0)
+    if (r.properties == nullptr || r.type.rfind("AWS::", 0) != 0)
       continue;
     auto known = identifiers.find(r.type);
     if (known == identifiers.end()) {
@@ -72,43 +158,37 @@ void CheckPrimaryIdentifiers(const Template& t, const ResourceTypeRegistry& regi
                            type != nullptr ? SettableIdentifier(*type) : std::vector<std::string>{})
                   .first;
     }
-    const std::vector<std::string>& names = known->second;
-    if (names.empty())
+    if (known->second.empty())
       continue;
-    std::string key;
-    const MapEntry* single = nullptr;
-    bool complete = true;
-    for (const std::string& name : names) {
-      const MapEntry* e = props->Find(name);
-      if (e == nullptr || ContainsIf(e->value) ||
-          (isa<FnCallNode>(e->value) && cast<FnCallNode>(e->value)->fn() == FnKind::kRef &&
-           isa<StringNode>(cast<FnCallNode>(e->value)->args()) &&
-           cast<StringNode>(cast<FnCallNode>(e->value)->args())->value() == "AWS::NoValue")) {
-        complete = false;
-        break;
-      }
-      key += name + "=" + ToJson(*e->value).dump() + "\n";
-      single = names.size() == 1 ? e : nullptr;
-    }
-    if (complete)
-      seen[{r.type, key}].push_back(Holder{&r, single});
+    std::vector<Variant> variants;
+    Variants(r, known->second, &variants);
+    for (Variant& v : variants)
+      seen[{r.type, v.key}].push_back(std::move(v));
   }
-  for (const auto& [type_and_key, holders] : seen) {
-    if (holders.size() < 2)
+  ConditionLogic logic(t);
+  for (const auto& [type_and_key, variants] : seen) {
+    if (variants.size() < 2)
       continue;
-    std::string others;
-    for (const Holder& h : holders)
-      others += (others.empty() ? "" : ", ") + h.resource->logical_id;
-    for (const Holder& h : holders) {
-      const Resource& r = *h.resource;
-      TemplatePath path{"Resources", r.logical_id, "Properties"};
-      SourceRange at = r.node->Find("Properties")->key->range();
-      if (h.entry != nullptr) {
-        path = path.Child(h.entry->key->value());
-        at = h.entry->key->range();
+    for (const Variant& v : variants) {
+      std::vector<const Resource*> clashing;
+      for (const Variant& w : variants) {
+        if (w.resource == v.resource)
+          continue;
+        std::vector<ConditionAssumption> both = v.when;
+        both.insert(both.end(), w.when.begin(), w.when.end());
+        if (logic.Satisfiable(both) &&
+            std::find(clashing.begin(), clashing.end(), w.resource) == clashing.end())
+          clashing.push_back(w.resource);
       }
-      diags.Report(DiagCode::kE3019, at, path,
-                   "Resources " + others + " (" + type_and_key.first +
+      if (clashing.empty())
+        continue;
+      clashing.push_back(v.resource);
+      std::sort(clashing.begin(), clashing.end());  // template order: resources is a vector
+      std::string names;
+      for (const Resource* r : clashing)
+        names += (names.empty() ? "" : ", ") + r->logical_id;
+      diags.Report(DiagCode::kE3019, v.at, v.path,
+                   "Resources " + names + " (" + type_and_key.first +
                        ") have the same primary identifier; the second one cannot be created.");
     }
   }
