@@ -620,8 +620,10 @@ class FastYaml {
       if (d == '\n' || d == ',' || d == '[' || d == ']' || d == '{' || d == '}') {
         break;
       }
-      if (d == ':' && (SpaceOrEnd(i + 1) || At(i + 1) == ',' || At(i + 1) == '[' ||
-                       At(i + 1) == ']' || At(i + 1) == '{' || At(i + 1) == '}')) {
+      // As yaml-cpp: ':' ends a flow scalar before a space or the end of an item ("a:[b]"
+      // reads "a:", then refuses the '[').
+      if (d == ':' &&
+          (SpaceOrEnd(i + 1) || At(i + 1) == ',' || At(i + 1) == ']' || At(i + 1) == '}')) {
         break;
       }
       if (d == '#' && t_[i - 1] == ' ') {

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -140,6 +141,10 @@ TEST(FastYamlTest, RefusesWhatItDoesNotKnow) {
       "A:\n  - a\n   - b\n",   // an error
       "? a\n: b\n",            // complex keys
       "A: [a, ]\n",            // a trailing comma
+      "A: [?a]\n",             // yaml-cpp refuses it
+      "A: {a:[b]}\n",          // yaml-cpp refuses it ("a:" then '[')
+      "A: {a: {b:{c: d}}}\n",  // yaml-cpp refuses it
+      "A: {a:}\n",             // a key without a value
       "A: |\n  x\n  \n  y\n",  // a line of spaces in a block scalar
       "A: \"\\x41\"\n",        // escapes it does not decode
       "just a scalar\n",       // not a collection
@@ -187,6 +192,53 @@ TEST(FastYamlTest, AgreesWithYamlCppOnEveryYamlFile) {
   std::cout << "fast YAML reader: accepted " << accepted << " of " << files << " files\n";
   EXPECT_GT(files, 50u);
   EXPECT_GT(accepted * 2, files);  // most of them
+}
+
+// Broken and odd YAML comes from edits: whatever the fast reader accepts of the repository's
+// YAML files with a few random characters inserted, deleted or replaced, it reads exactly as
+// yaml-cpp does (and it refuses what yaml-cpp refuses).
+TEST(FastYamlTest, AgreesWithYamlCppOnMutatedFiles) {
+  namespace fs = std::filesystem;
+  std::mt19937 rng(20261202);
+  const std::string alphabet = " :-#\n\"'[]{},!|>&*?%@`\\abc0";
+  size_t tried = 0;
+  size_t accepted = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(CFNX_SOURCE_DIR) / "tests")) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".yaml") {
+      continue;
+    }
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string base = buffer.str();
+    if (base.empty()) {
+      continue;
+    }
+    for (int k = 0; k < 20; ++k) {
+      std::string text = base;
+      for (int edits = 1 + static_cast<int>(rng() % 3); edits > 0 && !text.empty(); --edits) {
+        size_t at = rng() % text.size();
+        char c = alphabet[rng() % alphabet.size()];
+        switch (rng() % 3) {
+          case 0:
+            text.erase(at, 1);
+            break;
+          case 1:
+            text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c);
+            break;
+          default:
+            text[at] = c;
+        }
+      }
+      ++tried;
+      if (AgreesWhenAccepted(text, entry.path().string() + " mutated:\n" + text)) {
+        ++accepted;
+      }
+    }
+  }
+  std::cout << "fast YAML reader: accepted " << accepted << " of " << tried << " mutants\n";
+  EXPECT_GT(tried, 1000u);
+  EXPECT_GT(accepted, tried / 4);
 }
 
 }  // namespace
