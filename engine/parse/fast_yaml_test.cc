@@ -3,8 +3,8 @@
 //
 // The fast YAML reader must give exactly yaml-cpp's events whenever it accepts a text, and
 // accept the YAML templates are usually written in. Checked on hand-written cases and on
-// every YAML file of the repository (and of the directories in $CFNX_YAML_CORPUS, a
-// colon-separated list, when set).
+// every YAML file of the repository, of ../shared (the public corpus, when present) and of the
+// directories in $CFNX_YAML_CORPUS (a colon-separated list), when set.
 
 #include "engine/parse/fast_yaml.h"
 
@@ -160,8 +160,12 @@ TEST(FastYamlTest, RefusesWhatItDoesNotKnow) {
 // reader accepts it reads exactly as yaml-cpp does.
 TEST(FastYamlTest, AgreesWithYamlCppOnEveryYamlFile) {
   namespace fs = std::filesystem;
+  // The shared corpus (public templates and the SAM reference's cases) sits beside the
+  // repository on development and CI machines: check against it whenever it is there.
   std::vector<fs::path> roots = {fs::path(CFNX_SOURCE_DIR) / "tests",
-                                 fs::path(CFNX_SOURCE_DIR) / "examples"};
+                                 fs::path(CFNX_SOURCE_DIR) / "examples",
+                                 fs::path(CFNX_SOURCE_DIR) / ".." / "shared" / "corpus",
+                                 fs::path(CFNX_SOURCE_DIR) / ".." / "shared" / "conformance"};
   if (const char* extra = std::getenv("CFNX_YAML_CORPUS"); extra != nullptr) {
     std::stringstream list(extra);
     std::string dir;
