@@ -551,7 +551,8 @@ void JsonReferences(const OrderedJson& j, std::vector<std::string_view>& out) {
 }  // namespace
 
 DependencyGraph BuildDependencyGraphFromJson(
-    const OrderedJson& root, const std::function<bool(std::string_view)>& included) {
+    const OrderedJson& root,
+    const std::function<bool(size_t position, std::string_view id)>& included) {
   DependencyGraph g;
   auto resources = root.find("Resources");
   if (!root.is_object() || resources == root.end() || !resources->is_object()) {
@@ -562,8 +563,9 @@ DependencyGraph BuildDependencyGraphFromJson(
   g.nodes_.reserve(resources->size());
   g.types_.reserve(resources->size());
   g.index_.Reserve(resources->size());
-  for (auto it = resources->begin(); it != resources->end(); ++it) {
-    if (!it->is_object() || (included && !included(it.key()))) {
+  size_t position = 0;
+  for (auto it = resources->begin(); it != resources->end(); ++it, ++position) {
+    if (!it->is_object() || (included && !included(position, it.key()))) {
       continue;
     }
     auto type = it->find("Type");

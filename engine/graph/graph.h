@@ -86,7 +86,8 @@ class DependencyGraph {
   friend DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& options,
                                               DiagnosticSink& diags);
   friend DependencyGraph BuildDependencyGraphFromJson(
-      const nlohmann::ordered_json& root, const std::function<bool(std::string_view)>& included);
+      const nlohmann::ordered_json& root,
+      const std::function<bool(size_t position, std::string_view id)>& included);
   // Adds `id` as a node unless it is one; whether it was added.
   bool AddNode(std::string_view id, std::string_view type);
   std::vector<std::string> nodes_;
@@ -107,10 +108,11 @@ DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& opti
 // The graph of a template given as JSON (a deployed stack's template, which the planner keeps
 // as JSON): the same nodes, dependencies and order as BuildDependencyGraph over the parsed
 // template, but no edges() (there are no source sites) and no cycle diagnostics (has_cycle()
-// still tells). `included` (null = every resource) says whether the resource with that logical
-// id is part of the stack.
-DependencyGraph BuildDependencyGraphFromJson(const nlohmann::ordered_json& root,
-                                             const std::function<bool(std::string_view)>& included);
+// still tells). `included` (null = every resource) says whether the resource at `position` in
+// the template's Resources, of logical id `id`, is part of the stack.
+DependencyGraph BuildDependencyGraphFromJson(
+    const nlohmann::ordered_json& root,
+    const std::function<bool(size_t position, std::string_view id)>& included);
 
 // For each resource on a dependency cycle (a strongly connected component of two or more, or a
 // resource that references itself), in node order: the shortest cycle through it, starting with

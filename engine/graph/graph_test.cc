@@ -153,13 +153,17 @@ Resources:
   };
   for (const char* yaml : kTemplates) {
     SCOPED_TRACE(yaml);
-    auto excluded = [](std::string_view id) {
-      return id != "Z";
-    };
     auto b = Build(yaml, GraphOptions{[&](const Resource& r) {
-                     return excluded(r.logical_id);
+                     return r.logical_id != "Z";
                    }});
-    DependencyGraph j = BuildDependencyGraphFromJson(ToJson(*b->doc.root()), excluded);
+    OrderedJson json = ToJson(*b->doc.root());
+    // `included` gets each resource's position in Resources and its logical id.
+    DependencyGraph j = BuildDependencyGraphFromJson(json, [&json](size_t position,
+                                                                   std::string_view id) {
+      EXPECT_EQ(std::next(json["Resources"].begin(), static_cast<std::ptrdiff_t>(position)).key(),
+                id);
+      return id != "Z";
+    });
     const DependencyGraph& g = b->graph;
     EXPECT_EQ(j.nodes(), g.nodes());
     EXPECT_EQ(j.types(), g.types());

@@ -212,6 +212,7 @@ struct Entry {
   std::string type;
   const Json* new_res = nullptr;  // in the desired template
   const Json* old_res = nullptr;  // in the deployed template; set when it is planned as Modify
+  uint32_t slot = 0;              // Planner::slots_ index
   ResourceChange change;
   bool in_change_set = false;
   bool replaced = false;  // Replacement True or Conditional
@@ -300,15 +301,20 @@ class Planner {
   std::vector<Slot> slots_;
   std::vector<std::string_view> slot_ids_;  // parallel to slots_
   IdIndex slot_index_;                      // id -> position in slots_
-  // The slot of `id`, added if new.
-  Slot& SlotOf(std::string_view id) {
+  // The index of the slot of `id`, added if new. `hint`: the index it likely has (templates
+  // and the deployed resources usually list ids in the same order); checking it first saves a
+  // hash probe into a table that, at tens of thousands of ids, is out of cache.
+  uint32_t SlotIndex(std::string_view id, size_t hint = SIZE_MAX) {
+    if (hint < slot_ids_.size() && slot_ids_[hint] == id) {
+      return static_cast<uint32_t>(hint);
+    }
     auto fresh = static_cast<uint32_t>(slots_.size());
     uint32_t i = slot_index_.Insert(id, fresh, SlotId());
     if (i == fresh) {
       slots_.emplace_back();
       slot_ids_.push_back(id);
     }
-    return slots_[i];
+    return i;
   }
   const Template& desired_;
   const SchemaFacts& schemas_;
@@ -340,7 +346,7 @@ void Planner::SetUpSides() {
   slot_ids_.reserve(ids);
   slot_index_.Reserve(ids);
   for (const StackResource& r : current_.resources) {
-    SlotOf(r.logical_id).deployed = &r;
+    slots_[SlotIndex(r.logical_id)].deployed = &r;
   }
   std::map<std::string, std::string> pseudo = {
       {"AWS::Region", options_.region},
@@ -513,7 +519,7 @@ void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
   const TypeFacts& facts = Facts(e.type);
   ResourceChange& rc = e.change;
   rc.action = ChangeAction::kModify;
-  if (const StackResource* deployed = Deployed(e.id)) {
+  if (const StackResource* deployed = slots_[e.slot].deployed) {
     rc.physical_id = deployed->physical_id;
   }
   Json empty = Json::object();
@@ -597,7 +603,7 @@ void Planner::FillValues(Entry& e) {
     }
     return slot->deployed;
   };
-  const StackResource* deployed = Deployed(e.id);
+  const StackResource* deployed = slots_[e.slot].deployed;
   for (ResourceChangeDetail& d : e.change.details) {
     if (d.target.path.empty()) {
       continue;
@@ -642,33 +648,47 @@ Plan Planner::Run() {
   const Json& old_resources = old_.Resources();
   const Json& new_resources = new_.Resources();
 
-  // Graphs: the new template's for creation order, the deployed one's for deletion order.
+  // The slot of each resource of either template, by position in its Resources.
+  std::vector<uint32_t> new_slots, old_slots;
+  new_slots.reserve(new_resources.size());
+  old_slots.reserve(old_resources.size());
   for (auto it = new_resources.begin(); it != new_resources.end(); ++it) {
-    Slot& slot = SlotOf(it.key());
+    new_slots.push_back(SlotIndex(it.key(), new_slots.size()));
+    Slot& slot = slots_[new_slots.back()];
     slot.new_res = &it.value();
     slot.new_included = new_.Included(it.value());
   }
   for (auto it = old_resources.begin(); it != old_resources.end(); ++it) {
-    Slot& slot = SlotOf(it.key());
+    old_slots.push_back(SlotIndex(it.key(), old_slots.size()));
+    Slot& slot = slots_[old_slots.back()];
     slot.old_res = &it.value();
     slot.old_included = old_.Included(it.value()).value_or(true) && slot.deployed != nullptr;
   }
+  // Graphs: the new template's for creation order, the deployed one's for deletion order.
   DiagnosticCollector graph_diags;
-  DependencyGraph new_graph = BuildDependencyGraph(desired_, GraphOptions{[&](const Resource& r) {
-                                                     return InNew(r.logical_id) != false;
-                                                   }},
-                                                   diags_);
+  auto new_included = [&](const Resource& r) {
+    // desired_.resources and new_resources (its JSON) list the same ids in the same order.
+    size_t position = static_cast<size_t>(&r - desired_.resources.data());
+    if (position < new_slots.size() && slot_ids_[new_slots[position]] == r.logical_id) {
+      return slots_[new_slots[position]].new_included != false;
+    }
+    return InNew(r.logical_id) != false;
+  };
+  DependencyGraph new_graph = BuildDependencyGraph(desired_, GraphOptions{new_included}, diags_);
   DependencyGraph old_graph = BuildDependencyGraphFromJson(
-      old_.root(), [&](std::string_view id) { return InOld(id) == true; });
+      old_.root(),
+      [&](size_t position, std::string_view) { return slots_[old_slots[position]].old_included; });
   std::vector<Entry> entries;
   entries.reserve(new_resources.size());
-  for (auto it = new_resources.begin(); it != new_resources.end(); ++it) {
-    if (InNew(it.key()) == false) {
+  size_t position = 0;
+  for (auto it = new_resources.begin(); it != new_resources.end(); ++it, ++position) {
+    if (slots_[new_slots[position]].new_included == false) {
       continue;
     }
     Entry e;
     e.id = it.key();
     e.new_res = &it.value();
+    e.slot = new_slots[position];
     e.type =
         it->contains("Type") && (*it)["Type"].is_string() ? (*it)["Type"].get<std::string>() : "";
     e.change.logical_id = e.id;
@@ -678,14 +698,24 @@ Plan Planner::Run() {
     entries.push_back(std::move(e));
   }
   for (Entry& e : entries) {
-    SlotOf(e.id).entry = &e;
+    slots_[e.slot].entry = &e;
+  }
+  // The graph's nodes are the entries in the same order, less any the graph left out.
+  std::vector<Entry*> entry_of_node;
+  entry_of_node.reserve(new_graph.nodes().size());
+  for (size_t v = 0, i = 0; v < new_graph.nodes().size(); ++v) {
+    while (i < entries.size() && entries[i].id != new_graph.nodes()[v]) {
+      ++i;
+    }
+    entry_of_node.push_back(i < entries.size() ? &entries[i]
+                                               : FindSlot(new_graph.nodes()[v])->entry);
   }
   // Dependencies first, so a resource sees whether what it references is replaced.
   std::vector<Entry*> ordered;
   ordered.reserve(entries.size());
   std::vector<bool> placed(entries.size(), false);
   for (size_t v : new_graph.order()) {
-    Entry* e = FindSlot(new_graph.nodes()[v])->entry;
+    Entry* e = entry_of_node[v];
     placed[e - entries.data()] = true;
     ordered.push_back(e);
   }
@@ -696,8 +726,10 @@ Plan Planner::Run() {
   }
   for (Entry* e : ordered) {
     const Json& new_res = *e->new_res;
-    std::optional<bool> in_old = InOld(e->id);
-    if (!InNew(e->id).has_value()) {
+    const Slot& slot = slots_[e->slot];
+    std::optional<bool> in_old =
+        slot.old_res == nullptr ? std::nullopt : std::optional<bool>(slot.old_included);
+    if (!slot.new_included.has_value()) {
       e->change.action = ChangeAction::kDynamic;
       e->in_change_set = true;
       const Resource* r = desired_.FindResource(e->id);
@@ -729,7 +761,7 @@ Plan Planner::Run() {
       e->in_change_set = true;
       continue;
     }
-    const Json& old_res = *FindSlot(e->id)->old_res;
+    const Json& old_res = *slot.old_res;
     e->old_res = &old_res;
     std::string old_type = old_res.contains("Type") && old_res["Type"].is_string()
                                ? old_res["Type"].get<std::string>()
@@ -777,8 +809,9 @@ Plan Planner::Run() {
       }
     }
   }
-  for (auto it = old_resources.begin(); it != old_resources.end(); ++it) {
-    const Slot& slot = *FindSlot(it.key());
+  position = 0;
+  for (auto it = old_resources.begin(); it != old_resources.end(); ++it, ++position) {
+    const Slot& slot = slots_[old_slots[position]];
     bool still_there = slot.new_res != nullptr && slot.new_included != false;
     if (!slot.old_included || still_there) {
       continue;
@@ -844,8 +877,12 @@ Plan Planner::Run() {
 
 Plan ComputePlan(const StackState& current, const Template& desired, const SchemaFacts& schemas,
                  const PlanOptions& options, DiagnosticSink& diags) {
-  Planner planner(current, desired, schemas, options, diags);
-  return planner.Run();
+  std::optional<Plan> plan;
+  {
+    Planner planner(current, desired, schemas, options, diags);
+    plan = planner.Run();
+  }
+  return std::move(*plan);
 }
 
 }  // namespace cfnx
