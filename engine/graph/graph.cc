@@ -360,15 +360,28 @@ void OrderGraph(const std::vector<std::string>& nodes, const std::vector<std::ve
                 std::vector<size_t>& order, std::vector<int>& wave) {
   const size_t n = nodes.size();
   // Rank of each node by logical id: the ready queue compares integers, not strings.
-  std::vector<size_t> by_name(n);
+  // Sorted by the ids' first 8 bytes as one big-endian integer (the order of std::string's
+  // comparison on them) and only on a tie by the whole ids: most comparisons read no string.
+  struct Key {
+    uint64_t prefix;
+    size_t node;
+  };
+  std::vector<Key> keys(n);
   for (size_t v = 0; v < n; ++v) {
-    by_name[v] = v;
+    uint64_t prefix = 0;
+    const std::string& id = nodes[v];
+    for (size_t i = 0; i < 8; ++i) {
+      prefix = (prefix << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0);
+    }
+    keys[v] = {prefix, v};
   }
-  std::sort(by_name.begin(), by_name.end(),
-            [&nodes](size_t a, size_t b) { return nodes[a] < nodes[b]; });
-  std::vector<size_t> rank(n);
+  std::sort(keys.begin(), keys.end(), [&nodes](const Key& a, const Key& b) {
+    return a.prefix != b.prefix ? a.prefix < b.prefix : nodes[a.node] < nodes[b.node];
+  });
+  std::vector<size_t> by_name(n), rank(n);
   for (size_t i = 0; i < n; ++i) {
-    rank[by_name[i]] = i;
+    by_name[i] = keys[i].node;
+    rank[keys[i].node] = i;
   }
   // Dependents as one flat array (CSR) rather than a vector per node.
   std::vector<size_t> pending(n), first(n + 1, 0);

@@ -77,6 +77,22 @@ Outputs:
   EXPECT_EQ(g.output_edges()[0].output, "Name");
 }
 
+TEST(GraphTest, TiesAreOrderedByTheWholeLogicalId) {
+  // Ids sharing their first 8 bytes (the sort's integer prefix) and a prefix of another id.
+  auto b = Build(R"(
+Resources:
+  ResourceB: {Type: AWS::SNS::Topic}
+  ResourceA2: {Type: AWS::SNS::Topic}
+  Resource: {Type: AWS::SNS::Topic}
+  ResourceA10: {Type: AWS::SNS::Topic, DependsOn: Resourc}
+  Resourc: {Type: AWS::SNS::Topic}
+  Z: {Type: AWS::SNS::Topic}
+  Q: {Type: AWS::SNS::Topic}
+)");
+  EXPECT_EQ(Names(b->graph, b->graph.order()),
+            "Q Resourc Resource ResourceA10 ResourceA2 ResourceB Z");
+}
+
 TEST(GraphTest, ExcludedResourcesMakeNoEdges) {
   auto b = Build(R"(
 Resources:
