@@ -3,6 +3,7 @@
 
 #include "resources/ecma_regex.h"
 
+#include <bitset>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -46,6 +47,247 @@ size_t ParseRepetition(std::string_view p, size_t at, long* lo, long* hi) {
     return 0;
   }
   return i - at + 1;
+}
+
+// One character of a class as RE2 reads the translation: `*code` (-1 for a code point past
+// ASCII, which no ASCII value holds) or, for a set escape, the members in `*set`. False when
+// the item is one this matcher leaves to RE2.
+bool ClassAtom(std::string_view p, size_t* i, int* code, std::bitset<128>* set) {
+  *code = -2;
+  char c = p[*i];
+  if (static_cast<unsigned char>(c) >= 0x80) {
+    return false;
+  }
+  if (c != '\\') {
+    if (c == '[' && *i + 1 < p.size() && p[*i + 1] == ':') {
+      return false;  // RE2 would read a POSIX class here
+    }
+    *code = c;
+    ++*i;
+    return true;
+  }
+  if (*i + 1 >= p.size()) {
+    return false;
+  }
+  char n = p[*i + 1];
+  *i += 2;
+  auto add_range = [&](char lo, char hi) {
+    for (char x = lo; x <= hi; ++x) {
+      set->set(static_cast<size_t>(x));
+    }
+  };
+  switch (n) {
+    case 'p': {
+      // \p{L}, \p{N}, \p{Z}: on ASCII, letters, digits and the space.
+      if (p.substr(*i, 3) == "{L}") {
+        add_range('A', 'Z');
+        add_range('a', 'z');
+      } else if (p.substr(*i, 3) == "{N}") {
+        add_range('0', '9');
+      } else if (p.substr(*i, 3) == "{Z}") {
+        set->set(' ');
+      } else {
+        return false;
+      }
+      *i += 3;
+      return true;
+    }
+    case 'w':
+      add_range('A', 'Z');
+      add_range('a', 'z');
+      add_range('0', '9');
+      set->set('_');
+      return true;
+    case 'd':
+      add_range('0', '9');
+      return true;
+    case 's':  // RE2's \s
+      for (char x : {'\t', '\n', '\f', '\r', ' '}) {
+        set->set(static_cast<size_t>(x));
+      }
+      return true;
+    case 't':
+      *code = '\t';
+      return true;
+    case 'n':
+      *code = '\n';
+      return true;
+    case 'r':
+      *code = '\r';
+      return true;
+    case 'f':
+      *code = '\f';
+      return true;
+    case 'v':
+      *code = '\v';
+      return true;
+    case 'u': {
+      if (*i + 4 > p.size()) {
+        return false;
+      }
+      int value = 0;
+      for (size_t k = 0; k < 4; ++k) {
+        char h = p[*i + k];
+        if (!IsHex(h)) {
+          return false;
+        }
+        value = value * 16 + (std::isdigit(static_cast<unsigned char>(h)) != 0
+                                  ? h - '0'
+                                  : std::tolower(static_cast<unsigned char>(h)) - 'a' + 10);
+      }
+      *i += 4;
+      *code = value < 0x80 ? value : -1;
+      return true;
+    }
+    default:
+      if (std::isalnum(static_cast<unsigned char>(n)) || static_cast<unsigned char>(n) >= 0x80) {
+        return false;  // other escapes: left to RE2
+      }
+      *code = n;  // escaped punctuation is itself
+      return true;
+  }
+}
+
+// A pattern of the shape most AWS patterns have, `^[CLASS]Q$` or `^([CLASS])Q$` (Q being +, *,
+// {m}, {m,} or {m,n}), for ASCII values: matched by hand, without compiling anything. RE2
+// builds large automata for classes such as \p{L} (millions of instructions per pattern, the
+// largest cost of validating some templates). Non-ASCII values still go to RE2.
+struct SimplePattern {
+  std::bitset<128> chars;
+  long min = 1;
+  long max = 1;  // -1: no limit
+};
+
+// `out` with the quantifier `q` ("", "+", "*", "{m}", "{m,}", "{m,n}") applied; nullopt for
+// anything else.
+std::optional<SimplePattern> ApplyQuantifier(std::string_view q, SimplePattern out) {
+  if (q.empty()) {
+    return out;
+  }
+  if (q == "+" || q == "*") {
+    out.min = q == "+" ? 1 : 0;
+    out.max = -1;
+    return out;
+  }
+  long lo = 0;
+  long hi = 0;
+  size_t len = q[0] == '{' ? ParseRepetition(q, 0, &lo, &hi) : 0;
+  if (len == 0 || len != q.size() || (hi >= 0 && hi < lo)) {
+    return std::nullopt;
+  }
+  // As the translation tells RE2 (counts over its limit become open-ended).
+  if (lo > kMaxRepeat) {
+    lo = kMaxRepeat;
+    hi = -1;
+  } else if (hi > kMaxRepeat) {
+    hi = -1;
+  }
+  out.min = lo;
+  out.max = hi;
+  return out;
+}
+
+std::optional<SimplePattern> ParseSimplePattern(std::string_view p) {
+  SimplePattern out;
+  size_t i = 0;
+  if (p.substr(0, 1) != "^") {
+    return std::nullopt;
+  }
+  i = 1;
+  bool group = p.substr(i, 1) == "(";
+  if (group) {
+    ++i;
+  }
+  if (p.substr(i, 1) != "[" || p.substr(i + 1, 1) == "^" || p.substr(i + 1, 1) == "]") {
+    return std::nullopt;
+  }
+  ++i;
+  size_t first = i;
+  while (true) {
+    if (i >= p.size()) {
+      return std::nullopt;
+    }
+    if (p[i] == ']') {
+      ++i;
+      break;
+    }
+    if (p[i] == '-' && i != first && p.substr(i + 1, 1) != "]") {
+      return std::nullopt;  // a '-' after a range or set escape: left to RE2
+    }
+    int lo = 0;
+    if (!ClassAtom(p, &i, &lo, &out.chars)) {
+      return std::nullopt;
+    }
+    if (lo == -2) {
+      continue;  // a set escape
+    }
+    if (i + 1 < p.size() && p[i] == '-' && p[i + 1] != ']') {
+      ++i;
+      int hi = 0;
+      std::bitset<128> unused;
+      if (!ClassAtom(p, &i, &hi, &unused) || hi == -2) {
+        return std::nullopt;  // a range with a set escape: left to RE2
+      }
+      int from = lo < 0 ? 0x80 : lo;
+      int to = hi < 0 ? 0x7f : hi;
+      if (lo >= 0 && hi >= 0 && lo > hi) {
+        return std::nullopt;  // RE2 refuses it
+      }
+      for (int x = from; x <= to && x < 0x80; ++x) {
+        out.chars.set(static_cast<size_t>(x));
+      }
+      if (lo < 0 && hi >= 0) {
+        return std::nullopt;  // from past ASCII down to ASCII: RE2 refuses it
+      }
+      continue;
+    }
+    if (lo >= 0) {
+      out.chars.set(static_cast<size_t>(lo));
+    }
+  }
+  // The quantifier, inside or after the group ("^([a-z]*)$", "^([a-z])*$").
+  std::string_view rest = p.substr(i);
+  if (group) {
+    size_t close = rest.find(')');
+    if (close == std::string_view::npos) {
+      return std::nullopt;
+    }
+    if (close > 0) {
+      if (rest.substr(close) != ")$") {
+        return std::nullopt;
+      }
+      return ApplyQuantifier(rest.substr(0, close), out);
+    }
+    rest = rest.substr(1);
+  }
+  if (rest.empty() || rest.back() != '$') {
+    return std::nullopt;
+  }
+  return ApplyQuantifier(rest.substr(0, rest.size() - 1), out);
+}
+
+// The result of matching `value` against a simple pattern; nullopt when RE2 has to decide
+// (the pattern is not simple, or the value is not ASCII).
+std::optional<bool> SimpleMatch(std::string_view pattern, std::string_view value) {
+  for (char c : value) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      return std::nullopt;
+    }
+  }
+  std::optional<SimplePattern> simple = ParseSimplePattern(pattern);
+  if (!simple.has_value()) {
+    return std::nullopt;
+  }
+  long n = static_cast<long>(value.size());
+  if (n < simple->min || (simple->max >= 0 && n > simple->max)) {
+    return false;
+  }
+  for (char c : value) {
+    if (!simple->chars.test(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -258,6 +500,11 @@ const re2::RE2* CompiledEcmaRegex(std::string_view pattern, std::string* why) {
 
 bool EcmaRegexSearch(std::string_view pattern, std::string_view value, bool* supported,
                      std::string* why) {
+  if (std::optional<bool> simple = SimpleMatch(pattern, value)) {
+    *supported = true;
+    why->clear();
+    return *simple;
+  }
   const re2::RE2* re = CompiledEcmaRegex(pattern, why);
   *supported = re != nullptr;
   if (re == nullptr) {

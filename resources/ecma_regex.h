@@ -32,7 +32,9 @@ std::optional<std::string> TranslateEcmaRegex(std::string_view pattern, std::str
 const re2::RE2* CompiledEcmaRegex(std::string_view pattern, std::string* why);
 
 // JSON Schema `pattern` semantics: true when the pattern matches somewhere in `value`.
-// `*supported` is set to false (and true is returned) when the pattern cannot run.
+// `*supported` is set to false (and true is returned) when the pattern cannot run. Patterns of
+// the usual shape `^[CLASS]+$` (or *, {m,n}) are matched by hand on ASCII values, without
+// compiling them: RE2 needs millions of instructions for classes such as \p{L}.
 bool EcmaRegexSearch(std::string_view pattern, std::string_view value, bool* supported,
                      std::string* why);
 
