@@ -489,9 +489,6 @@ class FastYaml {
         if (static_cast<int>(spaces) < indent) {
           break;
         }
-        if (!literal && static_cast<int>(spaces) > indent) {
-          return false;  // more-indented lines of a folded scalar
-        }
         lines.push_back(text.substr(indent));
         last_content = lines.size();
       }
@@ -504,18 +501,32 @@ class FastYaml {
     if (indent < 0) {
       return false;
     }
-    // Literal: lines joined by line breaks. Folded: by spaces, except that each empty line
-    // stands for one line break (and the break before it is dropped).
+    // Literal: lines joined by line breaks. Folded: the break between two lines of text is a
+    // space, or, with empty lines between them, those lines' breaks only; around a
+    // more-indented line (one that starts with a space) every break is kept.
     std::string value;
+    size_t empties = 0;
+    bool previous_more = false;
     for (size_t i = 0; i < last_content; ++i) {
+      if (lines[i].empty()) {
+        ++empties;
+        continue;
+      }
+      bool more = lines[i][0] == ' ';
       if (i > 0) {
-        if (literal || lines[i].empty()) {
-          value.push_back('\n');
-        } else if (!lines[i - 1].empty()) {
-          value.push_back(' ');
+        if (!literal && !previous_more && !more) {
+          if (empties == 0) {
+            value.push_back(' ');
+          } else {
+            value.append(empties, '\n');
+          }
+        } else {
+          value.append(empties + 1, '\n');
         }
       }
       value.append(lines[i]);
+      empties = 0;
+      previous_more = more;
     }
     if (chomp != '-') {
       value.push_back('\n');
@@ -553,18 +564,23 @@ class FastYaml {
         if (!FlowNode(q, map, &q)) {
           return false;
         }
-        q = FlowSkip(q);
         if (map) {
+          while (At(q) == ' ') {
+            ++q;
+          }
           if (At(q) != ':') {
-            return false;
+            return false;  // (an implicit key and its ':' are on one line)
           }
           q = FlowSkip(q + 1);
           if (At(q) == ',' || At(q) == close || !FlowNode(q, false, &q)) {
             return false;
           }
           q = FlowSkip(q);
-        } else if (At(q) == ':') {
-          return false;  // a pair in a sequence
+        } else {
+          q = FlowSkip(q);
+          if (At(q) == ':') {
+            return false;  // a pair in a sequence
+          }
         }
         if (At(q) == ',') {
           q = FlowSkip(q + 1);

@@ -112,6 +112,7 @@ TEST(FastYamlTest, AcceptsTheUsualTemplateYamlWithYamlCppsEvents) {
       "G: 'it''s'\nH: null\nI: ~\n\"J\": ''\nK: \"a\\\"b\\\\c\\/\\n\"\nL:\n\n# end\n\n",
       "A: |\n  a\n\n   b\n  c\n\n\nB: |+\n  k\n\nC: >\n  f\n  g\n\n  h\nD: x\n",
       "A: >-\n  p\n  q\n\n\n  r\nB: |-\n  s\n",
+      "A: >\n  a\n\n   b\n  c\nB: >\n  a\n   b\n\n  c\n\n\n   d\n  e\n  f\n",
       "A:\n  - a\n  -\n\nB: x\n",
       "A: [a:b, http://x]\nB: \xC3\xA9 x\nC: y\n",
       "Resources:\n  R:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags:\n"
@@ -145,6 +146,8 @@ TEST(FastYamlTest, RefusesWhatItDoesNotKnow) {
       "A: {a:[b]}\n",          // yaml-cpp refuses it ("a:" then '[')
       "A: {a: {b:{c: d}}}\n",  // yaml-cpp refuses it
       "A: {a:}\n",             // a key without a value
+      "A: {\"a\"\n : 1}\n",    // a key and its ':' on two lines
+      "A: >-\n   x\n  y\n",    // an error
       "A: |\n  x\n  \n  y\n",  // a line of spaces in a block scalar
       "A: \"\\x41\"\n",        // escapes it does not decode
       "just a scalar\n",       // not a collection
