@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include "resources/fast_json.h"
+
 namespace cfnx {
 namespace {
 
@@ -369,8 +371,7 @@ std::unique_ptr<ResourceType> ResourceType::Parse(std::string_view json_text, st
       members.emplace_back(key, value);
     });
   }
-  nlohmann::json doc = nlohmann::json::parse(split ? std::string_view(rest) : json_text, nullptr,
-                                             /*allow_exceptions=*/false);
+  nlohmann::json doc = ParseJsonFast(split ? std::string_view(rest) : json_text);
   if (!doc.is_object()) {
     *error = "the schema document is not a JSON object";
     return nullptr;
@@ -484,7 +485,7 @@ const nlohmann::json* ResourceType::FindDefinition(std::string_view name) const 
   std::lock_guard<std::mutex> lock(definitions_mutex_);
   if (!it->tried) {
     it->tried = true;
-    nlohmann::json value = nlohmann::json::parse(it->text, nullptr, /*allow_exceptions=*/false);
+    nlohmann::json value = ParseJsonFast(it->text);
     if (!value.is_discarded()) {
       it->parsed = std::make_unique<nlohmann::json>(std::move(value));
     }
@@ -495,8 +496,7 @@ const nlohmann::json* ResourceType::FindDefinition(std::string_view name) const 
 const nlohmann::json* ResourceType::AllDefinitions() const {
   std::lock_guard<std::mutex> lock(definitions_mutex_);
   if (all_definitions_ == nullptr) {
-    nlohmann::json value =
-        nlohmann::json::parse(definitions_text_, nullptr, /*allow_exceptions=*/false);
+    nlohmann::json value = ParseJsonFast(definitions_text_);
     all_definitions_ = std::make_unique<nlohmann::json>(value.is_discarded() ? nlohmann::json()
                                                                              : std::move(value));
   }
