@@ -45,6 +45,7 @@ constexpr std::array<std::string_view, 5> kChangeSource = {
 constexpr std::array<std::string_view, 6> kPolicyAction = {
     "Delete", "Retain", "Snapshot", "ReplaceAndDelete", "ReplaceAndRetain", "ReplaceAndSnapshot"};
 constexpr std::array<std::string_view, 3> kOnFailure = {"ROLLBACK", "DELETE", "DO_NOTHING"};
+constexpr std::array<std::string_view, 3> kAttributeChange = {"Add", "Remove", "Modify"};
 constexpr std::array<std::string_view, 6> kStepAction = {"Create", "Update",         "Replace",
                                                          "Delete", "DeleteReplaced", "Retain"};
 constexpr std::array<std::string_view, 6> kCompensation = {
@@ -67,6 +68,7 @@ CFNX_PLAN_ENUM(EvaluationType, kEvaluation)
 CFNX_PLAN_ENUM(ChangeSource, kChangeSource)
 CFNX_PLAN_ENUM(PolicyAction, kPolicyAction)
 CFNX_PLAN_ENUM(OnStackFailure, kOnFailure)
+CFNX_PLAN_ENUM(AttributeChangeType, kAttributeChange)
 CFNX_PLAN_ENUM(StepAction, kStepAction)
 CFNX_PLAN_ENUM(CompensationAction, kCompensation)
 #undef CFNX_PLAN_ENUM
@@ -112,6 +114,9 @@ OrderedJson TargetToJson(const ResourceTarget& t) {
   }
   if (t.after_value) {
     j["AfterValue"] = *t.after_value;
+  }
+  if (t.attribute_change_type) {
+    j["AttributeChangeType"] = Name(*t.attribute_change_type);
   }
   return j;
 }
@@ -171,6 +176,7 @@ void ReadTarget(JsonReader& in, ResourceTarget* t) {
   if (probe.is_string()) {
     t->after_value = probe.get<std::string>();
   }
+  OptionalEnumField(in, "AttributeChangeType", &t->attribute_change_type);
 }
 
 void ReadDetail(JsonReader& in, ResourceChangeDetail* d) {

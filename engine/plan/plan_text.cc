@@ -52,8 +52,11 @@ void Detail(std::ostringstream& out, const ResourceChangeDetail& d) {
   std::string where = d.target.path.empty() ? std::string(Name(d.target.attribute)) : d.target.path;
   out << "      " << where;
   if (d.target.before_value || d.target.after_value) {
+    bool removed = d.target.attribute_change_type == AttributeChangeType::kRemove;
     out << ": " << (d.target.before_value ? *d.target.before_value : "(none)") << " -> "
-        << (d.target.after_value ? *d.target.after_value : "(known after deploy)");
+        << (d.target.after_value ? *d.target.after_value
+            : removed            ? "(removed)"
+                                 : "(known after deploy)");
   } else if (d.evaluation == EvaluationType::kDynamic) {
     out << ": (known after deploy)";
   }

@@ -610,6 +610,12 @@ void Planner::FillValues(Entry& e) {
     }
     std::vector<std::string> segs = SplitPointer(d.target.path);
     segs.erase(segs.begin());  // "Properties"
+    bool had = JsonAt(e.old_props, segs) != nullptr ||
+               (deployed != nullptr && JsonAt(deployed->properties, segs) != nullptr);
+    bool has = JsonAt(e.new_props, segs) != nullptr;
+    d.target.attribute_change_type = !had   ? AttributeChangeType::kAdd
+                                     : !has ? AttributeChangeType::kRemove
+                                            : AttributeChangeType::kModify;
     if (d.change_source == ChangeSource::kParameterReference) {
       bool secret = new_.ctx.no_echo.count(d.causing_entity) != 0;
       auto before = old_.ctx.parameters.find(d.causing_entity);

@@ -68,6 +68,9 @@ enum class PolicyAction {
   kReplaceAndSnapshot,
 };
 enum class OnStackFailure { kRollback, kDelete, kDoNothing };
+// ResourceTargetDefinition.AttributeChangeType ("SyncWithActual" is drift, which an offline
+// plan never sees).
+enum class AttributeChangeType { kAdd, kRemove, kModify };
 
 std::string_view Name(ChangeAction v);
 std::string_view Name(Replacement v);
@@ -77,6 +80,7 @@ std::string_view Name(EvaluationType v);
 std::string_view Name(ChangeSource v);
 std::string_view Name(PolicyAction v);
 std::string_view Name(OnStackFailure v);  // "ROLLBACK", "DELETE", "DO_NOTHING"
+std::string_view Name(AttributeChangeType v);
 bool Parse(std::string_view name, ChangeAction* v);
 bool Parse(std::string_view name, Replacement* v);
 bool Parse(std::string_view name, ResourceAttribute* v);
@@ -85,6 +89,7 @@ bool Parse(std::string_view name, EvaluationType* v);
 bool Parse(std::string_view name, ChangeSource* v);
 bool Parse(std::string_view name, PolicyAction* v);
 bool Parse(std::string_view name, OnStackFailure* v);
+bool Parse(std::string_view name, AttributeChangeType* v);
 
 // ResourceTargetDefinition: which field changes and whether that forces a new resource.
 struct ResourceTarget {
@@ -98,6 +103,9 @@ struct ResourceTarget {
   // shows them); nullopt when absent (added or removed, or known only after deploy).
   std::optional<std::string> before_value;
   std::optional<std::string> after_value;
+  // "AttributeChangeType": for a property change (with a Path), whether the value is added,
+  // removed or modified; nullopt for the other attributes.
+  std::optional<AttributeChangeType> attribute_change_type;
 };
 
 // ResourceChangeDetail.
