@@ -57,9 +57,11 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "cfnx 0.1.0");
   std::vector<cfnx::Command> commands;
+  // `cfnx --version` alone needs no subcommand (it prints before they are checked).
+  bool version_only = argc == 2 && std::string_view(argv[1]) == "--version";
   const Subcommand* only = OnlySubcommand(argc, argv);
   for (const Subcommand& s : kSubcommands) {
-    if (only == nullptr || only == &s) {
+    if (!version_only && (only == nullptr || only == &s)) {
       commands.push_back(s.add(app));
     }
   }
