@@ -544,6 +544,7 @@ class Checker {
       }
       return;
     }
+    CheckRefFormat(fn, s, w, out);
     Yield yield = FunctionYield(fn);
     unsigned want = SchemaTypes(s);
     if (yield == Yield::kUnknown || yield == Yield::kNoValue || want == 0) {
@@ -555,6 +556,37 @@ class Checker {
                  Q(w.name) + " must be " + TypeNames(want) + ", but " +
                      std::string(FnName(fn->fn())) + " yields " +
                      (yield == Yield::kList ? "a list" : "a string") + ".");
+    }
+  }
+
+  // Ref to an AWS::EC2::SecurityGroup yields its id when it has a VpcId and its name
+  // otherwise (EC2-Classic and default-VPC groups); a property whose schema format asks for the
+  // other one gets a value CloudFormation rejects at deploy time (cfn-lint's E1041).
+  void CheckRefFormat(const FnCallNode* fn, const Json& s, const Where& w, DiagnosticSink& out) {
+    if (fn->fn() != FnKind::kRef)
+      return;
+    auto format = s.find("format");
+    const auto* name = dyn_cast<StringNode>(fn->args());
+    if (format == s.end() || !format->is_string() || name == nullptr)
+      return;
+    const std::string& want = format->get_ref<const std::string&>();
+    if (want != "AWS::EC2::SecurityGroup.Id" && want != "AWS::EC2::SecurityGroup.Name")
+      return;
+    const Resource* target = t_.FindResource(name->value());
+    if (target == nullptr || target->type != "AWS::EC2::SecurityGroup")
+      return;
+    const auto* props = dyn_cast<MapNode>(target->properties);
+    bool has_vpc = props != nullptr && props->Find("VpcId") != nullptr;
+    if (want == "AWS::EC2::SecurityGroup.Id" && !has_vpc) {
+      out.Report(DiagCode::kE1041, w.range, w.path,
+                 "Ref " + name->value() +
+                     " yields the security group's name (it has no VpcId), "
+                     "but " +
+                     Q(w.name) + " needs a group id; use !GetAtt " + name->value() + ".GroupId.");
+    } else if (want == "AWS::EC2::SecurityGroup.Name" && has_vpc) {
+      out.Report(DiagCode::kE1041, w.range, w.path,
+                 "Ref " + name->value() + " yields the security group's id (it has a VpcId), but " +
+                     Q(w.name) + " needs a group name.");
     }
   }
 
