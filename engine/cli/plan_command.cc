@@ -2,18 +2,24 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // `cfnx plan TEMPLATE --stack NAME [--state PATH] [--format text|json] [-o PLAN]
-//            [--detailed-exitcode] [--capabilities C ...] [--on-failure MODE]`
+//            [--detailed-exitcode] [--capabilities C ...] [--on-failure MODE]
+//            [--resources-to-import FILE]`
 // Predicts, offline, the change set a deployment would make, its order, rollback plan and the
 // failures the diff alone decides. `--state` reads a stack state JSON file
 // (cfnx/stack_state.h) or a local backend database; without it the local backend's database
 // ($CFNX_STATE or .cfnx/state.db) when there is one, else the stack is new. The result goes to
 // stdout (text, or DescribeChangeSet-shaped JSON with the plan's other sections); `-o PLAN` also
-// saves the plan as JSON with the state's fingerprint. Exit: 1 could not run or the
-// template/forecast has errors; with --detailed-exitcode 0 no changes and 2 changes, otherwise 0.
+// saves the plan as JSON with the state's fingerprint. `--resources-to-import FILE` plans an
+// IMPORT change set: FILE is CreateChangeSet's ResourcesToImport as the AWS CLI takes it
+// ([{"ResourceType", "LogicalResourceId", "ResourceIdentifier": {...}}, ...]). Exit: 1 could not
+// run or the template/forecast has errors; with --detailed-exitcode 0 no changes and 2 changes,
+// otherwise 0.
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <map>
 #include <unistd.h>
 
 #include "engine/api/local_backend.h"
@@ -22,6 +28,53 @@
 #include "engine/cli/command.h"
 
 namespace cfnx {
+namespace {
+
+// CreateChangeSet's ResourcesToImport, as `aws cloudformation create-change-set
+// --resources-to-import file://F` reads it: logical id -> resource identifier.
+ErrorOr<std::map<std::string, std::map<std::string, std::string>>> ReadResourcesToImport(
+    const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Error{"cannot read --resources-to-import file '" + path + "'"};
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  OrderedJson json = OrderedJson::parse(text, nullptr, /*allow_exceptions=*/false);
+  std::string where = "--resources-to-import " + path + ": ";
+  if (json.is_discarded() || !json.is_array()) {
+    return Error{where +
+                 "expected a JSON list of {\"ResourceType\", \"LogicalResourceId\", "
+                 "\"ResourceIdentifier\"}"};
+  }
+  std::map<std::string, std::map<std::string, std::string>> out;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const OrderedJson& item = json[i];
+    std::string at = where + "item " + std::to_string(i) + ": ";
+    if (!item.is_object() || !item.contains("LogicalResourceId") ||
+        !item["LogicalResourceId"].is_string() || !item.contains("ResourceIdentifier") ||
+        !item["ResourceIdentifier"].is_object() || item["ResourceIdentifier"].empty()) {
+      return Error{at +
+                   "needs LogicalResourceId (a string) and ResourceIdentifier (an object "
+                   "of the type's primary identifier properties)"};
+    }
+    std::string id = item["LogicalResourceId"].get<std::string>();
+    if (out.count(id) != 0) {
+      return Error{at + "'" + id + "' is listed twice"};
+    }
+    std::map<std::string, std::string>& identifier = out[id];
+    const OrderedJson& ident = item["ResourceIdentifier"];
+    for (auto it = ident.begin(); it != ident.end(); ++it) {
+      if (!it.value().is_string()) {
+        return Error{at + "ResourceIdentifier." + it.key() + " must be a string"};
+      }
+      identifier[it.key()] = it.value().get<std::string>();
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 namespace {
 
 // Whether `path` is an SQLite database (its 16-byte header).
@@ -45,6 +98,7 @@ Command AddPlanCommand(CLI::App& app) {
     std::string output;
     std::string on_failure = "ROLLBACK";
     std::vector<std::string> capabilities;
+    std::string resources_to_import;
     bool detailed_exitcode = false;
   };
   auto flags = std::make_shared<Flags>();
@@ -61,6 +115,8 @@ Command AddPlanCommand(CLI::App& app) {
   sub->add_option("--on-failure", flags->on_failure, "ROLLBACK, DELETE or DO_NOTHING")
       ->check(CLI::IsMember({"ROLLBACK", "DELETE", "DO_NOTHING"}));
   sub->add_option("--capabilities", flags->capabilities, "capabilities acknowledged");
+  sub->add_option("--resources-to-import", flags->resources_to_import,
+                  "plan an IMPORT: a JSON file of ResourcesToImport (as the AWS CLI takes it)");
   sub->add_flag("--detailed-exitcode", flags->detailed_exitcode,
                 "exit 0 when there are no changes, 2 when there are");
   sub->add_option("template", flags->template_path, "template file")->required();
@@ -116,6 +172,14 @@ Command AddPlanCommand(CLI::App& app) {
     PlanOptions plan_options;
     plan_options.capabilities = flags->capabilities;
     Parse(flags->on_failure, &plan_options.on_failure);
+    if (!flags->resources_to_import.empty()) {
+      ErrorOr<std::map<std::string, std::map<std::string, std::string>>> imports =
+          ReadResourcesToImport(flags->resources_to_import);
+      if (!imports.ok()) {
+        return CouldNotRun(imports.error().message);
+      }
+      plan_options.resources_to_import = std::move(*imports);
+    }
     Compiler compiler(*options);
     ErrorOr<FileId> file = compiler.AddFile(flags->template_path);
     if (!file.ok()) {
