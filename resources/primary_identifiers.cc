@@ -52,13 +52,6 @@ std::vector<std::string> SettableIdentifier(const ResourceType& type) {
   return names;
 }
 
-bool IsNoValue(const Node* n) {
-  const auto* fn = dyn_cast<FnCallNode>(n);
-  const auto* name =
-      fn != nullptr && fn->fn() == FnKind::kRef ? dyn_cast<StringNode>(fn->args()) : nullptr;
-  return name != nullptr && name->value() == "AWS::NoValue";
-}
-
 // One way a value can turn out once the Fn::Ifs at its top are decided, and the conditions
 // that decide it that way. AWS::NoValue alternatives are dropped (no value, no identifier).
 struct Alternative {

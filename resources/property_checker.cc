@@ -109,15 +109,6 @@ bool IsAlphanumeric(std::string_view s) {
   return !s.empty();
 }
 
-bool IsNoValue(const Node* n) {
-  const auto* fn = dyn_cast<FnCallNode>(n);
-  if (fn == nullptr || fn->fn() != FnKind::kRef) {
-    return false;
-  }
-  const auto* name = dyn_cast<StringNode>(fn->args());
-  return name != nullptr && name->value() == "AWS::NoValue";
-}
-
 bool IsDynamicReference(std::string_view s) {
   return s.find("{{resolve:") != std::string_view::npos;
 }

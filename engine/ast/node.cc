@@ -130,4 +130,11 @@ void Document::Adopt(Document&& other) {
   other.nodes_.clear();
 }
 
+bool IsNoValue(const Node* n) {
+  const auto* fn = dyn_cast<FnCallNode>(n);
+  const auto* name =
+      fn != nullptr && fn->fn() == FnKind::kRef ? dyn_cast<StringNode>(fn->args()) : nullptr;
+  return name != nullptr && name->value() == "AWS::NoValue";
+}
+
 }  // namespace cfnx

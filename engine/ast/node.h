@@ -228,6 +228,9 @@ const T* dyn_cast(const Node* n) {
 // "null", "bool", "number", "string", "list", "map", "function": for messages.
 std::string_view NodeKindName(NodeKind kind);
 
+// Whether `n` is {"Ref": "AWS::NoValue"} (a property that a condition removes).
+bool IsNoValue(const Node* n);
+
 }  // namespace cfnx
 
 #endif  // CFNX_ENGINE_AST_NODE_H_

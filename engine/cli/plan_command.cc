@@ -18,11 +18,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <unistd.h>
 
 #include "engine/api/local_backend.h"
+#include "engine/api/pipeline.h"
 #include "engine/api/planning.h"
 #include "engine/ast/json_convert.h"
 #include "engine/cli/command.h"
@@ -34,12 +34,11 @@ namespace {
 // --resources-to-import file://F` reads it: logical id -> resource identifier.
 ErrorOr<std::map<std::string, std::map<std::string, std::string>>> ReadResourcesToImport(
     const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error{"cannot read --resources-to-import file '" + path + "'"};
+  ErrorOr<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) {
+    return Error{"cannot read --resources-to-import file: " + text.error().message};
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  OrderedJson json = OrderedJson::parse(text, nullptr, /*allow_exceptions=*/false);
+  OrderedJson json = OrderedJson::parse(*text, nullptr, /*allow_exceptions=*/false);
   std::string where = "--resources-to-import " + path + ": ";
   if (json.is_discarded() || !json.is_array()) {
     return Error{where +

@@ -9,13 +9,6 @@
 namespace cfnx {
 namespace {
 
-bool IsNoValue(const Node* n) {
-  const auto* fn = dyn_cast<FnCallNode>(n);
-  const auto* name = fn != nullptr ? dyn_cast<StringNode>(fn->args()) : nullptr;
-  return fn != nullptr && fn->fn() == FnKind::kRef && name != nullptr &&
-         name->value() == "AWS::NoValue";
-}
-
 // The protocols whose rules need a port range, as the number or name a template may give.
 bool NeedsPorts(const Node* protocol) {
   const auto* scalar = dyn_cast<ScalarNode>(protocol);

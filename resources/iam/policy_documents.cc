@@ -23,13 +23,6 @@ std::string Q(std::string_view s) {
   return "'" + std::string(s) + "'";
 }
 
-bool IsNoValue(const Node* n) {
-  const auto* fn = dyn_cast<FnCallNode>(n);
-  const auto* name = fn != nullptr ? dyn_cast<StringNode>(fn->args()) : nullptr;
-  return fn != nullptr && fn->fn() == FnKind::kRef && name != nullptr &&
-         name->value() == "AWS::NoValue";
-}
-
 // Resource ARNs of identity policies (cfn-lint's AwsArn): an ARN or "*".
 constexpr std::string_view kArnPattern =
     "^(arn:(aws[A-Za-z\\-]*?|\\*):[^:]+:[^:]*(:(?:\\d{12}|\\*|aws)?:.+|)|\\*)$";
