@@ -52,33 +52,6 @@ std::vector<std::string> SettableIdentifier(const ResourceType& type) {
   return names;
 }
 
-// One way a value can turn out once the Fn::Ifs at its top are decided, and the conditions
-// that decide it that way. AWS::NoValue alternatives are dropped (no value, no identifier).
-struct Alternative {
-  const Node* value;
-  std::vector<ConditionAssumption> when;
-};
-
-void Alternatives(const Node* value, std::vector<ConditionAssumption> when,
-                  std::vector<Alternative>* out) {
-  const auto* fn = dyn_cast<FnCallNode>(value);
-  if (fn != nullptr && fn->fn() == FnKind::kIf) {
-    const auto* args = dyn_cast<ListNode>(fn->args());
-    const auto* name =
-        args != nullptr && args->size() == 3 ? dyn_cast<StringNode>(args->items()[0]) : nullptr;
-    if (name == nullptr)
-      return;
-    auto when_true = when;
-    when_true.emplace_back(name->value(), true);
-    Alternatives(args->items()[1], std::move(when_true), out);
-    when.emplace_back(name->value(), false);
-    Alternatives(args->items()[2], std::move(when), out);
-    return;
-  }
-  if (value != nullptr && !IsNoValue(value))
-    out->push_back({value, std::move(when)});
-}
-
 // One identifier a resource takes under some conditions, and where to report it.
 struct Variant {
   const Resource* resource;
@@ -94,10 +67,9 @@ void Variants(const Resource& r, const std::vector<std::string>& names, std::vec
   if (r.condition != nullptr)
     base.emplace_back(r.condition->value(), true);
   const MapEntry* props_entry = r.node->Find("Properties");
-  std::vector<Alternative> prop_maps;
-  Alternatives(r.properties, base, &prop_maps);
+  std::vector<IfAlternative> prop_maps = IfAlternatives(r.properties, base);
   bool props_by_if = isa<FnCallNode>(r.properties);
-  for (const Alternative& props_alt : prop_maps) {
+  for (const IfAlternative& props_alt : prop_maps) {
     const auto* props = dyn_cast<MapNode>(props_alt.value);
     if (props == nullptr)
       continue;
@@ -108,11 +80,10 @@ void Variants(const Resource& r, const std::vector<std::string>& names, std::vec
       const MapEntry* e = props->Find(name);
       if (e == nullptr)
         return;
-      std::vector<Alternative> values;
-      Alternatives(e->value, {}, &values);
+      std::vector<IfAlternative> values = IfAlternatives(e->value);
       std::vector<Variant> next;
       for (const Variant& v : partial) {
-        for (const Alternative& a : values) {
+        for (const IfAlternative& a : values) {
           if (ContainsIf(a.value))
             continue;
           Variant w = v;

@@ -144,6 +144,37 @@ class Solver {
 
 }  // namespace
 
+namespace {
+
+void CollectAlternatives(const Node* value, std::vector<ConditionAssumption> when,
+                         std::vector<IfAlternative>* out) {
+  const auto* fn = dyn_cast<FnCallNode>(value);
+  if (fn != nullptr && fn->fn() == FnKind::kIf) {
+    const auto* args = dyn_cast<ListNode>(fn->args());
+    const auto* name =
+        args != nullptr && args->size() == 3 ? dyn_cast<StringNode>(args->items()[0]) : nullptr;
+    if (name == nullptr)
+      return;
+    auto when_true = when;
+    when_true.emplace_back(name->value(), true);
+    CollectAlternatives(args->items()[1], std::move(when_true), out);
+    when.emplace_back(name->value(), false);
+    CollectAlternatives(args->items()[2], std::move(when), out);
+    return;
+  }
+  if (value != nullptr && !IsNoValue(value))
+    out->push_back({value, std::move(when)});
+}
+
+}  // namespace
+
+std::vector<IfAlternative> IfAlternatives(const Node* value,
+                                          std::vector<ConditionAssumption> when) {
+  std::vector<IfAlternative> out;
+  CollectAlternatives(value, std::move(when), &out);
+  return out;
+}
+
 bool ConditionLogic::Satisfiable(const std::vector<ConditionAssumption>& assumptions) const {
   Solver solver(t_);
   std::vector<std::pair<const Condition*, bool>> named;

@@ -23,6 +23,19 @@ namespace cfnx {
 // A condition name and the value it is assumed to have.
 using ConditionAssumption = std::pair<std::string, bool>;
 
+// One way a value can turn out once the Fn::Ifs at its top are decided, and the conditions
+// that decide it that way (outermost first).
+struct IfAlternative {
+  const Node* value;
+  std::vector<ConditionAssumption> when;
+};
+
+// The alternatives of `value`: itself when it is not an Fn::If, otherwise each branch's
+// alternatives, recursively. {"Ref": "AWS::NoValue"} branches are dropped (no value at all);
+// an Fn::If whose shape is wrong yields nothing (the function checks report it).
+std::vector<IfAlternative> IfAlternatives(const Node* value,
+                                          std::vector<ConditionAssumption> when = {});
+
 class ConditionLogic {
  public:
   explicit ConditionLogic(const Template& t) : t_(t) {}

@@ -17,6 +17,7 @@
 
 #include "engine/base/edit_distance.h"
 #include "engine/parse/loader.h"
+#include "engine/validate/condition_logic.h"
 #include "engine/validate/validate.h"
 
 namespace cfnx {
@@ -58,34 +59,7 @@ std::optional<NestedParameters> ReadNestedParameters(const std::filesystem::path
   return out;
 }
 
-// One way the Parameters value can turn out: a map, and the Fn::If choices that lead to it.
-struct Branch {
-  const MapNode* map;
-  std::vector<std::pair<std::string, bool>> conditions;
-};
-
-void CollectBranches(const Node* value, std::vector<std::pair<std::string, bool>> conditions,
-                     std::vector<Branch>* out) {
-  if (const auto* map = dyn_cast<MapNode>(value)) {
-    out->push_back({map, std::move(conditions)});
-    return;
-  }
-  const auto* fn = dyn_cast<FnCallNode>(value);
-  if (fn == nullptr || fn->fn() != FnKind::kIf)
-    return;
-  const auto* args = dyn_cast<ListNode>(fn->args());
-  const auto* name =
-      args != nullptr && args->size() == 3 ? dyn_cast<StringNode>(args->items()[0]) : nullptr;
-  if (name == nullptr)
-    return;
-  auto when_true = conditions;
-  when_true.emplace_back(name->value(), true);
-  CollectBranches(args->items()[1], std::move(when_true), out);
-  conditions.emplace_back(name->value(), false);
-  CollectBranches(args->items()[2], std::move(conditions), out);
-}
-
-std::string ScenarioText(const std::vector<std::pair<std::string, bool>>& conditions) {
+std::string ScenarioText(const std::vector<ConditionAssumption>& conditions) {
   std::string text;
   for (const auto& [name, value] : conditions) {
     text += (text.empty() ? " when condition \"" : " and condition \"") + name + "\" is " +
@@ -123,14 +97,15 @@ void CheckNestedStackParameters(const Template& t, std::string_view template_pat
     if (!nested)
       continue;
     TemplatePath path{"Resources", r.logical_id, "Properties", "Parameters"};
-    std::vector<Branch> branches;
-    CollectBranches(parameters->value, {}, &branches);
-    for (const Branch& branch : branches) {
-      std::string when = ScenarioText(branch.conditions);
-      for (const MapEntry& e : branch.map->entries()) {
+    for (const IfAlternative& branch : IfAlternatives(parameters->value)) {
+      const auto* map = dyn_cast<MapNode>(branch.value);
+      if (map == nullptr)
+        continue;
+      std::string when = ScenarioText(branch.when);
+      for (const MapEntry& e : map->entries()) {
         if (nested->all.count(e.key->value()) != 0)
           continue;
-        bool plain = branch.conditions.empty();
+        bool plain = branch.when.empty();
         std::vector<std::string_view> candidates(nested->names.begin(), nested->names.end());
         diags.Report(DiagCode::kE3043, plain ? e.key->range() : parameters->key->range(),
                      plain ? path.Child(e.key->value()) : path,
@@ -139,7 +114,7 @@ void CheckNestedStackParameters(const Template& t, std::string_view template_pat
                          DidYouMean(e.key->value(), candidates));
       }
       for (const std::string& name : nested->required) {
-        if (branch.map->Find(name) != nullptr)
+        if (map->Find(name) != nullptr)
           continue;
         diags.Report(DiagCode::kE3043, parameters->key->range(), path,
                      "Nested stack template " + url->value() + " needs parameter \"" + name +
