@@ -20,10 +20,9 @@ namespace {
 Value LookUp(const std::string& resource, const Value& attribute, const FnCallNode& call,
              Evaluator& ev) {
   if (attribute.is_string()) {
-    auto it = ev.options().resources.find(resource);
-    if (it != ev.options().resources.end()) {
-      auto attr = it->second.attributes.find(attribute.as_string());
-      if (attr != it->second.attributes.end())
+    if (const ResourceState* state = ev.FindResourceState(resource)) {
+      auto attr = state->attributes.find(attribute.as_string());
+      if (attr != state->attributes.end())
         return attr->second;
     }
     return Value::Unknown(call.fn(), Value::MakeList({Value::String(resource), attribute}),

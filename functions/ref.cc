@@ -29,9 +29,9 @@ Value EvaluateRef(const FnCallNode& call, const EvalPath& path, Evaluator& ev) {
   if (IsPseudoParameter(name))
     return ev.PseudoParameter(name);
   if (ev.tmpl().FindResource(name) != nullptr) {
-    auto it = ev.options().resources.find(name);
-    if (it != ev.options().resources.end() && it->second.physical_id.has_value())
-      return Value::String(*it->second.physical_id);
+    const ResourceState* state = ev.FindResourceState(name);
+    if (state != nullptr && state->physical_id.has_value())
+      return Value::String(*state->physical_id);
     return Value::Unknown(FnKind::kRef, Value::String(name),
                           {{Dependency::Kind::kResource, name, ""}});
   }

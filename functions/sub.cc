@@ -122,9 +122,9 @@ class SubEvaluator {
     if (IsPseudoParameter(name))
       return ev_.PseudoParameter(name);
     if (t.FindResource(name) != nullptr) {
-      auto it = ev_.options().resources.find(name);
-      if (it != ev_.options().resources.end() && it->second.physical_id.has_value())
-        return Value::String(*it->second.physical_id);
+      const ResourceState* state = ev_.FindResourceState(name);
+      if (state != nullptr && state->physical_id.has_value())
+        return Value::String(*state->physical_id);
       return Value::Unknown(FnKind::kRef, Value::String(name),
                             {{Dependency::Kind::kResource, name, ""}});
     }
@@ -132,10 +132,9 @@ class SubEvaluator {
     if (dot != std::string::npos && t.FindResource(name.substr(0, dot)) != nullptr) {
       std::string resource = name.substr(0, dot);
       std::string attribute = name.substr(dot + 1);
-      auto it = ev_.options().resources.find(resource);
-      if (it != ev_.options().resources.end()) {
-        auto attr = it->second.attributes.find(attribute);
-        if (attr != it->second.attributes.end())
+      if (const ResourceState* state = ev_.FindResourceState(resource)) {
+        auto attr = state->attributes.find(attribute);
+        if (attr != state->attributes.end())
           return attr->second;
       }
       return Value::Unknown(FnKind::kGetAtt,

@@ -9,6 +9,7 @@
 
 #include "engine/api/planning.h"
 #include "engine/api/schema_registry.h"
+#include "functions/register.h"
 #include "resources/simulated_provider.h"
 
 namespace cfnx {
@@ -38,7 +39,7 @@ ErrorOr<std::unique_ptr<LocalBackend>> LocalBackend::Open(const LocalBackendOpti
 }
 
 Executor LocalBackend::MakeExecutor(ExecObserver* observer) {
-  return Executor(*store_, *provider_, DefaultSchemaFacts(), observer);
+  return Executor(*store_, *provider_, BuiltinFunctions(), DefaultSchemaFacts(), observer);
 }
 
 ErrorOr<StoreJson> LocalBackend::DescribeJson(const std::string& name) {

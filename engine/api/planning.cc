@@ -7,6 +7,7 @@
 #include "engine/api/schema_registry.h"
 #include "engine/graph/graph.h"
 #include "engine/parse/loader.h"
+#include "functions/register.h"
 
 namespace cfnx {
 namespace {
@@ -94,7 +95,8 @@ std::optional<Plan> PlanTemplate(SourceManager& sources, FileId file, const Comp
                                : options.partition;
   plan_options.parameters = options.parameters;
   plan_options.declared_transforms = DeclaredTransforms(sources, file);
-  Plan plan = ComputePlan(state, loaded.model, DefaultSchemaFacts(), plan_options, sink);
+  Plan plan = ComputePlan(state, loaded.model, BuiltinFunctions(), DefaultSchemaFacts(),
+                          plan_options, sink);
   if (sink.errors() > 0) {
     return std::nullopt;
   }

@@ -138,6 +138,15 @@ Evaluator::Evaluator(const Template& t, const FunctionRegistry& functions, EvalO
   EvaluateConditions();
 }
 
+const ResourceState* Evaluator::FindResourceState(std::string_view logical_id) const {
+  if (!options_.resources.empty()) {
+    auto it = options_.resources.find(std::string(logical_id));
+    if (it != options_.resources.end())
+      return &it->second;
+  }
+  return options_.find_resource ? options_.find_resource(logical_id) : nullptr;
+}
+
 Value Evaluator::PseudoParameter(std::string_view name) const {
   if (options_.symbolic && name != "AWS::NoValue") {
     return Value::Unknown(FnKind::kRef, Value::String(std::string(name)),

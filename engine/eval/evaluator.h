@@ -29,6 +29,7 @@
 #ifndef CFNX_ENGINE_EVAL_EVALUATOR_H_
 #define CFNX_ENGINE_EVAL_EVALUATOR_H_
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -87,8 +88,13 @@ struct EvalOptions {
   // Default) and the deployment-specific pseudo parameters (AWS::Region, AWS::AccountId, ...)
   // are Unknown, so what is checked holds for every deployment.
   bool symbolic = false;
-  // Deployed resources by logical id. Ref/GetAtt of anything not here is Unknown.
+  // Deployed resources by logical id. Ref/GetAtt of anything not here (nor found by
+  // `find_resource`) is Unknown.
   std::map<std::string, ResourceState> resources;
+  // Consulted for logical ids absent from `resources`; nullptr (the default) = none. Lets a
+  // caller with a large deployed stack (the planner) convert only the resources a value refers
+  // to. The pointer must stay valid while the Evaluator lives.
+  std::function<const ResourceState*(std::string_view logical_id)> find_resource;
   // Exports snapshot for Fn::ImportValue (export name -> value); nullopt = Unknown.
   std::optional<std::map<std::string, std::string>> exports;
   // Stack outputs for Fn::GetStackOutput ("stack/output" -> value); nullopt = Unknown.
@@ -142,6 +148,10 @@ class Evaluator {
   // Evaluates the Rules section: each rule's RuleCondition, then its Assertions; a failed
   // assertion is an error carrying its AssertDescription.
   void CheckRules();
+
+  // The deployed state of resource `logical_id` (from EvalOptions::resources, else
+  // EvalOptions::find_resource), or nullptr when it is not known.
+  const ResourceState* FindResourceState(std::string_view logical_id) const;
 
   // What Ref of a pseudo parameter gives (AWS::NoValue gives NoValue).
   Value PseudoParameter(std::string_view name) const;

@@ -304,9 +304,13 @@ struct Executor::OpContext {
   std::map<std::string, size_t> cleanup_position;
 };
 
-Executor::Executor(StateStore& store, LocalProvider& provider, const SchemaFacts& schemas,
-                   ExecObserver* observer)
-    : store_(store), provider_(provider), schemas_(schemas), observer_(observer) {}
+Executor::Executor(StateStore& store, LocalProvider& provider, const FunctionRegistry& functions,
+                   const SchemaFacts& schemas, ExecObserver* observer)
+    : store_(store),
+      provider_(provider),
+      functions_(functions),
+      schemas_(schemas),
+      observer_(observer) {}
 
 void Executor::Emit(const std::vector<StoredEvent>& events) {
   if (observer_ == nullptr)
@@ -686,7 +690,7 @@ ErrorOr<Plan> Executor::PlanDeploy(const DeployRequest& req) {
   if (!Parse(req.on_failure, &options.on_failure))
     return Error{"--on-failure must be ROLLBACK, DELETE or DO_NOTHING"};
   DiagnosticCollector diags;
-  Plan plan = ComputePlan(state, model, schemas_, options, diags);
+  Plan plan = ComputePlan(state, model, functions_, schemas_, options, diags);
   for (const Diagnostic& d : diags.diagnostics()) {
     if (d.severity == Severity::kError)
       return Error{"Template error: " + d.message};

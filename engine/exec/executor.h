@@ -85,9 +85,10 @@ StackState StoredStackState(StateStore& store, const std::string& name);
 
 class Executor {
  public:
-  // `schemas` gives the planner the create-only paths and replacement strategy of each type.
-  Executor(StateStore& store, LocalProvider& provider, const SchemaFacts& schemas,
-           ExecObserver* observer = nullptr);
+  // `schemas` gives the planner the create-only paths and replacement strategy of each type,
+  // `functions` the intrinsic functions it evaluates templates with.
+  Executor(StateStore& store, LocalProvider& provider, const FunctionRegistry& functions,
+           const SchemaFacts& schemas, ExecObserver* observer = nullptr);
 
   // Finishes an interrupted operation, then plans `request` against the stored stack (for
   // showing before deploying: pass the result back in `request.plan`). Template problems the
@@ -127,6 +128,7 @@ class Executor {
 
   StateStore& store_;
   LocalProvider& provider_;
+  const FunctionRegistry& functions_;
   const SchemaFacts& schemas_;
   ExecObserver* observer_;
   std::mutex observer_mutex_;

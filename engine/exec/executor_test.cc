@@ -13,6 +13,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "functions/register.h"
+
 namespace cfnx {
 namespace {
 
@@ -78,7 +80,7 @@ class ExecutorTest : public ::testing::Test {
     for (const std::string& f : faults)
       EXPECT_TRUE(plan.Add(f).ok());
     LocalProvider provider(*store_, simulator_, plan);
-    Executor executor(*store_, provider, simulator_);
+    Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
     DeployRequest request;
     request.stack_name = stack;
     request.template_json = ExecJson::parse(template_text);
@@ -93,7 +95,7 @@ class ExecutorTest : public ::testing::Test {
     for (const std::string& f : faults)
       EXPECT_TRUE(plan.Add(f).ok());
     LocalProvider provider(*store_, simulator_, plan);
-    Executor executor(*store_, provider, simulator_);
+    Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
     return executor.Destroy(stack, "test", 1);
   }
   // "LogicalId STATUS" for each event of operation `op`.
@@ -199,7 +201,7 @@ TEST_F(ExecutorTest, CreateFailureRollsBackInReverseOrder) {
   // A stack in ROLLBACK_COMPLETE must be destroyed before it can be deployed again.
   FaultPlan none;
   LocalProvider provider(*store_, simulator_, none);
-  Executor executor(*store_, provider, simulator_);
+  Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
   DeployRequest again;
   again.stack_name = "s";
   again.template_json = ExecJson::parse(kV1);
@@ -220,7 +222,7 @@ TEST_F(ExecutorTest, OnFailureDeleteAndDoNothing) {
   // `cfnx rollback` then rolls it back.
   FaultPlan none;
   LocalProvider provider(*store_, simulator_, none);
-  Executor executor(*store_, provider, simulator_);
+  Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
   ErrorOr<ExecResult> rolled = executor.Rollback("t");
   ASSERT_TRUE(rolled.ok()) << rolled.error().message;
   EXPECT_EQ(rolled->status, "ROLLBACK_COMPLETE");
@@ -354,7 +356,7 @@ TEST_F(ExecutorTest, CrossStackExports) {
 TEST_F(ExecutorTest, PreflightErrorsChangeNothing) {
   FaultPlan none;
   LocalProvider provider(*store_, simulator_, none);
-  Executor executor(*store_, provider, simulator_);
+  Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
   DeployRequest request;
   request.stack_name = "s";
   request.template_json = ExecJson::parse(R"({"Resources": {"X": {"Type": "AWS::Nope::Nope"}}})");
@@ -400,7 +402,7 @@ TEST_F(ExecutorTest, ParallelWavesGiveTheSameResult) {
   t += "}}";
   FaultPlan none;
   LocalProvider provider(*store_, simulator_, none);
-  Executor executor(*store_, provider, simulator_);
+  Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
   DeployRequest request;
   request.stack_name = "p";
   request.template_json = ExecJson::parse(t);
@@ -522,7 +524,7 @@ class PlannedExecutionTest : public ExecutorTest {
       EXPECT_TRUE(faults.Add(fault).ok());
     }
     LocalProvider provider(*store_, simulator_, faults);
-    Executor executor(*store_, provider, simulator_);
+    Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
     DeployRequest request;
     request.stack_name = stack;
     request.template_json = ExecJson::parse(template_text);
@@ -668,7 +670,7 @@ TEST_F(PlannedExecutionTest, RetainPoliciesInTheCleanup) {
 TEST_F(PlannedExecutionTest, AStalePlanIsRefused) {
   FaultPlan none;
   LocalProvider provider(*store_, simulator_, none);
-  Executor executor(*store_, provider, simulator_);
+  Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
   DeployRequest request;
   request.stack_name = "s";
   request.template_json = ExecJson::parse(kV1WithDtc);
@@ -706,7 +708,7 @@ TEST_F(PlannedExecutionTest, StoredStackStateIsWhatThePlannerReads) {
   // The planner forecasts what the executor then refuses: changing an imported export.
   FaultPlan none;
   LocalProvider provider(*store_, simulator_, none);
-  Executor executor(*store_, provider, simulator_);
+  Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
   DeployRequest request;
   request.stack_name = "net";
   request.template_json = ExecJson::parse(R"({"Resources": {"V": {"Type": "Test::Res::Thing"}},

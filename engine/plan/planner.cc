@@ -11,11 +11,14 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
 #include "engine/ast/json_convert.h"
 #include "engine/base/id_index.h"
+#include "engine/eval/evaluator.h"
+#include "engine/eval/value_json.h"
 #include "engine/graph/graph.h"
 #include "engine/plan/forecast.h"
 #include "engine/plan/order.h"
@@ -38,11 +41,6 @@ using plan_internal::TryResolve;
 const char kNoChanges[] =
     "The submitted information didn't contain changes. Submit different information to create a "
     "change set.";
-
-bool IsListType(const std::string& type) {
-  return type == "CommaDelimitedList" || type.rfind("List<", 0) == 0 ||
-         type.rfind("AWS::SSM::Parameter::Value<List<", 0) == 0;
-}
 
 std::string ScalarText(const Json& j) {
   if (j.is_string()) {
@@ -228,15 +226,25 @@ std::string PolicyText(const Json& resource, const char* key) {
 
 class Planner {
  public:
-  Planner(const StackState& current, const Template& desired, const SchemaFacts& schemas,
-          const PlanOptions& options, DiagnosticSink& diags)
-      : current_(current), desired_(desired), schemas_(schemas), options_(options), diags_(diags) {}
+  Planner(const StackState& current, const Template& desired, const FunctionRegistry& functions,
+          const SchemaFacts& schemas, const PlanOptions& options, DiagnosticSink& diags)
+      : current_(current),
+        desired_(desired),
+        functions_(functions),
+        schemas_(schemas),
+        options_(options),
+        diags_(diags) {}
 
   Plan Run();
 
  private:
   void SetUpSides();
   void ResolveParameters();
+  EvalOptions BaseEvalOptions() const;
+  void MakeNewEvaluator();
+  Evaluator* OldEvaluator();
+  // What Ref/GetAtt of deployed resource `id` give, or nullptr when it is not deployed.
+  const ResourceState* DeployedState(std::string_view id);
   void PlanResource(Entry& e, const Json& old_res, const Json& new_res);
   void AddPropertyDetails(Entry& e, const TypeFacts& facts, const std::vector<FoundRef>& refs);
   void AddReferenceDetails(Entry& e, const TypeFacts& facts, const std::vector<FoundRef>& refs);
@@ -317,11 +325,22 @@ class Planner {
     return i;
   }
   const Template& desired_;
+  const FunctionRegistry& functions_;
   const SchemaFacts& schemas_;
   std::map<std::string, TypeFacts, std::less<>> facts_;
   const PlanOptions& options_;
   DiagnosticSink& diags_;
   Side old_, new_;
+  // The evaluators of both templates. Their diagnostics are dropped: the compile step already
+  // reported the desired template's problems, and the deployed one was accepted when deployed.
+  DiagnosticCollector eval_diags_;
+  std::unique_ptr<Evaluator> new_ev_;
+  // The deployed template as the evaluator sees it, made on first use (OldEvaluator).
+  Document old_doc_;
+  Template old_model_;
+  std::unique_ptr<Evaluator> old_ev_;
+  // DeployedState's conversions of current_'s resources, by logical id.
+  std::unordered_map<std::string_view, ResourceState> resource_states_;
   bool creating_ = false;
   bool importing_ = false;  // some resource is imported: an IMPORT change set
   std::set<std::string> changed_params_;
@@ -348,37 +367,146 @@ void Planner::SetUpSides() {
   for (const StackResource& r : current_.resources) {
     slots_[SlotIndex(r.logical_id)].deployed = &r;
   }
-  std::map<std::string, std::string> pseudo = {
-      {"AWS::Region", options_.region},
-      {"AWS::AccountId", options_.account_id},
-      {"AWS::StackName", options_.stack_name},
-      {"AWS::Partition", options_.partition},
-      {"AWS::URLSuffix", options_.partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"},
+  old_.ctx.evaluator = [this] {
+    return OldEvaluator();
   };
-  if (!current_.stack_id.empty()) {
-    pseudo["AWS::StackId"] = current_.stack_id;
-  }
-  old_.ctx.pseudo = pseudo;
-  new_.ctx.pseudo = pseudo;
-  old_.ctx.root = old_.root_ptr;
-  new_.ctx.root = new_.root_ptr;
-  old_.ctx.known_resource = [this](std::string_view id) {
-    return Deployed(id);
+  new_.ctx.evaluator = [this] {
+    return new_ev_.get();
   };
   ResolveParameters();
+  MakeNewEvaluator();
+  for (const Parameter& p : desired_.parameters) {
+    const StackParameter* previous = current_.FindParameter(p.name);
+    auto now = new_.ctx.parameters.find(p.name);
+    if (previous == nullptr || creating_ || now == new_.ctx.parameters.end()) {
+      continue;
+    }
+    // Compared as the template sees them (list items trimmed); as text when either side's
+    // value is not known (an SSM parameter type, an invalid value).
+    const ParameterValue* after = new_ev_->Parameter(p.name);
+    Evaluator* old_ev = OldEvaluator();
+    const ParameterValue* before = old_ev != nullptr ? old_ev->Parameter(p.name) : nullptr;
+    bool known = after != nullptr && before != nullptr && after->value.is_known() &&
+                 before->value.is_known();
+    if (known ? !(after->value == before->value) : previous->value != now->second) {
+      changed_params_.insert(p.name);
+    }
+  }
+}
+
+EvalOptions Planner::BaseEvalOptions() const {
+  EvalOptions o;
+  o.region = options_.region;
+  o.partition = options_.partition;
+  o.account_id = options_.account_id;
+  o.stack_name = options_.stack_name;
+  o.stack_id = current_.stack_id;  // "": known once the stack is created
+  o.require_parameter_values = false;
+  o.diagnose_unresolved_names = false;
+  std::map<std::string, std::string> exports;
+  for (const StackExport& e : current_.exports) {
+    exports.emplace(e.name, e.value);
+  }
+  o.exports = std::move(exports);
+  return o;
+}
+
+void Planner::MakeNewEvaluator() {
+  EvalOptions o = BaseEvalOptions();
+  o.parameters = new_.ctx.parameters;
+  // The processed template no longer names its transforms.
+  const std::vector<std::string>& declared = options_.declared_transforms;
+  if (std::find(declared.begin(), declared.end(), "AWS::LanguageExtensions") != declared.end()) {
+    o.language_extensions = true;
+  }
+  // Resources this update creates or replaces get new physical ids and attributes.
+  o.find_resource = [this](std::string_view id) -> const ResourceState* {
+    const Slot* slot = FindSlot(id);
+    if (slot == nullptr ||
+        (slot->entry != nullptr && (slot->entry->added || slot->entry->replaced))) {
+      return nullptr;
+    }
+    return DeployedState(id);
+  };
+  new_ev_ = std::make_unique<Evaluator>(desired_, functions_, std::move(o), eval_diags_);
+}
+
+Evaluator* Planner::OldEvaluator() {
+  if (old_ev_ != nullptr || creating_ || old_.root_ptr == &old_.owned) {
+    return old_ev_.get();
+  }
+  // Only what evaluation reads: the sections values and conditions depend on, and the
+  // Resources' logical ids (Ref/GetAtt check that the id is a resource; what they give comes
+  // from the deployed state). Converting every deployed resource to nodes would cost a plan
+  // time proportional to the whole stack; the values to resolve are converted one by one.
+  Json sections = Json::object();
+  for (const char* key : {"Parameters", "Mappings", "Conditions"}) {
+    if (const Json* section = JsonAt(old_.root(), {key})) {
+      sections[key] = *section;
+    }
+  }
+  std::map<std::string, std::string> values;
+  for (const StackParameter& p : current_.parameters) {
+    values[p.key] = p.resolved_value.empty() ? p.value : p.resolved_value;
+    // An SSM parameter type was resolved when the stack was deployed: plan with that value.
+    Json* type = nullptr;
+    if (auto params = sections.find("Parameters"); params != sections.end()) {
+      if (auto param = params->find(p.key); param != params->end() && param->is_object()) {
+        if (auto t = param->find("Type"); t != param->end() && t->is_string()) {
+          type = &*t;
+        }
+      }
+    }
+    if (!p.resolved_value.empty() && type != nullptr &&
+        type->get_ref<const std::string&>().rfind("AWS::SSM::Parameter::Value<", 0) == 0) {
+      bool list = type->get_ref<const std::string&>().find("List<") != std::string::npos;
+      *type = list ? "CommaDelimitedList" : "String";
+    }
+  }
+  old_doc_.set_root(FromJson(sections, old_doc_));
+  old_model_ = BuildModel(old_doc_, eval_diags_);
+  const Json& resources = old_.Resources();
+  old_model_.resources.reserve(resources.size());
+  for (auto it = resources.begin(); it != resources.end(); ++it) {
+    Resource r;
+    r.logical_id = it.key();
+    old_model_.resources.push_back(std::move(r));
+  }
+  old_model_.Reindex();
+  EvalOptions o = BaseEvalOptions();
+  o.parameters = std::move(values);
+  // Functions of AWS::LanguageExtensions left in a deployed template were accepted under it.
+  o.language_extensions = true;
+  o.find_resource = [this](std::string_view id) {
+    return DeployedState(id);
+  };
+  old_ev_ = std::make_unique<Evaluator>(old_model_, functions_, std::move(o), eval_diags_);
+  return old_ev_.get();
+}
+
+const ResourceState* Planner::DeployedState(std::string_view id) {
+  const StackResource* r = Deployed(id);
+  if (r == nullptr) {
+    return nullptr;
+  }
+  auto [it, fresh] = resource_states_.try_emplace(r->logical_id);
+  if (fresh) {
+    if (!r->physical_id.empty()) {
+      it->second.physical_id = r->physical_id;
+    }
+    if (r->attributes.is_object()) {
+      Document doc;
+      for (auto a = r->attributes.begin(); a != r->attributes.end(); ++a) {
+        it->second.attributes.emplace(a.key(), LiteralValue(FromJson(a.value(), doc)));
+      }
+    }
+  }
+  return &it->second;
 }
 
 void Planner::ResolveParameters() {
   for (const StackParameter& p : current_.parameters) {
     old_.ctx.parameters[p.key] = p.resolved_value.empty() ? p.value : p.resolved_value;
-  }
-  if (const Json* params = JsonAt(old_.root(), {"Parameters"}); params && params->is_object()) {
-    for (auto it = params->begin(); it != params->end(); ++it) {
-      if (it->contains("Type") && (*it)["Type"].is_string() &&
-          IsListType((*it)["Type"].get<std::string>())) {
-        old_.ctx.list_parameters.insert(it.key());
-      }
-    }
   }
   for (const Parameter& p : desired_.parameters) {
     std::string value;
@@ -398,18 +526,9 @@ void Planner::ResolveParameters() {
       continue;
     }
     new_.ctx.parameters[p.name] = value;
-    if (p.type.rfind("AWS::SSM::Parameter::Value<", 0) == 0) {
-      new_.ctx.unknown_parameters.insert(p.name);  // the value is the SSM parameter's name
-    }
-    if (IsListType(p.type)) {
-      new_.ctx.list_parameters.insert(p.name);
-    }
     if (p.no_echo) {
       new_.ctx.no_echo.insert(p.name);
       old_.ctx.no_echo.insert(p.name);
-    }
-    if (previous != nullptr && !creating_ && previous->value != value) {
-      changed_params_.insert(p.name);
     }
   }
 }
@@ -595,14 +714,6 @@ void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
 }
 
 void Planner::FillValues(Entry& e) {
-  new_.ctx.known_resource = [this](std::string_view id) -> const StackResource* {
-    const Slot* slot = FindSlot(id);
-    if (slot == nullptr ||
-        (slot->entry != nullptr && (slot->entry->added || slot->entry->replaced))) {
-      return nullptr;
-    }
-    return slot->deployed;
-  };
   const StackResource* deployed = slots_[e.slot].deployed;
   for (ResourceChangeDetail& d : e.change.details) {
     if (d.target.path.empty()) {
@@ -881,11 +992,12 @@ Plan Planner::Run() {
 
 }  // namespace
 
-Plan ComputePlan(const StackState& current, const Template& desired, const SchemaFacts& schemas,
+Plan ComputePlan(const StackState& current, const Template& desired,
+                 const FunctionRegistry& functions, const SchemaFacts& schemas,
                  const PlanOptions& options, DiagnosticSink& diags) {
   std::optional<Plan> plan;
   {
-    Planner planner(current, desired, schemas, options, diags);
+    Planner planner(current, desired, functions, schemas, options, diags);
     plan = planner.Run();
   }
   return std::move(*plan);

@@ -25,9 +25,12 @@
 //    a resource whose Condition depends on a value known only at deploy time (an SSM
 //    parameter type) is Dynamic.
 //
-// Values known only after deployment are never guessed: their details are Dynamic and their
-// BeforeValue/AfterValue omitted. The planner reports template problems it meets (a parameter
-// without a value, a cycle) to `diags`; the forecast goes into `Plan::forecast`.
+// Conditions and values are evaluated by engine/eval's Evaluator over both templates (the
+// deployed one with the deployed parameter values, resource ids and attributes; the exports
+// snapshot for Fn::ImportValue). Values known only after deployment are never guessed: their
+// details are Dynamic and their BeforeValue/AfterValue omitted. The planner reports template
+// problems it meets (a parameter without a value, a cycle) to `diags`; the forecast goes into
+// `Plan::forecast`.
 
 #ifndef CFNX_ENGINE_PLAN_PLANNER_H_
 #define CFNX_ENGINE_PLAN_PLANNER_H_
@@ -43,6 +46,8 @@
 #include "engine/model/template.h"
 
 namespace cfnx {
+
+class FunctionRegistry;
 
 // What the planner needs from a resource type's provider schema. Paths are the schema's JSON
 // pointers ("/properties/Config/Items/*/Key").
@@ -86,8 +91,10 @@ struct PlanOptions {
 };
 
 // Computes the plan. `desired` must be a processed template (transforms applied) built from a
-// Document that outlives the call.
-Plan ComputePlan(const StackState& current, const Template& desired, const SchemaFacts& schemas,
+// Document that outlives the call. `functions` evaluates intrinsic functions in both templates
+// (engine/api passes BuiltinFunctions()).
+Plan ComputePlan(const StackState& current, const Template& desired,
+                 const FunctionRegistry& functions, const SchemaFacts& schemas,
                  const PlanOptions& options, DiagnosticSink& diags);
 
 // The forecast for deleting the stack (`cfnx destroy`): E9008 for each export another stack

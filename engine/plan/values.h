@@ -1,10 +1,11 @@
 // Copyright 2026 The cfnx Authors.
 // SPDX-License-Identifier: Apache-2.0
 //
-// Static evaluation over JSON templates for the planner: conditions, `Fn::If`/`AWS::NoValue`
-// normalization, best-effort resolution of a value to display (Ref, GetAtt of deployed
-// resources, Sub, Join, Select, FindInMap, If), and the references a value makes. Anything that
-// cannot be decided without deploying stays undecided (nullopt); nothing here guesses.
+// The planner's view of values over JSON templates: conditions, `Fn::If`/`AWS::NoValue`
+// normalization, resolution of a value to display, and the references a value makes.
+// Conditions and values are decided by engine/eval's Evaluator (the one evaluator cfnx has),
+// so the plan knows statically whatever CloudFormation knows statically; anything that cannot
+// be decided without deploying stays undecided (nullopt); nothing here guesses.
 
 #ifndef CFNX_ENGINE_PLAN_VALUES_H_
 #define CFNX_ENGINE_PLAN_VALUES_H_
@@ -18,6 +19,11 @@
 #include <vector>
 
 #include "cfnx/stack_state.h"
+#include "engine/ast/document.h"
+
+namespace cfnx {
+class Evaluator;
+}  // namespace cfnx
 
 namespace cfnx::plan_internal {
 
@@ -28,26 +34,25 @@ using Json = OrderedJson;
 std::string_view IntrinsicName(const Json& j);
 bool IsNoValue(const Json& j);
 
+// One side of the plan (the deployed template or the desired one).
 struct EvalContext {
-  const Json* root = nullptr;                     // the whole template (Conditions, Mappings)
-  std::map<std::string, std::string> parameters;  // resolved values; lists comma-joined
-  std::set<std::string> list_parameters;          // CommaDelimitedList / List<...> types
+  // Parameter values as the change set shows them (lists comma-joined).
+  std::map<std::string, std::string> parameters;
+  // NoEcho parameters of either template: a value referring to one is masked.
   std::set<std::string> no_echo;
-  // Parameters whose value is known only at deploy time (AWS::SSM::Parameter::Value<...>
-  // types: CloudFormation resolves them when it runs the change set).
-  std::set<std::string> unknown_parameters;
-  std::map<std::string, std::string> pseudo;  // "AWS::Region" -> "us-east-1"
-  // Deployed resources whose Ref / GetAtt is known (physical id, attributes), by logical id.
-  std::function<const StackResource*(std::string_view)> known_resource;
-  std::map<std::string, std::optional<bool>> condition_cache;
+  // The Evaluator of this side's template, made on first use; returns nullptr when there is
+  // none (no template), and then nothing is known.
+  std::function<Evaluator*()> evaluator;
+  // Nodes built from the JSON values handed to the evaluator.
+  Document scratch;
 };
 
 // The value of condition `name`; nullopt when unknown or undefined.
 std::optional<bool> EvalCondition(EvalContext& ctx, std::string_view name);
 // Applies Fn::If whose condition is known and drops AWS::NoValue entries.
 Json Normalize(const Json& j, EvalContext& ctx);
-// The value of `j` if it is known before deployment; `*masked` is set when a NoEcho parameter
-// contributed to it.
+// The value of `j` if it is known before deployment, every intrinsic function applied; `*masked`
+// is set when a NoEcho parameter contributed to it (the value itself is not masked).
 std::optional<Json> TryResolve(const Json& j, EvalContext& ctx, bool* masked);
 
 enum class RefKind { kRef, kGetAtt, kSubRef, kSubGetAtt, kImportValue, kDynamicReference };

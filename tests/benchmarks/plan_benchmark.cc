@@ -23,6 +23,7 @@
 #include "engine/ast/json_convert.h"
 #include "engine/graph/graph.h"
 #include "engine/parse/loader.h"
+#include "functions/register.h"
 
 namespace cfnx {
 namespace {
@@ -105,7 +106,8 @@ void BM_Plan(benchmark::State& bench) {
   size_t changes = 0;
   for (auto _ : bench) {
     DiagnosticCollector diags;
-    Plan plan = ComputePlan(state, loaded->model, DefaultSchemaFacts(), options, diags);
+    Plan plan =
+        ComputePlan(state, loaded->model, BuiltinFunctions(), DefaultSchemaFacts(), options, diags);
     changes = plan.change_set.changes.size();
     benchmark::DoNotOptimize(plan);
   }
