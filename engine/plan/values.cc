@@ -117,7 +117,13 @@ std::optional<Json> TryResolve(const Json& j, EvalContext& ctx, bool* masked) {
   return ValueToJson(v, /*mask_sensitive=*/false);
 }
 
-void CollectRefs(const Json& j, std::vector<std::string>& path, std::vector<FoundRef>& out) {
+namespace {
+
+// `in_function`: `j` is inside a function's arguments, where the path stops growing: a
+// reference there is reported at the property holding the call, as CloudFormation does
+// (/Properties/Value for `Value: !Select [0, !Ref Names]`, not /Properties/Value/1).
+void CollectRefsIn(const Json& j, bool in_function, std::vector<std::string>& path,
+                   std::vector<FoundRef>& out) {
   if (j.is_string()) {
     if (j.get_ref<const std::string&>().find("{{resolve:") != std::string::npos) {
       out.push_back({RefKind::kDynamicReference, "", "", path});
@@ -126,9 +132,13 @@ void CollectRefs(const Json& j, std::vector<std::string>& path, std::vector<Foun
   }
   if (j.is_array()) {
     for (size_t i = 0; i < j.size(); ++i) {
-      path.push_back(std::to_string(i));
-      CollectRefs(j[i], path, out);
-      path.pop_back();
+      if (!in_function) {
+        path.push_back(std::to_string(i));
+      }
+      CollectRefsIn(j[i], in_function, path, out);
+      if (!in_function) {
+        path.pop_back();
+      }
     }
     return;
   }
@@ -179,19 +189,26 @@ void CollectRefs(const Json& j, std::vector<std::string>& path, std::vector<Foun
       }
     }
     if (vars != nullptr) {
-      CollectRefs(*vars, path, out);
+      CollectRefsIn(*vars, true, path, out);
     }
     return;
   }
+  bool grows = fn.empty() && !in_function;
   for (auto it = j.begin(); it != j.end(); ++it) {
-    if (fn.empty()) {
+    if (grows) {
       path.push_back(it.key());
     }
-    CollectRefs(it.value(), path, out);
-    if (fn.empty()) {
+    CollectRefsIn(it.value(), in_function || !fn.empty(), path, out);
+    if (grows) {
       path.pop_back();
     }
   }
+}
+
+}  // namespace
+
+void CollectRefs(const Json& j, std::vector<std::string>& path, std::vector<FoundRef>& out) {
+  CollectRefsIn(j, false, path, out);
 }
 
 std::string DisplayValue(const Json& j) {
