@@ -1,6 +1,10 @@
 // Copyright 2026 The cfnx Authors.
 // SPDX-License-Identifier: Apache-2.0
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "functions/eval_test_util.h"
@@ -40,6 +44,31 @@ TEST(RefTest, ResourceIsUnknownUntilDeployed) {
   EvalOptions options;
   options.resources["Bucket"].physical_id = "my-bucket-1a2b";
   EXPECT_EQ(EvalExpr("!Ref Bucket", "", options).json, "\"my-bucket-1a2b\"");
+}
+
+// EvalOptions::find_resource answers for resources absent from EvalOptions::resources (the
+// planner looks deployed resources up lazily); Ref, Fn::GetAtt and Fn::Sub all consult it.
+TEST(RefTest, ResourceFromLookup) {
+  ResourceState deployed;
+  deployed.physical_id = "my-bucket-1a2b";
+  deployed.attributes["Arn"] = Value::String("arn:aws:s3:::my-bucket-1a2b");
+  std::vector<std::string> asked;
+  EvalOptions options;
+  options.find_resource = [&](std::string_view id) -> const ResourceState* {
+    asked.emplace_back(id);
+    return id == "Bucket" ? &deployed : nullptr;
+  };
+  EXPECT_EQ(EvalExpr("!Ref Bucket", "", options).json, "\"my-bucket-1a2b\"");
+  EXPECT_EQ(EvalExpr("!GetAtt Bucket.Arn", "", options).json, "\"arn:aws:s3:::my-bucket-1a2b\"");
+  EXPECT_EQ(EvalExpr("!Sub \"${Bucket}|${Bucket.Arn}\"", "", options).json,
+            "\"my-bucket-1a2b|arn:aws:s3:::my-bucket-1a2b\"");
+  EXPECT_EQ(EvalExpr("!GetAtt Bucket.DomainName", "", options).json,
+            "{\"Fn::GetAtt\":[\"Bucket\",\"DomainName\"]}");
+  EXPECT_EQ(asked.size(), 5u);
+  // EvalOptions::resources comes first.
+  options.resources["Bucket"].physical_id = "from-resources";
+  EXPECT_EQ(EvalExpr("!Ref Bucket", "", options).json, "\"from-resources\"");
+  EXPECT_EQ(asked.size(), 5u);
 }
 
 TEST(RefTest, UnknownNameSuggests) {
