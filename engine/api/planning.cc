@@ -78,7 +78,17 @@ std::optional<Plan> PlanTemplate(SourceManager& sources, FileId file, const Comp
                                  const StackState& state, PlanOptions plan_options,
                                  DiagnosticSink& diags) {
   CountingSink sink(diags);
-  LoadedTemplate loaded = LoadAndBuild(sources, file, options, sink);
+  // Parameters not given keep their deployed value (PlanOptions::parameters). The transforms
+  // must expand the template with those values too, as CloudFormation does: otherwise
+  // AWS::LanguageExtensions would resolve a Fn::FindInMap keyed by a parameter with its
+  // Default while the rest of the plan uses the deployed value.
+  CompileOptions load_options = options;
+  if (state.exists()) {
+    for (const StackParameter& p : state.parameters) {
+      load_options.parameters.emplace(p.key, p.value);
+    }
+  }
+  LoadedTemplate loaded = LoadAndBuild(sources, file, load_options, sink);
   if (loaded.model.root == nullptr || loaded.transform_failed || sink.errors() > 0) {
     return std::nullopt;
   }
