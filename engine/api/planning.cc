@@ -70,7 +70,9 @@ std::optional<std::string> GraphTemplate(SourceManager& sources, FileId file,
   if (loaded.model.root == nullptr || loaded.transform_failed) {
     return std::nullopt;
   }
-  DependencyGraph graph = BuildDependencyGraph(loaded.model, {}, sink);
+  GraphOptions graph_options;
+  graph_options.edge_paths = true;  // the JSON form lists each edge's path
+  DependencyGraph graph = BuildDependencyGraph(loaded.model, graph_options, sink);
   return RenderGraph(graph, format);
 }
 

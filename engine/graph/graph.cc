@@ -76,16 +76,26 @@ struct Reference {
   std::string_view target;
   EdgeKind kind;
   const Node* site;
-  TemplatePath path;
+  TemplatePath path;  // only when the collector tracks paths
 };
 
-// Collects the resource references under a node. The walk keeps the path as views (keys point
-// into the template, list indexes into `indexes_`); a TemplatePath is built only for each
-// reference found (rare compared with nodes).
+// Collects the resource references under a node. With kTrackPath, the walk keeps the path as
+// views (keys point into the template, list indexes into `indexes_`) and builds a TemplatePath
+// for each reference found. Without, it reads no map keys at all: building the graph of a large
+// template is then one pass over the value nodes, and most of its time is memory traffic.
+template <bool kTrackPath>
 class ReferenceCollector {
  public:
-  void Push(std::string_view segment) { segments_.push_back(segment); }
-  void Pop() { segments_.pop_back(); }
+  void Push(std::string_view segment) {
+    if constexpr (kTrackPath) {
+      segments_.push_back(segment);
+    }
+  }
+  void Pop() {
+    if constexpr (kTrackPath) {
+      segments_.pop_back();
+    }
+  }
 
   void Walk(const Node* node) {
     if (node == nullptr) {
@@ -95,17 +105,19 @@ class ReferenceCollector {
       case NodeKind::kList: {
         const auto* list = cast<ListNode>(node);
         for (size_t i = 0; i < list->size(); ++i) {
-          segments_.push_back(Index(i));
+          PushIndex(i);
           Walk(list->items()[i]);
-          segments_.pop_back();
+          Pop();
         }
         break;
       }
       case NodeKind::kMap:
         for (const MapEntry& e : cast<MapNode>(node)->entries()) {
-          segments_.push_back(e.key->value());
+          if constexpr (kTrackPath) {
+            segments_.push_back(e.key->value());
+          }
           Walk(e.value);
-          segments_.pop_back();
+          Pop();
         }
         break;
       case NodeKind::kFnCall:
@@ -117,22 +129,28 @@ class ReferenceCollector {
   }
 
   void Add(std::string_view target, EdgeKind kind, const Node* site) {
-    refs_.push_back({target, kind, site,
-                     TemplatePath(std::vector<std::string>(segments_.begin(), segments_.end()))});
+    if constexpr (kTrackPath) {
+      refs_.push_back({target, kind, site,
+                       TemplatePath(std::vector<std::string>(segments_.begin(), segments_.end()))});
+    } else {
+      refs_.push_back({target, kind, site, {}});
+    }
   }
 
   std::vector<Reference>& refs() { return refs_; }
 
  private:
-  std::string_view Index(size_t i) {
-    while (indexes_.size() <= i) {
-      indexes_.push_back(std::to_string(indexes_.size()));
+  void PushIndex(size_t i) {
+    if constexpr (kTrackPath) {
+      while (indexes_.size() <= i) {
+        indexes_.push_back(std::to_string(indexes_.size()));
+      }
+      segments_.push_back(indexes_[i]);
     }
-    return indexes_[i];
   }
 
   void WalkFn(const FnCallNode* fn) {
-    segments_.push_back(FnName(fn->fn()));
+    Push(FnName(fn->fn()));
     switch (fn->fn()) {
       case FnKind::kRef:
         if (const auto* s = dyn_cast<StringNode>(fn->args())) {
@@ -149,7 +167,7 @@ class ReferenceCollector {
         Walk(fn->args());
         break;
     }
-    segments_.pop_back();
+    Pop();
   }
 
   void WalkGetAtt(const FnCallNode* fn) {
@@ -177,9 +195,9 @@ class ReferenceCollector {
       }
       if (list->size() >= 2) {
         vars = dyn_cast<MapNode>(list->items()[1]);
-        segments_.push_back(Index(1));
+        PushIndex(1);
         Walk(vars);
-        segments_.pop_back();
+        Pop();
       }
     }
     if (text == nullptr) {
@@ -205,28 +223,52 @@ class ReferenceCollector {
   std::vector<Reference> refs_;
 };
 
-// The references of resource `r` (appended to `c.refs()`).
-void ResourceReferences(const Resource& r, ReferenceCollector& c) {
+// The references of resource `r` (appended to `c.refs()`): its Properties, Metadata,
+// CreationPolicy and UpdatePolicy in that order, then DependsOn. The model already holds those
+// values, so the resource's own keys are not read.
+template <bool kTrackPath>
+void ResourceReferences(const Resource& r, ReferenceCollector<kTrackPath>& c) {
   c.Push("Resources");
   c.Push(r.logical_id);
-  for (const MapEntry& e : r.node->entries()) {
-    std::string_view key = e.key->value();
-    if (key == "Properties" || key == "Metadata" || key == "CreationPolicy" ||
-        key == "UpdatePolicy") {
+  const std::pair<std::string_view, const Node*> parts[] = {
+      {"Properties", r.properties},
+      {"Metadata", r.metadata},
+      {"CreationPolicy", r.creation_policy},
+      {"UpdatePolicy", r.update_policy},
+  };
+  for (const auto& [key, value] : parts) {
+    if (value != nullptr) {
       c.Push(key);
-      c.Walk(e.value);
+      c.Walk(value);
       c.Pop();
     }
   }
   c.Pop();
   c.Pop();
   for (size_t i = 0; i < r.depends_on.size(); ++i) {
-    TemplatePath path{"Resources", r.logical_id, "DependsOn"};
-    if (isa<ListNode>(r.depends_on_node)) {
-      path = path.Child(i);
+    TemplatePath path;
+    if constexpr (kTrackPath) {
+      path = TemplatePath{"Resources", r.logical_id, "DependsOn"};
+      if (isa<ListNode>(r.depends_on_node)) {
+        path = path.Child(i);
+      }
     }
-    c.refs().push_back({r.depends_on[i]->value(), EdgeKind::kDependsOn, r.depends_on[i], path});
+    c.refs().push_back(
+        {r.depends_on[i]->value(), EdgeKind::kDependsOn, r.depends_on[i], std::move(path)});
   }
+}
+
+// Where the reference `site` of resource `r` is (for a cycle report): found again by walking
+// `r` with paths tracked.
+TemplatePath SitePath(const Resource& r, const Node* site, EdgeKind kind) {
+  ReferenceCollector<true> c;
+  ResourceReferences(r, c);
+  for (Reference& ref : c.refs()) {
+    if (ref.site == site && ref.kind == kind) {
+      return std::move(ref.path);
+    }
+  }
+  return TemplatePath{"Resources", r.logical_id};
 }
 
 // The shortest cycle through `start` inside its component (breadth-first, dependencies in index
@@ -276,8 +318,9 @@ int StrongComponents(const DependencyGraph& g, std::vector<int>* component) {
 }
 
 // Reports each non-trivial strongly connected component as one E3004.
+// `resources[v]` is node v's resource (for the references' paths).
 bool ReportCycles(const DependencyGraph& g, const std::vector<GraphEdge>& edges,
-                  DiagnosticSink& diags) {
+                  const std::vector<const Resource*>& resources, DiagnosticSink& diags) {
   const size_t n = g.nodes().size();
   std::vector<int> component;
   int count = StrongComponents(g, &component);
@@ -312,13 +355,14 @@ bool ReportCycles(const DependencyGraph& g, const std::vector<GraphEdge>& edges,
       size_t to = cycle[(i + 1) % cycle.size()];
       for (const GraphEdge& e : edges) {
         if (e.from == from && e.to == to) {
+          TemplatePath path = e.path.empty() ? SitePath(*resources[from], e.site, e.kind) : e.path;
           if (d.range.begin.line == 0 && e.site != nullptr) {
             d.range = e.site->Source().range();
-            d.path = e.path;
+            d.path = path;
           }
           d.notes.push_back({e.site ? e.site->Source().range() : SourceRange{},
                              g.nodes()[from] + " depends on " + g.nodes()[to] + " through " +
-                                 std::string(EdgeKindName(e.kind)) + " at " + e.path.ToString()});
+                                 std::string(EdgeKindName(e.kind)) + " at " + path.ToString()});
           break;
         }
       }
@@ -452,24 +496,31 @@ DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& opti
   }
   const size_t n = g.nodes_.size();
   g.deps_.resize(n);
-  ReferenceCollector c;
-  for (size_t from = 0; from < n; ++from) {
-    c.refs().clear();
-    ResourceReferences(*included[from], c);
-    for (Reference& ref : c.refs()) {
-      std::optional<size_t> to = g.Find(ref.target);
-      if (!to) {
-        continue;  // a parameter, pseudo parameter, excluded or unknown resource
+  // The edges of every node and its sorted dependencies.
+  auto add_edges = [&g, &included](auto& collector) {
+    for (size_t from = 0; from < included.size(); ++from) {
+      collector.refs().clear();
+      ResourceReferences(*included[from], collector);
+      for (Reference& ref : collector.refs()) {
+        std::optional<size_t> to = g.Find(ref.target);
+        if (!to) {
+          continue;  // a parameter, pseudo parameter, excluded or unknown resource
+        }
+        g.edges_.push_back({from, *to, ref.kind, ref.site, std::move(ref.path)});
+        g.deps_[from].push_back(*to);
       }
-      g.edges_.push_back({from, *to, ref.kind, ref.site, std::move(ref.path)});
-      g.deps_[from].push_back(*to);
+      SortUnique(g.deps_[from]);
     }
-    SortUnique(g.deps_[from]);
+  };
+  if (options.edge_paths) {
+    ReferenceCollector<true> collector;
+    add_edges(collector);
+  } else {
+    ReferenceCollector<false> collector;
+    add_edges(collector);
   }
   for (const Output& o : t.outputs) {
-    ReferenceCollector oc;
-    oc.Push("Outputs");
-    oc.Push(o.name);
+    ReferenceCollector<false> oc;
     oc.Walk(o.value);
     for (const Reference& ref : oc.refs()) {
       if (std::optional<size_t> to = g.Find(ref.target)) {
@@ -479,7 +530,7 @@ DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& opti
   }
   OrderGraph(g.nodes_, g.deps_, g.order_, g.wave_);
   // Only a graph whose order misses a node has a cycle: then find and report each one.
-  g.has_cycle_ = g.order_.size() < n && ReportCycles(g, g.edges_, diags);
+  g.has_cycle_ = g.order_.size() < n && ReportCycles(g, g.edges_, included, diags);
   return g;
 }
 

@@ -44,7 +44,8 @@ struct GraphEdge {
   size_t to = 0;
   EdgeKind kind = EdgeKind::kRef;
   const Node* site = nullptr;  // the reference (or DependsOn entry) that makes the edge
-  TemplatePath path;           // where `site` is
+  // Where `site` is; empty unless GraphOptions::edge_paths (cycle reports find their own).
+  TemplatePath path;
 };
 
 // An output's reference to a resource.
@@ -58,6 +59,10 @@ struct GraphOptions {
   // Whether a resource is part of the stack (its Condition holds). Null = every resource.
   // Excluded resources are not nodes; references to them make no edges.
   std::function<bool(const Resource&)> included;
+  // Fill GraphEdge::path for every edge (`cfnx graph --format json` shows them). Off, the walk
+  // does not track where it is, which keeps building the graph to one pass over the values
+  // (most edges' paths are never read: only cycle reports need some, and find them again).
+  bool edge_paths = false;
 };
 
 class DependencyGraph {

@@ -53,7 +53,8 @@ Resources:
       Other: !Sub ["${X}", {X: !Ref Queue}]
 Outputs:
   Name: {Value: !Ref Bucket}
-)");
+)",
+                 GraphOptions{.included = nullptr, .edge_paths = true});
   ASSERT_EQ(b->diags.error_count(), 0);
   const DependencyGraph& g = b->graph;
   EXPECT_EQ(Names(g, g.order()), "Queue Topic Bucket Policy");
@@ -120,8 +121,16 @@ Resources:
   EXPECT_EQ(d.code, DiagCode::kE3004);
   EXPECT_EQ(d.message, "Circular dependency between resources: A -> B -> C -> A.");
   EXPECT_EQ(d.range.begin.line, 3u);
+  // Edge paths are not kept by default; the report finds each edge's reference again.
+  EXPECT_EQ(d.path.ToString(), "/Resources/A/Properties/X/Ref");
   ASSERT_EQ(d.notes.size(), 3u);
+  EXPECT_EQ(d.notes[0].message, "A depends on B through Ref at /Resources/A/Properties/X/Ref");
+  EXPECT_EQ(d.notes[1].message,
+            "B depends on C through Fn::GetAtt at /Resources/B/Properties/X/Fn::GetAtt");
   EXPECT_EQ(d.notes[2].message, "C depends on A through DependsOn at /Resources/C/DependsOn/0");
+  for (const GraphEdge& e : b->graph.edges()) {
+    EXPECT_TRUE(e.path.empty());
+  }
   EXPECT_TRUE(b->graph.has_cycle());
   EXPECT_EQ(Names(b->graph, b->graph.order()), "E");
 }
