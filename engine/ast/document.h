@@ -4,15 +4,20 @@
 // `Document` owns the nodes of one template tree (jsonnet's Allocator). Nodes are created with
 // `New<T>(...)` and live as long as the Document; children are non-owning pointers, so a
 // Document is not copyable. Transforms create their output nodes in the same or a new Document.
+// Nodes are allocated from an arena (engine/base/arena.h), in creation order, so passes over a
+// large tree read memory in order; moving a Document keeps every node where it is.
 
 #ifndef CFNX_ENGINE_AST_DOCUMENT_H_
 #define CFNX_ENGINE_AST_DOCUMENT_H_
 
 #include <memory>
+#include <new>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "engine/ast/node.h"
+#include "engine/base/arena.h"
 
 namespace cfnx {
 
@@ -21,14 +26,20 @@ class Document {
   Document() = default;
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
-  Document(Document&&) = default;
-  Document& operator=(Document&&) = default;
+  Document(Document&& other) noexcept { Swap(other); }
+  Document& operator=(Document&& other) noexcept {
+    Document old(std::move(*this));
+    Swap(other);
+    return *this;
+  }
+  ~Document() { DestroyNodes(); }
 
   template <typename T, typename... Args>
   T* New(Args&&... args) {
-    auto node = std::make_unique<T>(std::forward<Args>(args)...);
-    T* raw = node.get();
-    nodes_.push_back(std::move(node));
+    static_assert(std::is_base_of_v<Node, T>);
+    nodes_.push_back(nullptr);  // grows first, so a failure leaves no node without an owner
+    T* raw = new (arena_.Allocate(sizeof(T), alignof(T))) T(std::forward<Args>(args)...);
+    nodes_.back() = raw;
     return raw;
   }
 
@@ -42,7 +53,24 @@ class Document {
   void Adopt(Document&& other);
 
  private:
-  std::vector<std::unique_ptr<Node>> nodes_;
+  void Swap(Document& other) noexcept {
+    std::swap(arena_, other.arena_);
+    std::swap(nodes_, other.nodes_);
+    std::swap(root_, other.root_);
+    std::swap(file_, other.file_);
+  }
+  // Runs the nodes' destructors, newest first (the arena frees their memory).
+  void DestroyNodes() {
+    for (auto it = nodes_.rbegin(); it != nodes_.rend(); ++it) {
+      if (*it != nullptr) {
+        (*it)->~Node();
+      }
+    }
+    nodes_.clear();
+  }
+
+  Arena arena_;
+  std::vector<Node*> nodes_;  // every node, in creation order
   const Node* root_ = nullptr;
   FileId file_ = 0;
 };

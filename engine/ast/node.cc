@@ -124,10 +124,9 @@ std::string_view NodeKindName(NodeKind kind) {
 }
 
 void Document::Adopt(Document&& other) {
-  for (auto& node : other.nodes_) {
-    nodes_.push_back(std::move(node));
-  }
+  nodes_.insert(nodes_.end(), other.nodes_.begin(), other.nodes_.end());
   other.nodes_.clear();
+  arena_.Absorb(std::move(other.arena_));
 }
 
 bool IsNoValue(const Node* n) {
