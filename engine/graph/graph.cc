@@ -47,8 +47,20 @@ bool DependencyGraph::AddNode(std::string_view id, std::string_view type) {
     return false;
   }
   nodes_.emplace_back(id);
-  types_.emplace_back(type);
+  auto t = static_cast<uint32_t>(type_names_.size());
+  t = type_index_.Insert(type, t, [this](uint32_t i) { return std::string_view(type_names_[i]); });
+  if (t == type_names_.size()) {
+    type_names_.emplace_back(type);
+  }
+  type_of_.push_back(t);
   return true;
+}
+
+void DependencyGraph::CloseDependencies(size_t from) {
+  auto first = dep_list_.begin() + static_cast<std::ptrdiff_t>(dep_begin_[from]);
+  std::sort(first, dep_list_.end());
+  dep_list_.erase(std::unique(first, dep_list_.end()), dep_list_.end());
+  dep_begin_.push_back(dep_list_.size());
 }
 
 std::vector<std::vector<size_t>> DependencyGraph::Waves() const {
@@ -283,7 +295,7 @@ std::vector<size_t> ShortestCycle(const DependencyGraph& g, const std::vector<in
   while (!queue.empty()) {
     size_t at = queue.front();
     queue.pop();
-    for (size_t d : g.dependencies()[at]) {
+    for (size_t d : g.dependencies(at)) {
       if (d == start) {
         std::vector<size_t> cycle;
         for (size_t v = at; v != start; v = parent[v]) {
@@ -309,7 +321,7 @@ int StrongComponents(const DependencyGraph& g, std::vector<int>* component) {
   const size_t n = g.nodes().size();
   BoostGraph bg(n);
   for (size_t from = 0; from < n; ++from) {
-    for (size_t to : g.dependencies()[from]) {
+    for (size_t to : g.dependencies(from)) {
       boost::add_edge(from, to, bg);
     }
   }
@@ -336,8 +348,7 @@ bool ReportCycles(const DependencyGraph& g, const std::vector<GraphEdge>& edges,
       continue;
     }
     size_t start = comp[0];
-    bool self_loop =
-        std::binary_search(g.dependencies()[start].begin(), g.dependencies()[start].end(), start);
+    bool self_loop = std::ranges::binary_search(g.dependencies(start), start);
     if (comp.size() < 2 && !self_loop) {
       continue;
     }
@@ -386,8 +397,7 @@ std::vector<std::vector<size_t>> CyclesThroughResources(const DependencyGraph& g
     ++size[c];
   }
   for (size_t v = 0; v < graph.nodes().size(); ++v) {
-    const std::vector<size_t>& deps = graph.dependencies()[v];
-    bool self_loop = std::binary_search(deps.begin(), deps.end(), v);
+    bool self_loop = std::ranges::binary_search(graph.dependencies(v), v);
     if (size[component[v]] > 1 || self_loop) {
       cycles.push_back(ShortestCycle(graph, component, v));
     }
@@ -400,38 +410,49 @@ namespace {
 // Orders `g` (its nodes and dependencies): a topological order by Kahn's algorithm whose ready
 // set is ordered by logical id, and waves. Nodes on (or after) a cycle are left out, so the
 // graph has a cycle exactly when the order misses a node.
-void OrderGraph(const std::vector<std::string>& nodes, const std::vector<std::vector<size_t>>& deps,
-                std::vector<size_t>& order, std::vector<int>& wave) {
+void OrderGraph(const DependencyGraph& g, std::vector<size_t>& order, std::vector<int>& wave) {
+  const std::vector<std::string>& nodes = g.nodes();
   const size_t n = nodes.size();
   // Rank of each node by logical id: the ready queue compares integers, not strings.
-  // Sorted by the ids' first 8 bytes as one big-endian integer (the order of std::string's
-  // comparison on them) and only on a tie by the whole ids: most comparisons read no string.
+  // Sorted by the ids' first 16 bytes as two big-endian integers (the order of std::string's
+  // comparison on them) and only on a tie by the whole ids: ids of up to 16 bytes, and ids
+  // that differ early (most), are ordered without reading a string. (Generated ids share long
+  // prefixes, "Bucket10000".."Bucket12499": 8 bytes made most comparisons read both strings.)
   struct Key {
-    uint64_t prefix;
+    uint64_t high;
+    uint64_t low;
     size_t node;
+  };
+  auto bytes = [](const std::string& id, size_t from) {
+    uint64_t v = 0;
+    for (size_t i = from; i < from + 8; ++i) {
+      v = (v << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0);
+    }
+    return v;
   };
   std::vector<Key> keys(n);
   for (size_t v = 0; v < n; ++v) {
-    uint64_t prefix = 0;
-    const std::string& id = nodes[v];
-    for (size_t i = 0; i < 8; ++i) {
-      prefix = (prefix << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0);
-    }
-    keys[v] = {prefix, v};
+    keys[v] = {bytes(nodes[v], 0), bytes(nodes[v], 8), v};
   }
   std::sort(keys.begin(), keys.end(), [&nodes](const Key& a, const Key& b) {
-    return a.prefix != b.prefix ? a.prefix < b.prefix : nodes[a.node] < nodes[b.node];
+    if (a.high != b.high) {
+      return a.high < b.high;
+    }
+    if (a.low != b.low) {
+      return a.low < b.low;
+    }
+    return nodes[a.node] < nodes[b.node];
   });
   std::vector<size_t> by_name(n), rank(n);
   for (size_t i = 0; i < n; ++i) {
     by_name[i] = keys[i].node;
     rank[keys[i].node] = i;
   }
-  // Dependents as one flat array (CSR) rather than a vector per node.
+  // Dependents as one flat array (CSR), like the dependencies.
   std::vector<size_t> pending(n), first(n + 1, 0);
   for (size_t v = 0; v < n; ++v) {
-    pending[v] = deps[v].size();
-    for (size_t d : deps[v]) {
+    pending[v] = g.dependencies(v).size();
+    for (size_t d : g.dependencies(v)) {
       ++first[d + 1];
     }
   }
@@ -440,7 +461,7 @@ void OrderGraph(const std::vector<std::string>& nodes, const std::vector<std::ve
   }
   std::vector<size_t> dependents(first[n]), fill(first.begin(), first.end() - 1);
   for (size_t v = 0; v < n; ++v) {
-    for (size_t d : deps[v]) {
+    for (size_t d : g.dependencies(v)) {
       dependents[fill[d]++] = v;
     }
   }
@@ -457,7 +478,7 @@ void OrderGraph(const std::vector<std::string>& nodes, const std::vector<std::ve
     size_t v = by_name[ready.top()];
     ready.pop();
     int w = 0;
-    for (size_t d : deps[v]) {
+    for (size_t d : g.dependencies(v)) {
       w = std::max(w, wave[d] + 1);
     }
     wave[v] = w;
@@ -471,11 +492,6 @@ void OrderGraph(const std::vector<std::string>& nodes, const std::vector<std::ve
   }
 }
 
-void SortUnique(std::vector<size_t>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-}
-
 }  // namespace
 
 DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& options,
@@ -484,7 +500,7 @@ DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& opti
   std::vector<const Resource*> included;
   included.reserve(t.resources.size());
   g.nodes_.reserve(t.resources.size());
-  g.types_.reserve(t.resources.size());
+  g.type_of_.reserve(t.resources.size());
   g.index_.Reserve(t.resources.size());
   for (const Resource& r : t.resources) {
     if (r.node == nullptr || (options.included && !options.included(r))) {
@@ -495,7 +511,7 @@ DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& opti
     }
   }
   const size_t n = g.nodes_.size();
-  g.deps_.resize(n);
+  g.dep_begin_.reserve(n + 1);
   // The edges of every node and its sorted dependencies.
   auto add_edges = [&g, &included](auto& collector) {
     for (size_t from = 0; from < included.size(); ++from) {
@@ -507,9 +523,9 @@ DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& opti
           continue;  // a parameter, pseudo parameter, excluded or unknown resource
         }
         g.edges_.push_back({from, *to, ref.kind, ref.site, std::move(ref.path)});
-        g.deps_[from].push_back(*to);
+        g.dep_list_.push_back(*to);
       }
-      SortUnique(g.deps_[from]);
+      g.CloseDependencies(from);
     }
   };
   if (options.edge_paths) {
@@ -528,7 +544,7 @@ DependencyGraph BuildDependencyGraph(const Template& t, const GraphOptions& opti
       }
     }
   }
-  OrderGraph(g.nodes_, g.deps_, g.order_, g.wave_);
+  OrderGraph(g, g.order_, g.wave_);
   // Only a graph whose order misses a node has a cycle: then find and report each one.
   g.has_cycle_ = g.order_.size() < n && ReportCycles(g, g.edges_, included, diags);
   return g;
@@ -625,7 +641,7 @@ DependencyGraph BuildDependencyGraphFromJson(
   std::vector<const OrderedJson*> nodes;
   nodes.reserve(resources->size());
   g.nodes_.reserve(resources->size());
-  g.types_.reserve(resources->size());
+  g.type_of_.reserve(resources->size());
   g.index_.Reserve(resources->size());
   size_t position = 0;
   for (auto it = resources->begin(); it != resources->end(); ++it, ++position) {
@@ -639,7 +655,7 @@ DependencyGraph BuildDependencyGraphFromJson(
     nodes.push_back(&it.value());
   }
   const size_t n = g.nodes_.size();
-  g.deps_.resize(n);
+  g.dep_begin_.reserve(n + 1);
   std::vector<std::string_view> refs;
   for (size_t from = 0; from < n; ++from) {
     refs.clear();
@@ -662,12 +678,12 @@ DependencyGraph BuildDependencyGraphFromJson(
     }
     for (std::string_view target : refs) {
       if (std::optional<size_t> to = g.Find(target)) {
-        g.deps_[from].push_back(*to);
+        g.dep_list_.push_back(*to);
       }
     }
-    SortUnique(g.deps_[from]);
+    g.CloseDependencies(from);
   }
-  OrderGraph(g.nodes_, g.deps_, g.order_, g.wave_);
+  OrderGraph(g, g.order_, g.wave_);
   g.has_cycle_ = g.order_.size() < n;
   return g;
 }

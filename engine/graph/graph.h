@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,12 +70,14 @@ class DependencyGraph {
  public:
   // Resource logical ids in template order.
   const std::vector<std::string>& nodes() const { return nodes_; }
-  // Resource types, parallel to nodes().
-  const std::vector<std::string>& types() const { return types_; }
+  // The resource type of node `v` (types are stored once each: a template has few).
+  std::string_view type(size_t v) const { return type_names_[type_of_[v]]; }
   const std::vector<GraphEdge>& edges() const { return edges_; }
   const std::vector<OutputEdge>& output_edges() const { return output_edges_; }
-  // For each node, the nodes it depends on: sorted, without duplicates.
-  const std::vector<std::vector<size_t>>& dependencies() const { return deps_; }
+  // The nodes `v` depends on: sorted, without duplicates.
+  std::span<const size_t> dependencies(size_t v) const {
+    return {dep_list_.data() + dep_begin_[v], dep_list_.data() + dep_begin_[v + 1]};
+  }
   std::optional<size_t> Find(std::string_view logical_id) const;
 
   bool has_cycle() const { return has_cycle_; }
@@ -95,12 +98,19 @@ class DependencyGraph {
       const std::function<bool(size_t position, std::string_view id)>& included);
   // Adds `id` as a node unless it is one; whether it was added.
   bool AddNode(std::string_view id, std::string_view type);
+  // Appends node `from`'s dependencies (dep_list_'s entries past dep_begin_[from]), sorted and
+  // without duplicates; nodes are closed in order, 0 first.
+  void CloseDependencies(size_t from);
   std::vector<std::string> nodes_;
-  std::vector<std::string> types_;
-  IdIndex index_;  // logical id -> position in nodes_
+  std::vector<uint32_t> type_of_;  // index into type_names_, per node
+  std::vector<std::string> type_names_;
+  IdIndex type_index_;  // type name -> index in type_names_
+  IdIndex index_;       // logical id -> position in nodes_
   std::vector<GraphEdge> edges_;
   std::vector<OutputEdge> output_edges_;
-  std::vector<std::vector<size_t>> deps_;
+  // Dependencies in one array (CSR): node v's are dep_list_[dep_begin_[v], dep_begin_[v + 1]).
+  std::vector<size_t> dep_begin_{0};
+  std::vector<size_t> dep_list_;
   std::vector<size_t> order_;
   std::vector<int> wave_;
   bool has_cycle_ = false;

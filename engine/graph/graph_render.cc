@@ -43,7 +43,7 @@ std::string RenderDot(const DependencyGraph& g) {
   out << "digraph cfnx {\n  rankdir=BT;\n  node [shape=box];\n";
   for (size_t v = 0; v < g.nodes().size(); ++v) {
     out << "  " << DotQuote(g.nodes()[v])
-        << " [label=" << DotQuote(g.nodes()[v] + "\\n" + g.types()[v]) << "];\n";
+        << " [label=" << DotQuote(g.nodes()[v] + "\\n" + std::string(g.type(v))) << "];\n";
   }
   for (const GraphEdge* e : DistinctEdges(g)) {
     out << "  " << DotQuote(g.nodes()[e->from]) << " -> " << DotQuote(g.nodes()[e->to])
@@ -68,7 +68,7 @@ std::string RenderMermaid(const DependencyGraph& g) {
   std::ostringstream out;
   out << "flowchart BT\n";
   for (size_t v = 0; v < g.nodes().size(); ++v) {
-    out << "  " << g.nodes()[v] << "[\"" << g.nodes()[v] << "<br/>" << g.types()[v] << "\"]\n";
+    out << "  " << g.nodes()[v] << "[\"" << g.nodes()[v] << "<br/>" << g.type(v) << "\"]\n";
   }
   for (const GraphEdge* e : DistinctEdges(g)) {
     out << "  " << g.nodes()[e->from] << (e->kind == EdgeKind::kDependsOn ? " -.->|" : " -->|")
@@ -82,11 +82,11 @@ std::string RenderJson(const DependencyGraph& g) {
   nlohmann::ordered_json nodes = nlohmann::ordered_json::array();
   for (size_t v = 0; v < g.nodes().size(); ++v) {
     nlohmann::ordered_json deps = nlohmann::ordered_json::array();
-    for (size_t d : g.dependencies()[v]) {
+    for (size_t d : g.dependencies(v)) {
       deps.push_back(g.nodes()[d]);
     }
     nodes.push_back({{"LogicalId", g.nodes()[v]},
-                     {"Type", g.types()[v]},
+                     {"Type", g.type(v)},
                      {"Wave", g.wave_of()[v]},
                      {"DependsOn", std::move(deps)}});
   }

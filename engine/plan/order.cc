@@ -31,7 +31,7 @@ std::vector<PlanWave> Waves(const std::vector<PlanStep>& steps, const Dependency
   }
   std::vector<std::vector<size_t>> edges_in(n);  // what each node waits for
   for (size_t v = 0; v < n; ++v) {
-    for (size_t d : graph.dependencies()[v]) {
+    for (size_t d : graph.dependencies(v)) {
       if (reverse) {
         edges_in[d].push_back(v);
       } else {
