@@ -154,8 +154,8 @@ TEST(PlanGoldenCoverage, EveryValueAndEveryForecastAppears) {
   expect_all("Replacement",
              std::vector{Replacement::kTrue, Replacement::kFalse, Replacement::kConditional});
   // Scope lists where a change is; the Target's Attribute names the same set.
-  std::vector<RA> attributes{RA::kProperties,     RA::kMetadata,        RA::kCreationPolicy,
-                             RA::kUpdatePolicy,   RA::kDeletionPolicy,  RA::kUpdateReplacePolicy,
+  std::vector<RA> attributes{RA::kProperties,   RA::kMetadata,       RA::kCreationPolicy,
+                             RA::kUpdatePolicy, RA::kDeletionPolicy, RA::kUpdateReplacePolicy,
                              RA::kTags};
   expect_all("Scope", attributes);
   expect_all("Attribute", attributes);
@@ -163,15 +163,15 @@ TEST(PlanGoldenCoverage, EveryValueAndEveryForecastAppears) {
              std::vector{RequiresRecreation::kNever, RequiresRecreation::kConditionally,
                          RequiresRecreation::kAlways});
   expect_all("Evaluation", std::vector{EvaluationType::kStatic, EvaluationType::kDynamic});
-  expect_all("ChangeSource", std::vector{CS::kResourceReference, CS::kParameterReference,
-                                         CS::kResourceAttribute, CS::kDirectModification,
-                                         CS::kAutomatic});
-  expect_all("PolicyAction", std::vector{PA::kDelete, PA::kRetain, PA::kSnapshot,
-                                         PA::kReplaceAndDelete, PA::kReplaceAndRetain,
-                                         PA::kReplaceAndSnapshot});
-  expect_all("AttributeChangeType", std::vector{AttributeChangeType::kAdd,
-                                                AttributeChangeType::kRemove,
-                                                AttributeChangeType::kModify});
+  expect_all("ChangeSource",
+             std::vector{CS::kResourceReference, CS::kParameterReference, CS::kResourceAttribute,
+                         CS::kDirectModification, CS::kAutomatic});
+  expect_all("PolicyAction",
+             std::vector{PA::kDelete, PA::kRetain, PA::kSnapshot, PA::kReplaceAndDelete,
+                         PA::kReplaceAndRetain, PA::kReplaceAndSnapshot});
+  expect_all("AttributeChangeType",
+             std::vector{AttributeChangeType::kAdd, AttributeChangeType::kRemove,
+                         AttributeChangeType::kModify});
   expect_all("OnFailure", std::vector{OnStackFailure::kRollback, OnStackFailure::kDelete,
                                       OnStackFailure::kDoNothing});
   for (const DiagCodeInfo& info : AllDiagCodes()) {
