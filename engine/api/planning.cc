@@ -55,6 +55,20 @@ std::vector<std::string> DeclaredTransforms(const SourceManager& sources, FileId
   return BuildModel(doc, ignored).transforms;
 }
 
+// The Parameters section's names as written (before expansion).
+std::vector<std::string> DeclaredParameters(const SourceManager& sources, FileId file) {
+  DiagnosticCollector ignored;
+  Document doc = LoadTemplate(sources, file, ignored);
+  if (doc.root() == nullptr) {
+    return {};
+  }
+  std::vector<std::string> names;
+  for (const Parameter& p : BuildModel(doc, ignored).parameters) {
+    names.push_back(p.name);
+  }
+  return names;
+}
+
 }  // namespace
 
 const SchemaFacts& DefaultSchemaFacts() {
@@ -76,21 +90,30 @@ std::optional<std::string> GraphTemplate(SourceManager& sources, FileId file,
   return RenderGraph(graph, format);
 }
 
+CompileOptions WithDeployedParameters(const SourceManager& sources, FileId file,
+                                      const CompileOptions& options, const StackState& state) {
+  CompileOptions out = options;
+  if (!state.exists()) {
+    return out;
+  }
+  for (const std::string& name : DeclaredParameters(sources, file)) {
+    for (const StackParameter& p : state.parameters) {
+      if (p.key == name) {
+        out.parameters.emplace(p.key, p.value);  // a given value wins
+      }
+    }
+  }
+  return out;
+}
+
 std::optional<Plan> PlanTemplate(SourceManager& sources, FileId file, const CompileOptions& options,
                                  const StackState& state, PlanOptions plan_options,
                                  DiagnosticSink& diags) {
   CountingSink sink(diags);
-  // Parameters not given keep their deployed value (PlanOptions::parameters). The transforms
-  // must expand the template with those values too, as CloudFormation does: otherwise
-  // AWS::LanguageExtensions would resolve a Fn::FindInMap keyed by a parameter with its
-  // Default while the rest of the plan uses the deployed value.
-  CompileOptions load_options = options;
-  if (state.exists()) {
-    for (const StackParameter& p : state.parameters) {
-      load_options.parameters.emplace(p.key, p.value);
-    }
-  }
-  LoadedTemplate loaded = LoadAndBuild(sources, file, load_options, sink);
+  // Parameters not given keep their deployed value (PlanOptions::parameters); the transforms
+  // expand the template with those values too.
+  LoadedTemplate loaded =
+      LoadAndBuild(sources, file, WithDeployedParameters(sources, file, options, state), sink);
   if (loaded.model.root == nullptr || loaded.transform_failed || sink.errors() > 0) {
     return std::nullopt;
   }

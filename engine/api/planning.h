@@ -28,6 +28,15 @@ std::optional<std::string> GraphTemplate(SourceManager& sources, FileId file,
                                          const CompileOptions& options, std::string_view format,
                                          DiagnosticSink& diags);
 
+// The options to load `file` with for a deployment over `state`: the parameter values `options`
+// gives and, for each parameter the template declares that was not given, its value in the
+// deployed stack, as `aws cloudformation deploy` does (the Default applies to the rest).
+// CloudFormation expands the transforms with these values (AWS::LanguageExtensions'
+// Fn::FindInMap keyed by a parameter, Fn::ForEach over a list parameter, SAM), so `cfnx plan`
+// and `cfnx deploy` both load the template with them: deploy executes what plan predicted.
+CompileOptions WithDeployedParameters(const SourceManager& sources, FileId file,
+                                      const CompileOptions& options, const StackState& state);
+
 // Loads `file` and plans it against `state`. `plan_options` stack/region/account/parameters are
 // taken from `options`. nullopt when the template could not be loaded or has errors that make
 // a plan meaningless (parse errors, failed transforms, parameters without values).

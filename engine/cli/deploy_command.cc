@@ -9,12 +9,14 @@
 // local backend, printing one line per stack event and ending with the outputs and a summary.
 // Finishes (rolls back) an operation a killed cfnx left behind before starting. Exit: 0 deployed
 // (or no changes), 1 could not run, 2 the template has errors or the deployment failed and was
-// rolled back.
+// rolled back. Parameters not given keep the stack's deployed values, also where the transforms
+// expand the template (WithDeployedParameters), so deploy executes what `cfnx plan` shows.
 
 #include <iostream>
 #include <unistd.h>
 
 #include "engine/api/pipeline.h"
+#include "engine/api/planning.h"
 #include "engine/cli/backend_flags.h"
 #include "engine/plan/planner.h"
 
@@ -50,17 +52,42 @@ Command AddDeployCommand(CLI::App& app) {
     ErrorOr<CompileOptions> options = MakeCompileOptions(common);
     if (!options.ok())
       return CouldNotRun(options.error().message);
-    Compiler compiler(*options);
-    ErrorOr<FileId> file = compiler.AddFile(flags->template_path);
-    if (!file.ok())
-      return CouldNotRun(file.error().message);
-    CompileResult checked = compiler.Validate(*file);
+    ErrorOr<std::string> text = ReadWholeFile(flags->template_path);
+    if (!text.ok())
+      return CouldNotRun(text.error().message);
+
+    ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags->backend);
+    if (!backend.ok())
+      return CouldNotRun(backend.error().message);
+    std::string holder = LockHolderName("cfnx deploy");
+    ErrorOr<StoreLock> lock =
+        (*backend)->store().AcquireLock(flags->stack, holder, flags->backend.lock_timeout);
+    if (!lock.ok())
+      return CouldNotRun(lock.error().message);
+    EventPrinter printer;
+    Executor executor = (*backend)->MakeExecutor(&printer);
+    // The stack as this deployment starts from it: an operation a killed cfnx left behind is
+    // finished first, as it may change the deployed parameter values.
+    ErrorOr<std::optional<ExecResult>> recovered = executor.Recover(flags->stack);
+    if (!recovered.ok())
+      return CouldNotRun(recovered.error().message);
+    ErrorOr<StackState> state = (*backend)->DescribeStack(flags->stack);
+    if (!state.ok())
+      return CouldNotRun(state.error().message);
+
+    // Parameters not given keep their deployed value, and the template is checked and its
+    // transforms expanded with those values, exactly as `cfnx plan` does (PlanTemplate).
+    SourceManager as_written;
+    FileId written = as_written.AddFile(flags->template_path, *text);
+    Compiler compiler(WithDeployedParameters(as_written, written, *options, *state));
+    FileId file = compiler.AddSource(flags->template_path, std::move(*text));
+    CompileResult checked = compiler.Validate(file);
     PrintDiagnostics(checked.diagnostics, compiler.sources(), common);
     if (checked.has_errors()) {
       std::cerr << "cfnx: the template has errors; nothing was deployed\n";
       return kExitDeployFailed;
     }
-    Compiler::TransformOutput processed = compiler.TransformTemplate(*file);
+    Compiler::TransformOutput processed = compiler.TransformTemplate(file);
     if (processed.json.empty()) {
       PrintDiagnostics(processed.result.diagnostics, compiler.sources(), common);
       return kExitDeployFailed;
@@ -72,15 +99,6 @@ Command AddDeployCommand(CLI::App& app) {
       return CouldNotRun(
           "the template declares a transform cfnx cannot expand offline; the "
           "local backend deploys processed templates only");
-
-    ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags->backend);
-    if (!backend.ok())
-      return CouldNotRun(backend.error().message);
-    std::string holder = LockHolderName("cfnx deploy");
-    ErrorOr<StoreLock> lock =
-        (*backend)->store().AcquireLock(flags->stack, holder, flags->backend.lock_timeout);
-    if (!lock.ok())
-      return CouldNotRun(lock.error().message);
     size_t resources = template_json.contains("Resources") ? template_json["Resources"].size() : 0;
     std::cout << "Deploying " << flags->template_path << " to stack '" << flags->stack << "' ("
               << resources << " resources; local backend " << (*backend)->store().path() << ")\n";
@@ -94,8 +112,6 @@ Command AddDeployCommand(CLI::App& app) {
     request.on_failure = flags->on_failure;
     request.parallel = flags->parallel;
     request.holder = holder;
-    EventPrinter printer;
-    Executor executor = (*backend)->MakeExecutor(&printer);
     // The plan is what gets executed: a saved one (refused if the stack changed since), or
     // one made now, shown before asking.
     if (!flags->plan.empty()) {
