@@ -99,6 +99,17 @@ void OptionalEnumField(JsonReader& in, std::string_view key, std::optional<E>* o
   *out = v;
 }
 
+// Reads an optional string field: nullopt when absent or null (an empty string is kept).
+void OptionalString(JsonReader& in, std::string_view key, std::optional<std::string>* out) {
+  OrderedJson probe;
+  in.Any(key, &probe);
+  if (probe.is_string()) {
+    *out = probe.get<std::string>();
+  } else if (!probe.is_null()) {
+    in.Fail(key, "a string");
+  }
+}
+
 OrderedJson TargetToJson(const ResourceTarget& t) {
   OrderedJson j = OrderedJson::object();
   j["Attribute"] = Name(t.attribute);
@@ -158,6 +169,12 @@ OrderedJson ResourceChangeToJson(const ResourceChange& rc) {
     details.push_back(DetailToJson(d));
   }
   j["Details"] = std::move(details);
+  if (rc.before_context) {
+    j["BeforeContext"] = *rc.before_context;
+  }
+  if (rc.after_context) {
+    j["AfterContext"] = *rc.after_context;
+  }
   return j;
 }
 
@@ -230,6 +247,8 @@ void ReadChange(JsonReader& in, Change* c) {
   OptionalEnumField(rin, "Replacement", &rc.replacement);
   ReadScope(rin, &rc.scope);
   rin.List("Details", &rc.details, ReadDetail);
+  OptionalString(rin, "BeforeContext", &rc.before_context);
+  OptionalString(rin, "AfterContext", &rc.after_context);
   if (!rin.ok()) {
     in.Fail("ResourceChange", "a valid ResourceChange: " + rin.error());
   }

@@ -1,6 +1,10 @@
 // Copyright 2026 The cfnx Authors.
 // SPDX-License-Identifier: Apache-2.0
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "cfnx/plan.h"
@@ -75,6 +79,51 @@ TEST(PlanJsonTest, PlanRoundTrips) {
   ASSERT_TRUE(back.ok()) << back.error().message;
   EXPECT_EQ(PlanToJson(*back), j);
   EXPECT_EQ(back->forecast[0].path.ToString(), "/Resources/Queue");
+}
+
+// AWS's "Viewing property-level changes" example: the contexts follow Details, as JSON text.
+TEST(PlanJsonTest, ContextsFollowDetailsAndRoundTrip) {
+  ChangeSet cs;
+  ResourceChange rc;
+  rc.action = ChangeAction::kModify;
+  rc.logical_id = "MyEC2Instance";
+  rc.resource_type = "AWS::EC2::Instance";
+  rc.before_context = R"({"Properties":{"Tags":[{"Value":"testing","Key":"Purpose"}]}})";
+  rc.after_context = R"({"Properties":{"Tags":[{"Value":"Test","Key":"Test"}]}})";
+  cs.changes.push_back(Change{rc, 0});
+  rc.logical_id = "Added";
+  rc.action = ChangeAction::kAdd;
+  rc.before_context.reset();
+  rc.after_context = "";  // present but empty: kept apart from absent
+  cs.changes.push_back(Change{rc, 0});
+  OrderedJson j = ChangeSetToJson(cs);
+  const OrderedJson& modify = j["Changes"][0]["ResourceChange"];
+  std::vector<std::string> keys;
+  for (auto it = modify.begin(); it != modify.end(); ++it) {
+    keys.push_back(it.key());
+  }
+  EXPECT_EQ(keys, (std::vector<std::string>{"Action", "LogicalResourceId", "ResourceType", "Scope",
+                                            "Details", "BeforeContext", "AfterContext"}));
+  EXPECT_EQ(modify["BeforeContext"],
+            R"({"Properties":{"Tags":[{"Value":"testing","Key":"Purpose"}]}})");
+  EXPECT_FALSE(j["Changes"][1]["ResourceChange"].contains("BeforeContext"));
+  EXPECT_EQ(j["Changes"][1]["ResourceChange"]["AfterContext"], "");
+  ErrorOr<ChangeSet> back = ChangeSetFromJson(j);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->changes[0].resource_change.before_context,
+            cs.changes[0].resource_change.before_context);
+  EXPECT_FALSE(back->changes[1].resource_change.before_context.has_value());
+  EXPECT_EQ(back->changes[1].resource_change.after_context, std::optional<std::string>(""));
+  EXPECT_EQ(ChangeSetToJson(*back), j);
+}
+
+TEST(PlanJsonTest, RejectsAContextThatIsNotText) {
+  OrderedJson j =
+      OrderedJson::parse(R"({"Changes":[{"ResourceChange":{"LogicalResourceId":"A","Action":"Add",)"
+                         R"("AfterContext":{"Properties":{}}}}]})");
+  ErrorOr<ChangeSet> cs = ChangeSetFromJson(j);
+  ASSERT_FALSE(cs.ok());
+  EXPECT_NE(cs.error().message.find("AfterContext"), std::string::npos) << cs.error().message;
 }
 
 TEST(PlanJsonTest, RejectsUnknownEnumValues) {

@@ -100,7 +100,8 @@ struct ResourceTarget {
   std::string path;
   RequiresRecreation requires_recreation = RequiresRecreation::kNever;  // "RequiresRecreation"
   // "BeforeValue" / "AfterValue": the values as compact JSON text (strings unquoted, as AWS
-  // shows them); nullopt when absent (added or removed, or known only after deploy).
+  // shows them); nullopt when absent (added or removed). A Dynamic detail's AfterValue is
+  // "{{changeSet:KNOWN_AFTER_APPLY}}", as AWS writes it.
   std::optional<std::string> before_value;
   std::optional<std::string> after_value;
   // "AttributeChangeType": for a property change (with a Path), whether the value is added,
@@ -130,6 +131,14 @@ struct ResourceChange {
   // "PolicyAction": Remove → Delete/Retain/Snapshot; a Modify with Replacement True or
   // Conditional → ReplaceAndDelete/ReplaceAndRetain/ReplaceAndSnapshot.
   std::optional<PolicyAction> policy_action;
+  // "BeforeContext" / "AfterContext": the resource as CloudFormation hands it to its provider
+  // before and after the change, as compact JSON text: {"Properties": {...}} with intrinsics
+  // resolved and scalars as strings ("true", "30"), then "UpdateReplacePolicy" and
+  // "DeletionPolicy" when the resource sets them. A value known only after deployment reads
+  // "{{changeSet:KNOWN_AFTER_APPLY}}"; NoEcho values read "****". Modify and Dynamic have both
+  // (Dynamic: before only if deployed), Add and Import the after one, Remove the before one.
+  std::optional<std::string> before_context;
+  std::optional<std::string> after_context;
 };
 
 // Change: always of Type "Resource" in CloudFormation's model.
