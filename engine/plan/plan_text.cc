@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "engine/plan/context.h"
 #include "engine/plan/planner.h"
 
 namespace cfnx {
@@ -51,12 +52,17 @@ const char* Color(const std::string& symbol) {
 void Detail(std::ostringstream& out, const ResourceChangeDetail& d) {
   std::string where = d.target.path.empty() ? std::string(Name(d.target.attribute)) : d.target.path;
   out << "      " << where;
-  if (d.target.before_value || d.target.after_value) {
+  // AWS's placeholder for a value known only after deployment reads as the text plan's own.
+  std::optional<std::string> after = d.target.after_value;
+  if (after == plan_internal::kKnownAfterApply) {
+    after.reset();
+  }
+  if (d.target.before_value || after) {
     bool removed = d.target.attribute_change_type == AttributeChangeType::kRemove;
     out << ": " << (d.target.before_value ? *d.target.before_value : "(none)") << " -> "
-        << (d.target.after_value ? *d.target.after_value
-            : removed            ? "(removed)"
-                                 : "(known after deploy)");
+        << (after     ? *after
+            : removed ? "(removed)"
+                      : "(known after deploy)");
   } else if (d.evaluation == EvaluationType::kDynamic) {
     out << ": (known after deploy)";
   }

@@ -20,6 +20,7 @@
 #include "engine/eval/evaluator.h"
 #include "engine/eval/value_json.h"
 #include "engine/graph/graph.h"
+#include "engine/plan/context.h"
 #include "engine/plan/forecast.h"
 #include "engine/plan/order.h"
 #include "engine/plan/values.h"
@@ -251,6 +252,7 @@ class Planner {
   void AddDetail(Entry& e, const TypeFacts& facts, const std::vector<std::string>& path,
                  EvaluationType eval, ChangeSource source, std::string causing);
   void FillValues(Entry& e);
+  void FillContexts(Entry& e);
   bool DynamicValue(const Json& value) const;
   void Finish(Entry& e);
   SourceRange RangeOf(const std::string& id) const;
@@ -749,13 +751,42 @@ void Planner::FillValues(Entry& e) {
     }
     masked = false;
     const Json* new_value = JsonAt(e.new_props, segs);
-    if (d.evaluation == EvaluationType::kStatic && new_value != nullptr) {
-      std::optional<Json> after = TryResolve(*new_value, new_.ctx, &masked);
-      if (after) {
-        d.target.after_value = masked ? "****" : plan_internal::DisplayValue(*after);
-      }
+    if (new_value == nullptr) {
+      continue;
+    }
+    if (d.evaluation == EvaluationType::kDynamic) {
+      d.target.after_value = plan_internal::kKnownAfterApply;
+      continue;
+    }
+    std::optional<Json> after = TryResolve(*new_value, new_.ctx, &masked);
+    if (after) {
+      d.target.after_value = masked ? "****" : plan_internal::DisplayValue(*after);
     }
   }
+}
+
+// The contexts of a planned entry (Add, Modify, Import, Dynamic); removals are made in Run.
+void Planner::FillContexts(Entry& e) {
+  ChangeAction action = e.change.action;
+  const Slot& slot = slots_[e.slot];
+  bool deployed_before = slot.old_res != nullptr && slot.old_included;
+  bool modify = action == ChangeAction::kModify;
+  if (modify || (action == ChangeAction::kDynamic && deployed_before)) {
+    plan_internal::ContextInputs before;
+    before.resource = slot.old_res;
+    before.properties = modify ? &e.old_props : nullptr;
+    before.ctx = &old_.ctx;
+    before.deployed = slot.deployed != nullptr ? &slot.deployed->properties : nullptr;
+    e.change.before_context = plan_internal::BuildResourceContext(before);
+  }
+  plan_internal::ContextInputs after;
+  after.resource = e.new_res;
+  after.properties = modify ? &e.new_props : nullptr;
+  after.ctx = &new_.ctx;
+  after.known_after_apply = [this](const Json& value) {
+    return DynamicValue(value);
+  };
+  e.change.after_context = plan_internal::BuildResourceContext(after);
 }
 
 Plan Planner::Run() {
@@ -909,6 +940,7 @@ Plan Planner::Run() {
       continue;
     }
     FillValues(e);
+    FillContexts(e);
     cs.changes.push_back(Change{e.change, 0});
     if (e.change.action == ChangeAction::kAdd) {
       forward.push_back({e.id, e.type, StepAction::kCreate, "", e.deletion_policy, ""});
@@ -951,6 +983,11 @@ Plan Planner::Run() {
                                                               : PolicyAction::kDelete;
     cleanup.push_back({rc.logical_id, rc.resource_type,
                        keep ? StepAction::kRetain : StepAction::kDelete, "", policy, ""});
+    plan_internal::ContextInputs before;
+    before.resource = &it.value();
+    before.ctx = &old_.ctx;
+    before.deployed = slot.deployed != nullptr ? &slot.deployed->properties : nullptr;
+    rc.before_context = plan_internal::BuildResourceContext(before);
     cs.changes.push_back(Change{std::move(rc), 0});
   }
 

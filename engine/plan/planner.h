@@ -28,9 +28,11 @@
 // Conditions and values are evaluated by engine/eval's Evaluator over both templates (the
 // deployed one with the deployed parameter values, resource ids and attributes; the exports
 // snapshot for Fn::ImportValue). Values known only after deployment are never guessed: their
-// details are Dynamic and their BeforeValue/AfterValue omitted. The planner reports template
-// problems it meets (a parameter without a value, a cycle) to `diags`; the forecast goes into
-// `Plan::forecast`.
+// details are Dynamic with AfterValue "{{changeSet:KNOWN_AFTER_APPLY}}", as AWS writes it. Each
+// change carries BeforeContext / AfterContext (engine/plan/context.h): the resolved properties
+// before and after, with the same placeholder where a value is known only after deployment.
+// The planner reports template problems it meets (a parameter without a value, a cycle) to
+// `diags`; the forecast goes into `Plan::forecast`.
 
 #ifndef CFNX_ENGINE_PLAN_PLANNER_H_
 #define CFNX_ENGINE_PLAN_PLANNER_H_
