@@ -12,22 +12,6 @@
 namespace cfnx::plan_internal {
 namespace {
 
-// Whether `j` refers to a NoEcho parameter (directly or through Fn::Sub).
-bool RefersToNoEcho(const Json& j, const EvalContext& ctx) {
-  if (ctx.no_echo.empty()) {
-    return false;
-  }
-  std::vector<std::string> path;
-  std::vector<FoundRef> refs;
-  CollectRefs(j, path, refs);
-  for (const FoundRef& r : refs) {
-    if ((r.kind == RefKind::kRef || r.kind == RefKind::kSubRef) && ctx.no_echo.count(r.target)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // The value of an intrinsic (or a string with a dynamic reference) at `path` under Properties.
 Json ResolveLeaf(const Json& j, const ContextInputs& in, const std::vector<std::string>& path) {
   if (in.known_after_apply && in.known_after_apply(j)) {
@@ -80,6 +64,21 @@ Json ContextValue(const Json& j, const ContextInputs& in, std::vector<std::strin
 }
 
 }  // namespace
+
+bool RefersToNoEcho(const Json& j, const EvalContext& ctx) {
+  if (ctx.no_echo.empty()) {
+    return false;
+  }
+  std::vector<std::string> path;
+  std::vector<FoundRef> refs;
+  CollectRefs(j, path, refs);
+  for (const FoundRef& r : refs) {
+    if ((r.kind == RefKind::kRef || r.kind == RefKind::kSubRef) && ctx.no_echo.count(r.target)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 Json StringifyScalars(const Json& j) {
   if (j.is_boolean()) {

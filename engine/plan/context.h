@@ -47,6 +47,10 @@ struct ContextInputs {
 // The context as compact JSON text.
 std::string BuildResourceContext(const ContextInputs& in);
 
+// Whether `j` refers to a NoEcho parameter of `ctx` (Ref, or a Fn::Sub variable): a value
+// taken from deployed properties for it must be shown as "****".
+bool RefersToNoEcho(const Json& j, const EvalContext& ctx);
+
 // `j` with booleans and numbers turned into strings, recursively (null stays null).
 Json StringifyScalars(const Json& j);
 

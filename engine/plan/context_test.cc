@@ -95,6 +95,8 @@ TEST(ContextTest, NeverShowsANoEchoValueFromDeployedProperties) {
   std::string context = BuildResourceContext(in);
   EXPECT_EQ(context, R"({"Properties":{"Password":"****","Url":"****","Name":"app"}})");
   EXPECT_EQ(context.find("hunter2"), std::string::npos);
+  EXPECT_TRUE(RefersToNoEcho(resource["Properties"]["Url"], ctx));
+  EXPECT_FALSE(RefersToNoEcho(resource["Properties"]["Name"], ctx));
 }
 
 TEST(ContextTest, PoliciesFollowPropertiesInAwsOrder) {
@@ -126,7 +128,8 @@ struct Planned {
 // physical id "phys-ID" and an Arn "arn:ID".
 std::unique_ptr<Planned> PlanIt(const char* desired, const char* deployed,
                                 std::map<std::string, std::string> parameters,
-                                std::map<std::string, std::string> previous = {}) {
+                                std::map<std::string, std::string> previous = {},
+                                std::map<std::string, Json> deployed_properties = {}) {
   StackState state;
   state.stack_name = "app";
   state.stack_id = "arn:aws:cloudformation:us-east-1:123456789012:stack/app/1";
@@ -140,6 +143,9 @@ std::unique_ptr<Planned> PlanIt(const char* desired, const char* deployed,
     r.physical_id = "phys-" + it.key();
     r.status = "CREATE_COMPLETE";
     r.attributes = Json::object({{"Arn", "arn:" + it.key()}});
+    if (auto props = deployed_properties.find(it.key()); props != deployed_properties.end()) {
+      r.properties = props->second;
+    }
     state.resources.push_back(r);
   }
   for (const auto& [key, value] : previous) {
@@ -236,6 +242,28 @@ TEST(ContextTest, ParameterChangeGivesResolvedContextsAndKnownAfterApplyDetail) 
   EXPECT_EQ(rc.before_context, R"({"Properties":{"Tags":[{"Key":"Purpose","Value":"testing"}]}})");
   EXPECT_EQ(rc.after_context,
             R"({"Properties":{"Tags":[{"Key":"Purpose","Value":"production"}]}})");
+}
+
+// A NoEcho parameter that only the deployed template declares is still a secret.
+TEST(ContextTest, SecretsOfTheDeployedTemplateStayMasked) {
+  std::unique_ptr<Planned> p =
+      PlanIt(R"({
+    "Resources": {"Setting": {"Type": "AWS::SSM::Parameter",
+                              "Properties": {"Type": "String", "Value": "public"}}}})",
+             R"({
+    "Parameters": {"Old": {"Type": "String", "NoEcho": "true"}},
+    "Resources": {"Setting": {"Type": "AWS::SSM::Parameter",
+                              "Properties": {"Type": "String", "Value": {"Ref": "Old"}}}}})",
+             {}, {{"Old", "hunter2"}},
+             // As the local backend records them: resolved.
+             {{"Setting", Parse(R"({"Type": "String", "Value": "hunter2"})")}});
+  ASSERT_EQ(p->by_id.count("Setting"), 1u);
+  const ResourceChange& rc = *p->by_id["Setting"];
+  ASSERT_EQ(rc.details.size(), 1u);
+  EXPECT_EQ(rc.details[0].target.before_value, "****");
+  EXPECT_EQ(rc.details[0].target.after_value, "public");
+  EXPECT_EQ(rc.before_context, R"({"Properties":{"Type":"String","Value":"****"}})");
+  EXPECT_EQ(PlanToJson(p->plan).dump().find("hunter2"), std::string::npos);
 }
 
 }  // namespace

@@ -510,6 +510,15 @@ void Planner::ResolveParameters() {
   for (const StackParameter& p : current_.parameters) {
     old_.ctx.parameters[p.key] = p.resolved_value.empty() ? p.value : p.resolved_value;
   }
+  // Secrets of the deployed template (the desired one's are added below).
+  if (const Json* params = JsonAt(old_.root(), {"Parameters"}); params && params->is_object()) {
+    for (auto it = params->begin(); it != params->end(); ++it) {
+      if (auto no_echo = it->find("NoEcho");
+          no_echo != it->end() && (*no_echo == true || *no_echo == "true" || *no_echo == "True")) {
+        old_.ctx.no_echo.insert(it.key());
+      }
+    }
+  }
   for (const Parameter& p : desired_.parameters) {
     std::string value;
     auto given = options_.parameters.find(p.name);
@@ -743,6 +752,10 @@ void Planner::FillValues(Entry& e) {
     std::optional<Json> before;
     if (deployed_value != nullptr) {
       before = *deployed_value;
+      // Deployed properties hold resolved values, NoEcho parameters' included.
+      if (const Json* old_value = JsonAt(e.old_props, segs)) {
+        masked = plan_internal::RefersToNoEcho(*old_value, old_.ctx);
+      }
     } else if (const Json* old_value = JsonAt(e.old_props, segs)) {
       before = TryResolve(*old_value, old_.ctx, &masked);
     }
