@@ -8,6 +8,7 @@
 #include "engine/graph/graph.h"
 
 #include <algorithm>
+#include <bit>
 #include <deque>
 #include <queue>
 
@@ -407,6 +408,49 @@ std::vector<std::vector<size_t>> CyclesThroughResources(const DependencyGraph& g
 
 namespace {
 
+// The ready set of Kahn's algorithm: integers in [0, n) (ranks), each inserted at most once,
+// taken smallest first. A bit per integer, plus a bit per non-empty word on each level above,
+// so inserting sets a bit per level and taking the smallest is a count-trailing-zeros per level:
+// constant time for any n a template can have, where a binary heap costs log n per operation
+// (and scattered reads over its array). 50,000 ranks take 6 KiB.
+class RankSet {
+ public:
+  explicit RankSet(size_t n) {
+    size_t words = n;
+    do {
+      words = std::max<size_t>(1, (words + 63) / 64);
+      levels_.emplace_back(words, 0);
+    } while (words > 1);
+  }
+  bool empty() const { return levels_.back()[0] == 0; }
+  void Insert(size_t v) {
+    for (std::vector<uint64_t>& level : levels_) {
+      level[v / 64] |= uint64_t{1} << (v % 64);
+      v /= 64;
+    }
+  }
+  // Removes and returns the smallest member; the set must not be empty.
+  size_t TakeMin() {
+    size_t v = 0;
+    for (size_t l = levels_.size(); l-- > 0;) {
+      v = v * 64 + static_cast<size_t>(std::countr_zero(levels_[l][v]));
+    }
+    size_t u = v;
+    for (std::vector<uint64_t>& level : levels_) {
+      uint64_t& word = level[u / 64];
+      word &= ~(uint64_t{1} << (u % 64));
+      if (word != 0) {
+        break;  // the levels above still see this word as non-empty
+      }
+      u /= 64;
+    }
+    return v;
+  }
+
+ private:
+  std::vector<std::vector<uint64_t>> levels_;  // levels_[0]: a bit per integer
+};
+
 // Orders `g` (its nodes and dependencies): a topological order by Kahn's algorithm whose ready
 // set is ordered by logical id, and waves. Nodes on (or after) a cycle are left out, so the
 // graph has a cycle exactly when the order misses a node.
@@ -465,18 +509,17 @@ void OrderGraph(const DependencyGraph& g, std::vector<size_t>& order, std::vecto
       dependents[fill[d]++] = v;
     }
   }
-  std::priority_queue<size_t, std::vector<size_t>, std::greater<size_t>> ready;  // ranks
+  RankSet ready(n);  // ranks of the nodes whose dependencies are all ordered
   for (size_t v = 0; v < n; ++v) {
     if (pending[v] == 0) {
-      ready.push(rank[v]);
+      ready.Insert(rank[v]);
     }
   }
   wave.assign(n, -1);
   order.clear();
   order.reserve(n);
   while (!ready.empty()) {
-    size_t v = by_name[ready.top()];
-    ready.pop();
+    size_t v = by_name[ready.TakeMin()];
     int w = 0;
     for (size_t d : g.dependencies(v)) {
       w = std::max(w, wave[d] + 1);
@@ -486,7 +529,7 @@ void OrderGraph(const DependencyGraph& g, std::vector<size_t>& order, std::vecto
     for (size_t i = first[v]; i < first[v + 1]; ++i) {
       size_t u = dependents[i];
       if (--pending[u] == 0) {
-        ready.push(rank[u]);
+        ready.Insert(rank[u]);
       }
     }
   }
