@@ -63,8 +63,7 @@ TEST_P(PlanGoldenTest, MatchesExpected) {
       std::string text;
       for (const Diagnostic& d : ForecastStackDeletion(state)) {
         EXPECT_EQ(d.severity, Severity::kError);
-        text += std::string(GetDiagCodeInfo(d.code).id) + " " + d.path.ToString() + ": " +
-                d.message + "\n";
+        text += ForecastLine(d) + "\n";
       }
       EXPECT_FALSE(text.empty()) << "a Destroy case must forecast an error";
       EXPECT_TRUE(testing::CompareGolden(stem + ".expected.txt", text));

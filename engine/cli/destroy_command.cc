@@ -3,12 +3,15 @@
 //
 // `cfnx destroy --stack NAME [--yes] [--state PATH] [--lock-timeout S] [--fail ...]`
 // Deletes the stack's resources in reverse dependency order (DeletionPolicy Retain keeps
-// them) and the stack. Refused while another stack imports one of its exports. Exit: 0
-// deleted, 1 could not run, 2 the deletion failed (DELETE_FAILED).
+// them) and the stack. Refused, before asking, while another stack imports one of its exports:
+// the forecast `cfnx plan` tests for a deletion (ForecastStackDeletion, E9008 per export, printed
+// as "cfnx: error: E9008 /Outputs/KEY: ..."). Exit: 0 deleted, 1 could not run (or refused),
+// 2 the deletion failed (DELETE_FAILED).
 
 #include <iostream>
 
 #include "engine/cli/backend_flags.h"
+#include "engine/plan/planner.h"
 
 namespace cfnx {
 
@@ -38,12 +41,29 @@ Command AddDestroyCommand(CLI::App& app) {
     std::optional<StoredStack> stack = (*backend)->store().GetStack(flags->stack);
     if (!stack || stack->status == "DELETE_COMPLETE")
       return CouldNotRun("Stack with id " + flags->stack + " does not exist");
+    EventPrinter printer;
+    Executor executor = (*backend)->MakeExecutor(&printer);
+    // The forecast is read from the stack as it is after an operation a killed cfnx left
+    // behind is finished, and refuses before asking.
+    ErrorOr<std::optional<ExecResult>> recovered = executor.Recover(flags->stack);
+    if (!recovered.ok())
+      return CouldNotRun(recovered.error().message);
+    ErrorOr<StackState> state = (*backend)->DescribeStack(flags->stack);
+    if (!state.ok())
+      return CouldNotRun(state.error().message);
+    bool refused = false;
+    for (const Diagnostic& d : ForecastStackDeletion(*state)) {
+      if (d.severity == Severity::kError) {
+        CouldNotRun(ForecastLine(d));
+        refused = true;
+      }
+    }
+    if (refused)
+      return kExitCouldNotRun;
     if (!Confirm("Destroy stack '" + flags->stack + "' and its resources?", flags->yes)) {
       std::cout << "Cancelled.\n";
       return 0;
     }
-    EventPrinter printer;
-    Executor executor = (*backend)->MakeExecutor(&printer);
     ErrorOr<ExecResult> result = executor.Destroy(flags->stack, holder, flags->parallel);
     if (!result.ok())
       return CouldNotRun(result.error().message);

@@ -1376,18 +1376,16 @@ ErrorOr<ExecResult> Executor::Destroy(const std::string& stack_name, const std::
     // A parked failed operation: deleting the stack ends it.
     (void)store_.Write([&](StateStore::Tx& tx) { tx.FinishOperation(parked->id); });
   }
-  for (const auto& e : store_.GetExports()) {
-    if (e[1] != stack_name)
-      continue;
-    std::vector<std::string> importers = store_.GetImporters(e[0]);
-    importers.erase(std::remove(importers.begin(), importers.end(), stack_name), importers.end());
-    if (!importers.empty()) {
-      std::string who;
-      for (const std::string& s : importers)
-        who += (who.empty() ? "" : ", ") + s;
-      return Error{"Export " + e[0] + " cannot be deleted as it is in use by " + who};
-    }
+  // `cfnx destroy` refuses with this same forecast before asking; it is checked again here,
+  // just before the DELETE operation is recorded, because only this stack is locked: while the
+  // user was asked (or for a library caller) another stack may have started importing.
+  std::string refused;
+  for (const Diagnostic& d : ForecastStackDeletion(StoredStackState(store_, stack_name))) {
+    if (d.severity == Severity::kError)
+      refused += (refused.empty() ? "" : "\n") + ForecastLine(d);
   }
+  if (!refused.empty())
+    return Error{refused};
   Operation op;
   op.stack = stack_name;
   op.kind = "DELETE";

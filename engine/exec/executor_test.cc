@@ -335,7 +335,9 @@ TEST_F(ExecutorTest, CrossStackExports) {
   // Nor can its stack be deleted.
   ErrorOr<ExecResult> d = Destroy("net");
   ASSERT_FALSE(d.ok());
-  EXPECT_THAT(d.error().message, HasSubstr("in use by app"));
+  EXPECT_EQ(d.error().message,
+            "E9008 /Outputs/Id: Stack 'net' exports 'net-V', which stack(s) app import; it "
+            "cannot be deleted until they stop.");
   // Another stack cannot export the same name.
   ExecResult dup = Deploy("dup", R"({"Resources": {"X": {"Type": "Test::Res::Thing"}},
       "Outputs": {"Id": {"Value": "x", "Export": {"Name": "net-V"}}}})");

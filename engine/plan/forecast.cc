@@ -272,7 +272,12 @@ std::vector<Diagnostic> ForecastStackDeletion(const StackState& current) {
     }
     std::string importers;
     for (const std::string& s : e->importing_stacks) {
-      importers += (importers.empty() ? "" : ", ") + s;
+      if (s != current.stack_name) {  // its own imports go with it
+        importers += (importers.empty() ? "" : ", ") + s;
+      }
+    }
+    if (importers.empty()) {
+      continue;
     }
     out.push_back(MakeDiagnostic(DiagCode::kE9008, {}, TemplatePath{"Outputs", o.key},
                                  "Stack '" + current.stack_name + "' exports '" + o.export_name +
@@ -280,6 +285,10 @@ std::vector<Diagnostic> ForecastStackDeletion(const StackState& current) {
                                      " import; it cannot be deleted until they stop."));
   }
   return out;
+}
+
+std::string ForecastLine(const Diagnostic& d) {
+  return std::string(GetDiagCodeInfo(d.code).id) + " " + d.path.ToString() + ": " + d.message;
 }
 
 }  // namespace cfnx

@@ -99,9 +99,12 @@ Plan ComputePlan(const StackState& current, const Template& desired,
                  const FunctionRegistry& functions, const SchemaFacts& schemas,
                  const PlanOptions& options, DiagnosticSink& diags);
 
-// The forecast for deleting the stack (`cfnx destroy`): E9008 for each export another stack
-// imports.
+// The forecast for deleting the stack (`cfnx destroy`, Executor::Destroy): E9008 for each
+// export another stack imports.
 std::vector<Diagnostic> ForecastStackDeletion(const StackState& current);
+
+// One forecast diagnostic as `cfnx plan` lists it: "E9008 /Outputs/VpcId: message".
+std::string ForecastLine(const Diagnostic& d);
 
 // Human-readable plan for `cfnx plan` (`+`, `~`, `-/+`, `-`), with the forcing property paths,
 // before → after values, the forecast, the rollback plan and summary counts. `color` adds ANSI
