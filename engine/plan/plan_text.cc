@@ -85,7 +85,7 @@ std::string RenderPlanText(const Plan& plan, bool color) {
   std::ostringstream out;
   const ChangeSet& cs = plan.change_set;
   out << "Plan for stack " << cs.stack_name << " (" << cs.change_set_type << ")\n\n";
-  int add = 0, change = 0, replace = 0, remove = 0, imported = 0;
+  int add = 0, change = 0, replace = 0, remove = 0, imported = 0, undetermined = 0;
   for (const Change& c : cs.changes) {
     const ResourceChange& rc = c.resource_change;
     std::string symbol = Symbol(rc);
@@ -106,8 +106,10 @@ std::string RenderPlanText(const Plan& plan, bool color) {
     remove += rc.action == ChangeAction::kRemove;
     bool replaced = rc.replacement && *rc.replacement != Replacement::kFalse;
     replace += rc.action == ChangeAction::kModify && replaced;
-    change +=
-        (rc.action == ChangeAction::kModify && !replaced) || rc.action == ChangeAction::kDynamic;
+    change += rc.action == ChangeAction::kModify && !replaced;
+    // Dynamic: what happens to it is decided only when the change set runs (a condition on a
+    // value resolved at deploy time), so it is neither a change nor an addition.
+    undetermined += rc.action == ChangeAction::kDynamic;
   }
   if (cs.changes.empty()) {
     out << "No changes.\n";
@@ -165,6 +167,9 @@ std::string RenderPlanText(const Plan& plan, bool color) {
       << remove << " to remove";
   if (imported > 0) {
     out << ", " << imported << " to import";
+  }
+  if (undetermined > 0) {
+    out << ", " << undetermined << " undetermined";
   }
   out << ".\n";
   return out.str();
