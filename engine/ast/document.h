@@ -10,8 +10,10 @@
 #ifndef CFNX_ENGINE_AST_DOCUMENT_H_
 #define CFNX_ENGINE_AST_DOCUMENT_H_
 
+#include <algorithm>
 #include <memory>
 #include <new>
+#include <span>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -34,11 +36,13 @@ class Document {
   }
   ~Document() { DestroyNodes(); }
 
+  // A new node; a std::vector of list items or map entries is copied into the arena (the node
+  // holds a span over the copy).
   template <typename T, typename... Args>
   T* New(Args&&... args) {
     static_assert(std::is_base_of_v<Node, T>);
     nodes_.push_back(nullptr);  // grows first, so a failure leaves no node without an owner
-    T* raw = new (arena_.Allocate(sizeof(T), alignof(T))) T(std::forward<Args>(args)...);
+    T* raw = new (arena_.Allocate(sizeof(T), alignof(T))) T(Store(std::forward<Args>(args))...);
     nodes_.back() = raw;
     return raw;
   }
@@ -53,6 +57,24 @@ class Document {
   void Adopt(Document&& other);
 
  private:
+  template <typename E>
+  std::span<const E> StoreArray(const std::vector<E>& v) {
+    static_assert(std::is_trivially_copyable_v<E> && std::is_trivially_destructible_v<E>);
+    if (v.empty()) {
+      return {};
+    }
+    auto* out = static_cast<E*>(arena_.Allocate(v.size() * sizeof(E), alignof(E)));
+    std::copy(v.begin(), v.end(), out);
+    return {out, v.size()};
+  }
+  std::span<const MapEntry> Store(const std::vector<MapEntry>& v) { return StoreArray(v); }
+  std::span<const Node* const> Store(const std::vector<const Node*>& v) { return StoreArray(v); }
+  template <typename A>
+  requires(!std::is_same_v<std::remove_cvref_t<A>, std::vector<MapEntry>> &&
+           !std::is_same_v<std::remove_cvref_t<A>, std::vector<const Node*>>) A && Store(A&& a) {
+    return std::forward<A>(a);
+  }
+
   void Swap(Document& other) noexcept {
     std::swap(arena_, other.arena_);
     std::swap(nodes_, other.nodes_);

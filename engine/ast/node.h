@@ -14,6 +14,7 @@
 #define CFNX_ENGINE_AST_NODE_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -151,16 +152,19 @@ class StringNode : public ScalarNode {
   static bool classof(const Node* n) { return n->kind() == NodeKind::kString; }
 };
 
+// Lists and maps do not own their element arrays: Document::New copies the vector it is given
+// into the document's arena, next to the nodes, so a pass over the tree reads one block of
+// memory instead of a separate heap array per list and map.
 class ListNode : public Node {
  public:
-  ListNode(SourceRange range, std::vector<const Node*> items)
-      : Node(NodeKind::kList, range), items_(std::move(items)) {}
-  const std::vector<const Node*>& items() const { return items_; }
+  ListNode(SourceRange range, std::span<const Node* const> items)
+      : Node(NodeKind::kList, range), items_(items) {}
+  std::span<const Node* const> items() const { return items_; }
   size_t size() const { return items_.size(); }
   static bool classof(const Node* n) { return n->kind() == NodeKind::kList; }
 
  private:
-  std::vector<const Node*> items_;
+  std::span<const Node* const> items_;
 };
 
 struct MapEntry {
@@ -172,9 +176,9 @@ struct MapEntry {
 // which keeps only the first occurrence.
 class MapNode : public Node {
  public:
-  MapNode(SourceRange range, std::vector<MapEntry> entries)
-      : Node(NodeKind::kMap, range), entries_(std::move(entries)) {}
-  const std::vector<MapEntry>& entries() const { return entries_; }
+  MapNode(SourceRange range, std::span<const MapEntry> entries)
+      : Node(NodeKind::kMap, range), entries_(entries) {}
+  std::span<const MapEntry> entries() const { return entries_; }
   size_t size() const { return entries_.size(); }
   // The value for `key`, or nullptr. Linear: maps in templates are small.
   const Node* Get(std::string_view key) const;
@@ -182,7 +186,7 @@ class MapNode : public Node {
   static bool classof(const Node* n) { return n->kind() == NodeKind::kMap; }
 
  private:
-  std::vector<MapEntry> entries_;
+  std::span<const MapEntry> entries_;
 };
 
 enum class FnForm : uint8_t { kLong, kShort };

@@ -266,7 +266,7 @@ bool Includer::Merge(std::vector<MapEntry>& into, const MapNode& snippet, const 
     const auto* a = dyn_cast<MapNode>(existing->value);
     const auto* b = dyn_cast<MapNode>(e.value);
     if (sections && a != nullptr && b != nullptr) {
-      std::vector<MapEntry> merged = a->entries();
+      std::vector<MapEntry> merged(a->entries().begin(), a->entries().end());
       if (Merge(merged, *b, path.Child(e.key->value()), false, site)) {
         auto* m = ctx_.doc.New<MapNode>(a->range(), std::move(merged));
         m->set_origin(a);
@@ -376,7 +376,7 @@ const Node* Includer::Run() {
   const Node* section = root_.Get("Transform");
   std::vector<const Node*> declared;
   if (const auto* list = dyn_cast<ListNode>(section)) {
-    declared = list->items();
+    declared.assign(list->items().begin(), list->items().end());
   } else if (section != nullptr) {
     declared.push_back(section);
   }

@@ -391,7 +391,7 @@ const Node* Expander::ResolvePolicies(const Node* resource, const TemplatePath& 
   const auto* map = dyn_cast<MapNode>(resource);
   if (map == nullptr)
     return resource;
-  std::vector<MapEntry> entries = map->entries();
+  std::vector<MapEntry> entries(map->entries().begin(), map->entries().end());
   bool changed = false;
   for (MapEntry& e : entries) {
     if (e.key->value() != "DeletionPolicy" && e.key->value() != "UpdateReplacePolicy")
