@@ -76,10 +76,7 @@ Compiler::TransformOutput Compiler::TransformTemplate(FileId file) {
   // resource without Type, ...) are validate's, as they are not the transform's.
   if (!loaded.transform_failed && isa<MapNode>(loaded.document.root()) &&
       diags.error_count() == 0) {
-    OrderedJson json = ToJson(*loaded.document.root());
-    if (!loaded.unexpanded_transform)
-      json.erase("Transform");
-    out.json = ToJsonText(json);
+    out.json = ToJsonText(ProcessedTemplateJson(loaded));
   }
   // A failed transform reports its errors in the order the transform defines (SAM: the
   // reference translator's order); everything else prints by location.

@@ -114,6 +114,14 @@ LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOp
   return loaded;
 }
 
+OrderedJson ProcessedTemplateJson(const LoadedTemplate& loaded) {
+  OrderedJson json = ToJson(*loaded.document.root());
+  if (!loaded.unexpanded_transform) {
+    json.erase("Transform");
+  }
+  return json;
+}
+
 void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, DiagnosticSink& sink) {
   IncludeNoteSink diags(sink, loaded.included);
   const Template& t = loaded.model;

@@ -55,6 +55,10 @@ enum class LoadPurpose : uint8_t { kProcess, kValidate, kTransformOnly };
 LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOptions& options,
                             DiagnosticSink& diags, LoadPurpose purpose = LoadPurpose::kProcess);
 
+// The processed template as `cfnx transform` prints it (ToJsonText of this): `loaded`'s tree
+// after the transforms, without the Transform section unless one could not be expanded.
+OrderedJson ProcessedTemplateJson(const LoadedTemplate& loaded);
+
 void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, DiagnosticSink& diags);
 
 // The evaluator options for a compile: region, account, stack, parameters, exports.

@@ -3,6 +3,8 @@
 
 #include "engine/api/planning.h"
 
+#include <cstdio>
+
 #include "engine/api/pipeline.h"
 #include "engine/api/schema_registry.h"
 #include "engine/graph/graph.h"
@@ -106,14 +108,42 @@ CompileOptions WithDeployedParameters(const SourceManager& sources, FileId file,
   return out;
 }
 
+std::string DeployInputsFingerprint(const DeployInputs& inputs) {
+  OrderedJson head = OrderedJson::object();
+  head["StackName"] = inputs.stack_name;
+  head["Region"] = inputs.region;
+  head["AccountId"] = inputs.account_id;
+  head["Partition"] = inputs.partition;
+  head["OnFailure"] = inputs.on_failure;
+  OrderedJson parameters = OrderedJson::object();
+  for (const auto& [key, value] : inputs.parameters) {  // sorted: std::map
+    parameters[key] = value;
+  }
+  head["Parameters"] = std::move(parameters);
+  uint64_t hash = 1469598103934665603ULL;
+  auto feed = [&hash](std::string_view text) {
+    for (char c : text) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 1099511628211ULL;
+    }
+  };
+  // dump() escapes newlines, so the separator cannot occur in the head.
+  feed(head.dump(-1, ' ', false, OrderedJson::error_handler_t::replace));
+  feed("\n");
+  feed(inputs.processed_template);
+  char buf[17];
+  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(hash));
+  return buf;
+}
+
 std::optional<Plan> PlanTemplate(SourceManager& sources, FileId file, const CompileOptions& options,
                                  const StackState& state, PlanOptions plan_options,
                                  DiagnosticSink& diags) {
   CountingSink sink(diags);
   // Parameters not given keep their deployed value (PlanOptions::parameters); the transforms
   // expand the template with those values too.
-  LoadedTemplate loaded =
-      LoadAndBuild(sources, file, WithDeployedParameters(sources, file, options, state), sink);
+  CompileOptions deployed = WithDeployedParameters(sources, file, options, state);
+  LoadedTemplate loaded = LoadAndBuild(sources, file, deployed, sink);
   if (loaded.model.root == nullptr || loaded.transform_failed || sink.errors() > 0) {
     return std::nullopt;
   }
@@ -135,6 +165,16 @@ std::optional<Plan> PlanTemplate(SourceManager& sources, FileId file, const Comp
   if (sink.errors() > 0) {
     return std::nullopt;
   }
+  // What `cfnx deploy --plan` checks it is given again (DeployInputs).
+  DeployInputs inputs;
+  inputs.processed_template = ToJsonText(ProcessedTemplateJson(loaded));
+  inputs.parameters = std::move(deployed.parameters);
+  inputs.stack_name = plan_options.stack_name;
+  inputs.region = plan_options.region;
+  inputs.account_id = plan_options.account_id;
+  inputs.partition = plan_options.partition;
+  inputs.on_failure = std::string(Name(plan_options.on_failure));
+  plan.inputs_fingerprint = DeployInputsFingerprint(inputs);
   return plan;
 }
 

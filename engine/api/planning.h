@@ -9,6 +9,7 @@
 #ifndef CFNX_ENGINE_API_PLANNING_H_
 #define CFNX_ENGINE_API_PLANNING_H_
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -37,9 +38,27 @@ std::optional<std::string> GraphTemplate(SourceManager& sources, FileId file,
 CompileOptions WithDeployedParameters(const SourceManager& sources, FileId file,
                                       const CompileOptions& options, const StackState& state);
 
+// What `cfnx deploy` executes a plan with, besides the stack state: a saved plan records their
+// fingerprint (Plan::inputs_fingerprint) and `cfnx deploy --plan` refuses it when they changed
+// since, as the executor takes resource properties from the template it is given.
+struct DeployInputs {
+  std::string processed_template;  // ToJsonText(ProcessedTemplateJson(...)), as `cfnx transform`
+  std::map<std::string, std::string> parameters;  // given, else deployed (WithDeployedParameters)
+  std::string stack_name;
+  std::string region;
+  std::string account_id;
+  std::string partition;   // effective: "aws", "aws-cn", ...
+  std::string on_failure;  // ROLLBACK, DELETE or DO_NOTHING
+};
+
+// A stable 16-hex-digit fingerprint of `inputs` (FNV-1a, as StackStateFingerprint): over the JSON
+// text of everything but the template, a newline, then the processed template's text.
+std::string DeployInputsFingerprint(const DeployInputs& inputs);
+
 // Loads `file` and plans it against `state`. `plan_options` stack/region/account/parameters are
 // taken from `options`. nullopt when the template could not be loaded or has errors that make
-// a plan meaningless (parse errors, failed transforms, parameters without values).
+// a plan meaningless (parse errors, failed transforms, parameters without values). The plan's
+// inputs_fingerprint covers the processed template, those parameters and plan_options.on_failure.
 std::optional<Plan> PlanTemplate(SourceManager& sources, FileId file, const CompileOptions& options,
                                  const StackState& state, PlanOptions plan_options,
                                  DiagnosticSink& diags);

@@ -9,7 +9,10 @@
 // local backend, printing one line per stack event and ending with the outputs and a summary.
 // Finishes (rolls back) an operation a killed cfnx left behind before starting. Exit: 0 deployed
 // (or no changes), 1 could not run, 2 the template has errors or the deployment failed and was
-// rolled back. Parameters not given keep the stack's deployed values, also where the transforms
+// rolled back. A saved plan is refused (exit 1, nothing deployed) when the stack changed since it
+// was made, or when the processed template, the parameter values, the stack, region, account,
+// partition or --on-failure are not the ones it was made from (Plan::inputs_fingerprint).
+// Parameters not given keep the stack's deployed values, also where the transforms
 // expand the template (WithDeployedParameters), so deploy executes what `cfnx plan` shows.
 
 #include <iostream>
@@ -123,6 +126,26 @@ Command AddDeployCommand(CLI::App& app) {
           json.is_discarded() ? ErrorOr<Plan>(Error{"not JSON"}) : PlanFromJson(json);
       if (!saved.ok())
         return CouldNotRun(flags->plan + ": " + saved.error().message);
+      // What was reviewed is what runs: the executor takes the resources' properties from this
+      // template, so a plan made from another template or other parameter values is refused.
+      if (saved->inputs_fingerprint.empty())
+        return CouldNotRun(flags->plan +
+                           ": the plan does not record the template and parameters it was made "
+                           "from (saved by an older cfnx); run `cfnx plan` again");
+      DeployInputs inputs;
+      inputs.processed_template = processed.json;
+      inputs.parameters = compiler.options().parameters;
+      inputs.stack_name = flags->stack;
+      inputs.region = request.region;
+      inputs.account_id = request.account_id;
+      inputs.partition = request.partition;
+      inputs.on_failure = flags->on_failure;
+      std::string now = DeployInputsFingerprint(inputs);
+      if (saved->inputs_fingerprint != now)
+        return CouldNotRun(flags->plan + ": the template or parameter values (or --region, " +
+                           "--on-failure) changed since the plan was made (inputs fingerprint " +
+                           saved->inputs_fingerprint + ", now " + now +
+                           "); nothing was deployed: run `cfnx plan` again and review it");
       request.plan = std::move(*saved);
     } else {
       ErrorOr<Plan> plan = executor.PlanDeploy(request);

@@ -9,8 +9,10 @@
 // (cfnx/stack_state.h) or a local backend database; without it the local backend's database
 // ($CFNX_STATE or .cfnx/state.db) when there is one, else the stack is new. The result goes to
 // stdout (text, or DescribeChangeSet-shaped JSON with the plan's other sections); `-o PLAN` also
-// saves the plan as JSON with the state's fingerprint. `--resources-to-import FILE` plans an
-// IMPORT change set: FILE is CreateChangeSet's ResourcesToImport as the AWS CLI takes it
+// saves the plan as JSON with the state's fingerprint and that of the processed template,
+// parameter values and --on-failure (InputsFingerprint), which `cfnx deploy --plan` checks.
+// `--resources-to-import FILE` plans an IMPORT change set: FILE is CreateChangeSet's
+// ResourcesToImport as the AWS CLI takes it
 // ([{"ResourceType", "LogicalResourceId", "ResourceIdentifier": {...}}, ...]). Exit: 1 could not
 // run or the template/forecast has errors; with --detailed-exitcode 0 no changes and 2 changes,
 // otherwise 0.

@@ -489,6 +489,9 @@ OrderedJson PlanToJson(const Plan& plan) {
   }
   j["Forecast"] = std::move(forecast);
   j["StateFingerprint"] = plan.state_fingerprint;
+  if (!plan.inputs_fingerprint.empty()) {
+    j["InputsFingerprint"] = plan.inputs_fingerprint;
+  }
   return j;
 }
 
@@ -500,6 +503,7 @@ ErrorOr<Plan> PlanFromJson(const OrderedJson& json) {
   in.Object("ExecutionOrder", &order);
   in.Object("RollbackPlan", &rollback);
   in.String("StateFingerprint", &plan.state_fingerprint);
+  in.String("InputsFingerprint", &plan.inputs_fingerprint);
   in.List("Forecast", &plan.forecast, ReadDiagnostic);
   if (!in.ok()) {
     return Error{"invalid plan: " + in.error()};

@@ -81,6 +81,29 @@ TEST(PlanJsonTest, PlanRoundTrips) {
   EXPECT_EQ(back->forecast[0].path.ToString(), "/Resources/Queue");
 }
 
+// InputsFingerprint follows StateFingerprint and round trips; a plan without one (the executor's
+// own, or saved by an older cfnx) writes none and reads back empty.
+TEST(PlanJsonTest, InputsFingerprintRoundTripsAndIsOmittedWhenEmpty) {
+  Plan plan;
+  plan.state_fingerprint = "0123456789abcdef";
+  OrderedJson without = PlanToJson(plan);
+  EXPECT_FALSE(without.contains("InputsFingerprint"));
+  ErrorOr<Plan> old = PlanFromJson(without);
+  ASSERT_TRUE(old.ok()) << old.error().message;
+  EXPECT_EQ(old->inputs_fingerprint, "");
+  plan.inputs_fingerprint = "fedcba9876543210";
+  OrderedJson j = PlanToJson(plan);
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    keys.push_back(it.key());
+  }
+  EXPECT_EQ(keys, (std::vector<std::string>{"ChangeSet", "ExecutionOrder", "RollbackPlan",
+                                            "Forecast", "StateFingerprint", "InputsFingerprint"}));
+  ErrorOr<Plan> back = PlanFromJson(j);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->inputs_fingerprint, "fedcba9876543210");
+}
+
 // AWS's "Viewing property-level changes" example: the contexts follow Details, as JSON text.
 TEST(PlanJsonTest, ContextsFollowDetailsAndRoundTrip) {
   ChangeSet cs;

@@ -251,6 +251,10 @@ struct Plan {
   std::vector<Diagnostic> forecast;  // sorted by logical id, then code
   // StackStateFingerprint of the state the plan was made against.
   std::string state_fingerprint;
+  // DeployInputsFingerprint (engine/api/planning.h) of what the plan was computed from besides
+  // the state: the processed template, the parameter values, stack, region, account, partition
+  // and --on-failure. Empty for plans not made from a template file (the executor's own).
+  std::string inputs_fingerprint;
   bool has_changes() const { return !change_set.changes.empty(); }
 };
 
@@ -258,7 +262,8 @@ struct Plan {
 OrderedJson ChangeSetToJson(const ChangeSet& change_set);
 ErrorOr<ChangeSet> ChangeSetFromJson(const OrderedJson& json);
 // {"ChangeSet": ..., "ExecutionOrder": ..., "RollbackPlan": ..., "Forecast": [...],
-//  "StateFingerprint": "..."}; Forecast items are {"Code", "Severity", "Path", "Message"}.
+//  "StateFingerprint": "...", "InputsFingerprint": "..."} (InputsFingerprint omitted when empty);
+// Forecast items are {"Code", "Severity", "Path", "Message"}.
 OrderedJson PlanToJson(const Plan& plan);
 ErrorOr<Plan> PlanFromJson(const OrderedJson& json);
 
