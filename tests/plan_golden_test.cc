@@ -101,6 +101,53 @@ TEST_P(PlanGoldenTest, MatchesExpected) {
   EXPECT_EQ(PlanToJson(*back), PlanToJson(*plan));
 }
 
+// `cfnx deploy --plan` recomputes the plan's InputsFingerprint from the template as `cfnx
+// transform` processes it and the effective parameter values: PlanTemplate must record exactly
+// that, and each input must change it.
+TEST(PlanInputsFingerprint, IsDeployInputsFingerprintOfTheProcessedTemplate) {
+  CompileOptions options;
+  options.stack_name = "app";
+  options.region = "eu-west-1";
+  options.account_id = "123456789012";
+  options.parameters = {{"Label", "first"}};
+  Compiler compiler(options);
+  FileId file = compiler.AddSource("t.yaml",
+                                   "Parameters:\n  Label:\n    Type: String\n"
+                                   "Resources:\n  Setting:\n    Type: AWS::SSM::Parameter\n"
+                                   "    Properties:\n      Type: String\n"
+                                   "      Value: !Ref Label\n");
+  StackState state;
+  state.stack_name = "app";
+  PlanOptions plan_options;
+  plan_options.on_failure = OnStackFailure::kDelete;
+  DiagnosticCollector diags;
+  std::optional<Plan> plan =
+      PlanTemplate(compiler.mutable_sources(), file, options, state, plan_options, diags);
+  ASSERT_TRUE(plan.has_value());
+  DeployInputs inputs;
+  inputs.processed_template = compiler.TransformTemplate(file).json;
+  inputs.parameters = options.parameters;
+  inputs.stack_name = "app";
+  inputs.region = "eu-west-1";
+  inputs.account_id = "123456789012";
+  inputs.partition = "aws";
+  inputs.on_failure = "DELETE";
+  ASSERT_FALSE(inputs.processed_template.empty());
+  EXPECT_EQ(plan->inputs_fingerprint, DeployInputsFingerprint(inputs));
+  EXPECT_EQ(plan->inputs_fingerprint.size(), 16u);
+  std::vector<DeployInputs> changed(7, inputs);
+  changed[0].processed_template += " ";
+  changed[1].parameters["Label"] = "second";
+  changed[2].stack_name = "other";
+  changed[3].region = "us-east-1";
+  changed[4].account_id = "210987654321";
+  changed[5].partition = "aws-cn";
+  changed[6].on_failure = "ROLLBACK";
+  for (size_t i = 0; i < changed.size(); ++i) {
+    EXPECT_NE(DeployInputsFingerprint(changed[i]), plan->inputs_fingerprint) << "input " << i;
+  }
+}
+
 // The corpus covers every value of the change set's enumerations, of the rollback plan's
 // OnFailure, and every plan diagnostic (E90xx/W90xx), as issue 5's acceptance asks: a value
 // that no case shows fails here, naming it.
