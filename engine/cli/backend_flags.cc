@@ -35,6 +35,26 @@ ErrorOr<std::unique_ptr<LocalBackend>> OpenBackend(const BackendFlags& flags) {
   return LocalBackend::Open(options);
 }
 
+ErrorOr<LockedStack> OpenAndLock(const BackendFlags& flags, const std::string& stack,
+                                 const std::string& command) {
+  ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags);
+  if (!backend.ok())
+    return backend.error();
+  std::string holder = LockHolderName(command);
+  ErrorOr<StoreLock> lock = (*backend)->store().AcquireLock(stack, holder, flags.lock_timeout);
+  if (!lock.ok())
+    return lock.error();
+  return LockedStack{std::move(*backend), std::move(holder), std::move(*lock)};
+}
+
+ErrorOr<StackState> RecoverAndDescribe(LocalBackend& backend, Executor& executor,
+                                       const std::string& stack) {
+  ErrorOr<std::optional<ExecResult>> recovered = executor.Recover(stack);
+  if (!recovered.ok())
+    return recovered.error();
+  return backend.DescribeStack(stack);
+}
+
 void EventPrinter::OnEvent(const StoredEvent& e) {
   std::cout << e.timestamp << "  " << std::left << std::setw(46) << e.status << " " << std::setw(28)
             << e.type << " " << e.logical_id;

@@ -31,6 +31,22 @@ struct BackendFlags {
 void AddBackendFlags(CLI::App* app, BackendFlags* flags, bool mutating);
 ErrorOr<std::unique_ptr<LocalBackend>> OpenBackend(const BackendFlags& flags);
 
+// What a command that changes `stack` starts from: the backend, and the stack's lock held in
+// the name of `command` ("cfnx deploy"). The lock is released before the backend closes.
+struct LockedStack {
+  std::unique_ptr<LocalBackend> backend;
+  std::string holder;  // the lock holder's name, for the executor
+  StoreLock lock;
+};
+ErrorOr<LockedStack> OpenAndLock(const BackendFlags& flags, const std::string& stack,
+                                 const std::string& command);
+
+// The stack as an operation starts from it: an operation a killed cfnx left behind is
+// finished first (it may change the stack's parameters, resources and exports), then the
+// stack is read.
+ErrorOr<StackState> RecoverAndDescribe(LocalBackend& backend, Executor& executor,
+                                       const std::string& stack);
+
 // Prints one line per event on stdout, as it happens.
 class EventPrinter : public ExecObserver {
  public:

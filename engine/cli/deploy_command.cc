@@ -59,22 +59,15 @@ Command AddDeployCommand(CLI::App& app) {
     if (!text.ok())
       return CouldNotRun(text.error().message);
 
-    ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags->backend);
-    if (!backend.ok())
-      return CouldNotRun(backend.error().message);
-    std::string holder = LockHolderName("cfnx deploy");
-    ErrorOr<StoreLock> lock =
-        (*backend)->store().AcquireLock(flags->stack, holder, flags->backend.lock_timeout);
-    if (!lock.ok())
-      return CouldNotRun(lock.error().message);
+    ErrorOr<LockedStack> locked = OpenAndLock(flags->backend, flags->stack, "cfnx deploy");
+    if (!locked.ok())
+      return CouldNotRun(locked.error().message);
+    LocalBackend& backend = *locked->backend;
+    const std::string& holder = locked->holder;
     EventPrinter printer;
-    Executor executor = (*backend)->MakeExecutor(&printer);
-    // The stack as this deployment starts from it: an operation a killed cfnx left behind is
-    // finished first, as it may change the deployed parameter values.
-    ErrorOr<std::optional<ExecResult>> recovered = executor.Recover(flags->stack);
-    if (!recovered.ok())
-      return CouldNotRun(recovered.error().message);
-    ErrorOr<StackState> state = (*backend)->DescribeStack(flags->stack);
+    Executor executor = backend.MakeExecutor(&printer);
+    // Recovery first: it may change the deployed parameter values.
+    ErrorOr<StackState> state = RecoverAndDescribe(backend, executor, flags->stack);
     if (!state.ok())
       return CouldNotRun(state.error().message);
 
@@ -104,7 +97,7 @@ Command AddDeployCommand(CLI::App& app) {
           "local backend deploys processed templates only");
     size_t resources = template_json.contains("Resources") ? template_json["Resources"].size() : 0;
     std::cout << "Deploying " << flags->template_path << " to stack '" << flags->stack << "' ("
-              << resources << " resources; local backend " << (*backend)->store().path() << ")\n";
+              << resources << " resources; local backend " << backend.store().path() << ")\n";
     DeployRequest request;
     request.stack_name = flags->stack;
     request.template_json = template_json;
@@ -161,7 +154,7 @@ Command AddDeployCommand(CLI::App& app) {
     ErrorOr<ExecResult> result = executor.Deploy(request);
     if (!result.ok())
       return CouldNotRun(result.error().message);
-    PrintOutcome(**backend, flags->stack, *result);
+    PrintOutcome(backend, flags->stack, *result);
     return result->succeeded ? 0 : kExitDeployFailed;
   };
   return Command{sub, run};

@@ -30,25 +30,18 @@ Command AddDestroyCommand(CLI::App& app) {
   sub->add_option("--parallel", flags->parallel, "resources deleted at once (default 4)")
       ->check(CLI::Range(1, 64));
   auto run = [flags]() -> int {
-    ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags->backend);
-    if (!backend.ok())
-      return CouldNotRun(backend.error().message);
-    std::string holder = LockHolderName("cfnx destroy");
-    ErrorOr<StoreLock> lock =
-        (*backend)->store().AcquireLock(flags->stack, holder, flags->backend.lock_timeout);
-    if (!lock.ok())
-      return CouldNotRun(lock.error().message);
-    std::optional<StoredStack> stack = (*backend)->store().GetStack(flags->stack);
+    ErrorOr<LockedStack> locked = OpenAndLock(flags->backend, flags->stack, "cfnx destroy");
+    if (!locked.ok())
+      return CouldNotRun(locked.error().message);
+    LocalBackend& backend = *locked->backend;
+    const std::string& holder = locked->holder;
+    std::optional<StoredStack> stack = backend.store().GetStack(flags->stack);
     if (!stack || stack->status == "DELETE_COMPLETE")
       return CouldNotRun("Stack with id " + flags->stack + " does not exist");
     EventPrinter printer;
-    Executor executor = (*backend)->MakeExecutor(&printer);
-    // The forecast is read from the stack as it is after an operation a killed cfnx left
-    // behind is finished, and refuses before asking.
-    ErrorOr<std::optional<ExecResult>> recovered = executor.Recover(flags->stack);
-    if (!recovered.ok())
-      return CouldNotRun(recovered.error().message);
-    ErrorOr<StackState> state = (*backend)->DescribeStack(flags->stack);
+    Executor executor = backend.MakeExecutor(&printer);
+    // The forecast is read from the stack as it is after recovery, and refuses before asking.
+    ErrorOr<StackState> state = RecoverAndDescribe(backend, executor, flags->stack);
     if (!state.ok())
       return CouldNotRun(state.error().message);
     bool refused = false;
@@ -67,7 +60,7 @@ Command AddDestroyCommand(CLI::App& app) {
     ErrorOr<ExecResult> result = executor.Destroy(flags->stack, holder, flags->parallel);
     if (!result.ok())
       return CouldNotRun(result.error().message);
-    PrintOutcome(**backend, flags->stack, *result);
+    PrintOutcome(backend, flags->stack, *result);
     return result->succeeded ? 0 : kExitDeployFailed;
   };
   return Command{sub, run};

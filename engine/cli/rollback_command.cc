@@ -24,20 +24,16 @@ Command AddRollbackCommand(CLI::App& app) {
   AddBackendFlags(sub, &flags->backend, /*mutating=*/true);
   sub->add_option("--stack", flags->stack, "stack name")->required();
   auto run = [flags]() -> int {
-    ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags->backend);
-    if (!backend.ok())
-      return CouldNotRun(backend.error().message);
-    std::string holder = LockHolderName("cfnx rollback");
-    ErrorOr<StoreLock> lock =
-        (*backend)->store().AcquireLock(flags->stack, holder, flags->backend.lock_timeout);
-    if (!lock.ok())
-      return CouldNotRun(lock.error().message);
+    ErrorOr<LockedStack> locked = OpenAndLock(flags->backend, flags->stack, "cfnx rollback");
+    if (!locked.ok())
+      return CouldNotRun(locked.error().message);
+    LocalBackend& backend = *locked->backend;
     EventPrinter printer;
-    Executor executor = (*backend)->MakeExecutor(&printer);
+    Executor executor = backend.MakeExecutor(&printer);
     ErrorOr<ExecResult> result = executor.Rollback(flags->stack);
     if (!result.ok())
       return CouldNotRun(result.error().message);
-    PrintOutcome(**backend, flags->stack, *result);
+    PrintOutcome(backend, flags->stack, *result);
     bool consistent = result->status.find("FAILED") == std::string::npos;
     return consistent ? 0 : kExitDeployFailed;
   };
