@@ -206,7 +206,23 @@ Json AttributeValue(const SimRequest& req, const std::string& attribute, const s
   std::string last =
       attribute.substr(attribute.rfind('.') == std::string::npos ? 0 : attribute.rfind('.') + 1);
   if (schema != nullptr && schema->is_object()) {
-    std::string type = schema->value("type", "");
+    // "type" is a string or a list of them ("Data": {"type": ["object"]} in
+    // AWS::CloudFormation::WaitCondition): the first named type decides.
+    std::string type;
+    if (auto t = schema->find("type"); t != schema->end()) {
+      if (t->is_string()) {
+        type = t->get<std::string>();
+      } else if (t->is_array()) {
+        for (const auto& item : *t) {
+          if (item.is_string() && item != "null") {
+            type = item.get<std::string>();
+            break;
+          }
+        }
+      }
+    }
+    if (type == "object")
+      return Json::object();
     if (type == "integer" || type == "number")
       return Json(static_cast<int64_t>(Fnv(req.token + attribute) % 1000));
     if (type == "boolean")

@@ -22,6 +22,7 @@
 #include "cfnx/diagnostic.h"
 #include "cfnx/source.h"
 #include "engine/ast/document.h"
+#include "engine/source/file_roots.h"
 
 namespace cfnx {
 
@@ -33,8 +34,12 @@ struct TransformOptions {
   std::map<std::string, std::string> parameters;  // values given by the user
   std::string s3_root;                            // AWS::Include: s3://b/k -> <s3_root>/b/k
   std::string include_map;                        // AWS::Include: JSON {"s3://b/k": "local/path"}
-  std::string managed_policies;                   // SAM: managed policy name -> ARN map (JSON file)
-  std::string sar_mock;  // SAM: offline Serverless Application Repository answers
+  // Where files the template names (AWS::Include locations, --include-map targets, SAM
+  // CodeUri/DefinitionUri/SchemaUri) may be read from: the template's directory tree and the
+  // directories the user named. Empty = no file may be read.
+  FileRoots file_roots;
+  std::string managed_policies;  // SAM: managed policy name -> ARN map (JSON file)
+  std::string sar_mock;          // SAM: offline Serverless Application Repository answers
   // SAM, for validation only: local artifact paths (`CodeUri: ./src`) are translated as if
   // `sam package` had uploaded them, as cfn-lint and `sam validate` do. `cfnx transform` keeps
   // this off: its output must not contain invented S3 locations.

@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <unistd.h>
 
 #include "engine/api/planning.h"
 #include "engine/api/schema_registry.h"
+#include "engine/plan/secrets.h"
 #include "functions/register.h"
 #include "resources/simulated_provider.h"
 
@@ -53,8 +55,19 @@ ErrorOr<StoreJson> LocalBackend::DescribeJson(const std::string& name) {
   j["StackStatusReason"] = stack->status_reason;
   j["CreationTime"] = stack->created_at;
   j["LastUpdatedTime"] = stack->updated_at;
+  // CloudFormation never shows a NoEcho parameter's value, nor (in cfnx) anything made from it.
+  std::set<std::string> secret = NoEchoParameterNames(stack->template_json);
+  const StoreJson* template_resources = nullptr;
+  if (stack->template_json.is_object()) {
+    auto r = stack->template_json.find("Resources");
+    template_resources = r != stack->template_json.end() && r->is_object() ? &*r : nullptr;
+  }
   StoreJson params = StoreJson::array();
   for (auto it = stack->parameters.begin(); it != stack->parameters.end(); ++it) {
+    if (secret.count(it.key()) != 0) {
+      params.push_back({{"ParameterKey", it.key()}, {"ParameterValue", kMaskedValue}});
+      continue;
+    }
     std::string value;
     if (it.value().is_array()) {
       for (const StoreJson& item : it.value())
@@ -66,7 +79,7 @@ ErrorOr<StoreJson> LocalBackend::DescribeJson(const std::string& name) {
     params.push_back({{"ParameterKey", it.key()}, {"ParameterValue", value}});
   }
   j["Parameters"] = params;
-  j["Outputs"] = stack->outputs;
+  j["Outputs"] = MaskOutputs(stack->outputs, stack->template_json);
   StoreJson resources = StoreJson::array();
   for (const StoredResource& r : store_->GetResources(name)) {
     StoreJson rj{{"LogicalResourceId", r.logical_id},
@@ -75,7 +88,13 @@ ErrorOr<StoreJson> LocalBackend::DescribeJson(const std::string& name) {
                  {"ResourceStatus", r.status}};
     if (r.role != "current")
       rj["PendingCleanup"] = r.role;
-    rj["Properties"] = r.properties;
+    const StoreJson* decl = nullptr;
+    if (template_resources != nullptr) {
+      auto d = template_resources->find(r.logical_id);
+      if (d != template_resources->end() && d->is_object() && d->contains("Properties"))
+        decl = &(*d)["Properties"];
+    }
+    rj["Properties"] = decl != nullptr ? MaskSecrets(*decl, r.properties, secret) : r.properties;
     rj["Attributes"] = r.attributes;
     resources.push_back(rj);
   }

@@ -24,6 +24,19 @@ const TransformRegistry& BuiltinTransforms() {
   return *registry;
 }
 
+// The directories files named by the template at `template_path` may be read from.
+FileRoots TemplateFileRoots(const std::string& template_path, const CompileOptions& options) {
+  FileRoots roots;
+  if (!template_path.empty() && template_path != "-")
+    roots.AddDirectoryOf(template_path);
+  for (const std::string& dir : options.include_roots)
+    roots.Add(dir);
+  roots.Add(options.s3_root);
+  if (!options.include_map.empty())
+    roots.AddDirectoryOf(options.include_map);
+  return roots;
+}
+
 TransformOptions ToTransformOptions(const CompileOptions& options) {
   TransformOptions t;
   t.region = options.region;
@@ -84,6 +97,7 @@ LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOp
   }
   TransformOptions transform_options = ToTransformOptions(options);
   transform_options.placeholder_artifacts = purpose == LoadPurpose::kValidate;
+  transform_options.file_roots = TemplateFileRoots(loaded.path, options);
   TransformContext ctx{sources, transform_options, diags, loaded.document};
   ExpandResult expanded = ExpandTransforms(root, BuiltinTransforms(), ctx);
   loaded.included = ctx.included;
@@ -136,7 +150,7 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
     CheckFunctions(t, BuiltinFunctions(), ToEvalOptions(options), diags);
     CheckResources(t, DefaultResourceTypeRegistry(),
                    ResourceCheckOptions{.region = options.region, .today = ""}, diags);
-    CheckNestedStackParameters(t, loaded.path, diags);
+    CheckNestedStackParameters(t, TemplateFileRoots(loaded.path, options), loaded.path, diags);
   }
 }
 

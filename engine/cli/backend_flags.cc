@@ -8,6 +8,8 @@
 #include <map>
 #include <unistd.h>
 
+#include "engine/plan/secrets.h"
+
 namespace cfnx {
 
 void AddBackendFlags(CLI::App* app, BackendFlags* flags, bool mutating) {
@@ -76,7 +78,8 @@ void PrintOutcome(LocalBackend& backend, const std::string& stack, const ExecRes
   if (std::optional<StoredStack> s = backend.store().GetStack(stack)) {
     if (result.succeeded && s->outputs.is_array() && !s->outputs.empty()) {
       std::cout << "\nOutputs:\n";
-      for (const StoreJson& o : s->outputs) {
+      // NoEcho values stay masked, as in `cfnx describe`.
+      for (const StoreJson& o : MaskOutputs(s->outputs, s->template_json)) {
         std::cout << "  " << o.value("OutputKey", "") << " = " << o.value("OutputValue", "");
         if (o.contains("ExportName"))
           std::cout << "  (export " << o.value("ExportName", "") << ")";

@@ -35,6 +35,7 @@ struct CommonFlags {
   std::string diagnostics_format = "text";
   std::string s3_root;
   std::string include_map;
+  std::vector<std::string> include_roots;
   std::string managed_policies;
   std::string sar_mock;
 };

@@ -21,6 +21,9 @@ void AddCommonFlags(CLI::App* app, CommonFlags* flags) {
       ->check(CLI::IsMember({"text", "json"}));
   app->add_option("--s3-root", flags->s3_root, "directory standing for S3 (s3://b/k = DIR/b/k)");
   app->add_option("--include-map", flags->include_map, "JSON map of S3 locations to local files");
+  app->add_option("--include-root", flags->include_roots,
+                  "directory (besides the template's own) that files the template names may be "
+                  "read from; repeatable");
   // SAM inputs: every command that expands transforms expands SAM the same way.
   app->add_option("--managed-policies", flags->managed_policies,
                   "JSON map of managed policy names to ARNs (SAM)");
@@ -36,6 +39,7 @@ ErrorOr<CompileOptions> MakeCompileOptions(const CommonFlags& flags) {
   options.stack_name = flags.stack_name;
   options.s3_root = flags.s3_root;
   options.include_map = flags.include_map;
+  options.include_roots = flags.include_roots;
   options.managed_policies = flags.managed_policies;
   options.sar_mock = flags.sar_mock;
   if (!flags.parameters_file.empty()) {

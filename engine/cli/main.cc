@@ -3,7 +3,9 @@
 //
 // The `cfnx` command: parses the command line and runs the chosen subcommand.
 
+#include <exception>
 #include <iostream>
+#include <new>
 #include <string_view>
 
 #include "engine/cli/command.h"
@@ -73,7 +75,18 @@ int main(int argc, char** argv) {
   }
   for (const cfnx::Command& command : commands) {
     if (command.app->parsed()) {
-      return command.run();
+      // The library reports problems in the input as diagnostics and never throws for them; an
+      // exception here is a cfnx bug. Say so plainly instead of aborting with a core dump
+      // (deploy state stays consistent: every step is journaled and recovered on the next run).
+      try {
+        return command.run();
+      } catch (const std::bad_alloc&) {
+        std::cerr << "cfnx: error: out of memory\n";
+      } catch (const std::exception& e) {
+        std::cerr << "cfnx: internal error: " << e.what()
+                  << " (this is a bug in cfnx; please report it with the input)\n";
+      }
+      return cfnx::kExitCouldNotRun;
     }
   }
   return cfnx::kExitCouldNotRun;

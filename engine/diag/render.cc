@@ -27,6 +27,34 @@ std::string_view LowerSeverity(Severity s) {
 }
 
 // `end` of an empty or unknown range is shown as the begin position.
+// `s` with the bytes a terminal would act on shown as `\xNN`: C0 controls (ESC starts ANSI
+// sequences that recolour, move the cursor or retitle the window) but tab and, where
+// `keep_newlines`, newline; DEL; and the C1 controls U+0080-U+009F (some terminals take U+009B as
+// CSI). Template text reaches diagnostics through messages, excerpts and file names, and CI logs
+// are read in terminals.
+std::string TerminalSafe(std::string_view s, bool keep_newlines) {
+  std::string out;
+  out.reserve(s.size());
+  static const char kHex[] = "0123456789abcdef";
+  auto escape = [&](unsigned char c) {
+    out += "\\x";
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && !(keep_newlines && c == '\n')) || c == 0x7f) {
+      escape(c);
+    } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+      escape(static_cast<unsigned char>(s[++i]));
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 SourceLoc EndOf(const SourceRange& r) {
   if (!r.end.known() || r.end.line < r.begin.line ||
       (r.end.line == r.begin.line && r.end.column < r.begin.column)) {
@@ -43,7 +71,7 @@ void AppendExcerpt(const SourceManager& sources, const SourceRange& range, bool 
   std::string_view line = sources.LineText(range.begin.file, range.begin.line);
   std::string number = std::to_string(range.begin.line);
   std::string gutter(number.size(), ' ');
-  *out += " " + number + " | " + std::string(line) + "\n";
+  *out += " " + number + " | " + TerminalSafe(line, false) + "\n";
   *out += " " + gutter + " | ";
   size_t col = range.begin.column - 1;
   for (size_t i = 0; i < col && i < line.size(); ++i) {
@@ -68,7 +96,7 @@ std::string RenderText(const std::vector<Diagnostic>& diagnostics, const SourceM
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
-    std::string where = FileName(sources, d.range.begin.file);
+    std::string where = TerminalSafe(FileName(sources, d.range.begin.file), false);
     if (d.range.known()) {
       where +=
           ":" + std::to_string(d.range.begin.line) + ":" + std::to_string(d.range.begin.column);
@@ -84,21 +112,21 @@ std::string RenderText(const std::vector<Diagnostic>& diagnostics, const SourceM
     out += std::string(LowerSeverity(d.severity)) + " " + std::string(info.id) + ":";
     if (color)
       out += "\033[0m\033[1m";
-    out += " " + d.message;
+    out += " " + TerminalSafe(d.message, true);
     if (color)
       out += "\033[0m";
     out += "\n";
     AppendExcerpt(sources, d.range, color, &out);
     if (!d.path.empty()) {
-      out += "   at " + d.path.ToString() + "\n";
+      out += "   at " + TerminalSafe(d.path.ToString(), false) + "\n";
     }
     for (const DiagnosticNote& note : d.notes) {
-      std::string nwhere = FileName(sources, note.range.begin.file);
+      std::string nwhere = TerminalSafe(FileName(sources, note.range.begin.file), false);
       if (note.range.known()) {
         nwhere += ":" + std::to_string(note.range.begin.line) + ":" +
                   std::to_string(note.range.begin.column);
       }
-      out += nwhere + ": note: " + note.message + "\n";
+      out += nwhere + ": note: " + TerminalSafe(note.message, true) + "\n";
       AppendExcerpt(sources, note.range, color, &out);
     }
   }
@@ -145,7 +173,9 @@ std::string RenderJson(const std::vector<Diagnostic>& diagnostics, const SourceM
     }
     all.push_back(j);
   }
-  return all.dump(4) + "\n";
+  // Invalid UTF-8 (a message quoting bytes of a broken file) becomes U+FFFD instead of throwing:
+  // the output is always a valid document.
+  return all.dump(4, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string RenderParseable(const std::vector<Diagnostic>& diagnostics,
@@ -158,10 +188,10 @@ std::string RenderParseable(const std::vector<Diagnostic>& diagnostics,
       if (c == '\n')
         c = ' ';
     }
-    out += FileName(sources, d.range.begin.file) + ":" + std::to_string(d.range.begin.line) + ":" +
-           std::to_string(d.range.begin.column) + ":" + std::to_string(end.line) + ":" +
-           std::to_string(end.column) + ":" + std::string(GetDiagCodeInfo(d.code).id) + ":" +
-           message + "\n";
+    out += TerminalSafe(FileName(sources, d.range.begin.file), false) + ":" +
+           std::to_string(d.range.begin.line) + ":" + std::to_string(d.range.begin.column) + ":" +
+           std::to_string(end.line) + ":" + std::to_string(end.column) + ":" +
+           std::string(GetDiagCodeInfo(d.code).id) + ":" + TerminalSafe(message, false) + "\n";
   }
   return out;
 }
@@ -226,7 +256,7 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics, const Source
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   sarif["version"] = "2.1.0";
   sarif["runs"] = Json::array({run});
-  return sarif.dump(2) + "\n";
+  return sarif.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string XmlEscape(std::string_view s) {

@@ -11,12 +11,14 @@
 #include <bit>
 #include <deque>
 #include <queue>
+#include <string>
+#include <unordered_map>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 
 #include "engine/ast/json_convert.h"
-#include "engine/validate/validate.h"
+#include "engine/model/sub_variables.h"
 
 namespace cfnx {
 
@@ -315,6 +317,20 @@ std::vector<size_t> ShortestCycle(const DependencyGraph& g, const std::vector<in
   return {start};
 }
 
+// Lists `cycle` (a full cycle, starting with its resource) by its ends when it is long.
+CycleThrough Shorten(std::vector<size_t> cycle) {
+  CycleThrough out;
+  if (cycle.size() <= kCycleShown) {
+    out.head = std::move(cycle);
+    return out;
+  }
+  size_t ends = kCycleShown / 2;
+  out.head.assign(cycle.begin(), cycle.begin() + static_cast<std::ptrdiff_t>(ends));
+  out.tail.assign(cycle.end() - static_cast<std::ptrdiff_t>(ends), cycle.end());
+  out.omitted = cycle.size() - 2 * ends;
+  return out;
+}
+
 using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
 // The strongly connected component of each node; returns the number of components.
@@ -355,28 +371,35 @@ bool ReportCycles(const DependencyGraph& g, const std::vector<GraphEdge>& edges,
     }
     any = true;
     std::vector<size_t> cycle = ShortestCycle(g, component, start);
-    std::string text;
-    for (size_t v : cycle) {
-      text += g.nodes()[v] + " -> ";
+    std::string text = CycleText(g, Shorten(cycle));
+    // The first edge of each step of the cycle, found in one pass over the edges (a search per
+    // step would cost the cycle's length times the edge count).
+    std::unordered_map<uint64_t, const GraphEdge*> step_edge;
+    for (size_t i = 0; i < cycle.size(); ++i) {
+      step_edge.emplace(uint64_t{cycle[i]} * n + cycle[(i + 1) % cycle.size()], nullptr);
     }
-    text += g.nodes()[start];
+    for (const GraphEdge& e : edges) {
+      auto it = step_edge.find(uint64_t{e.from} * n + e.to);
+      if (it != step_edge.end() && it->second == nullptr) {
+        it->second = &e;
+      }
+    }
     Diagnostic d = MakeDiagnostic(DiagCode::kE3004, {}, TemplatePath{"Resources", g.nodes()[start]},
                                   "Circular dependency between resources: " + text + ".");
     for (size_t i = 0; i < cycle.size(); ++i) {
       size_t from = cycle[i];
       size_t to = cycle[(i + 1) % cycle.size()];
-      for (const GraphEdge& e : edges) {
-        if (e.from == from && e.to == to) {
-          TemplatePath path = e.path.empty() ? SitePath(*resources[from], e.site, e.kind) : e.path;
-          if (d.range.begin.line == 0 && e.site != nullptr) {
-            d.range = e.site->Source().range();
-            d.path = path;
-          }
-          d.notes.push_back({e.site ? e.site->Source().range() : SourceRange{},
-                             g.nodes()[from] + " depends on " + g.nodes()[to] + " through " +
-                                 std::string(EdgeKindName(e.kind)) + " at " + path.ToString()});
-          break;
+      const GraphEdge* found = step_edge[uint64_t{from} * n + to];
+      if (found != nullptr) {
+        const GraphEdge& e = *found;
+        TemplatePath path = e.path.empty() ? SitePath(*resources[from], e.site, e.kind) : e.path;
+        if (d.range.begin.line == 0 && e.site != nullptr) {
+          d.range = e.site->Source().range();
+          d.path = path;
         }
+        d.notes.push_back({e.site ? e.site->Source().range() : SourceRange{},
+                           g.nodes()[from] + " depends on " + g.nodes()[to] + " through " +
+                               std::string(EdgeKindName(e.kind)) + " at " + path.ToString()});
       }
     }
     diags.Report(std::move(d));
@@ -386,24 +409,139 @@ bool ReportCycles(const DependencyGraph& g, const std::vector<GraphEdge>& edges,
 
 }  // namespace
 
-std::vector<std::vector<size_t>> CyclesThroughResources(const DependencyGraph& graph) {
-  std::vector<std::vector<size_t>> cycles;
+namespace {
+
+// Breadth-first distances and parents from `root` inside `root`'s component, over dependencies
+// (`reverse` false: parent[v] is v's predecessor on a shortest root -> v path) or over
+// dependents (`reverse` true: parent[v] is v's successor on a shortest v -> root path).
+void ComponentBfs(const DependencyGraph& g, const std::vector<int>& component,
+                  const std::vector<std::vector<size_t>>& dependents, size_t root, bool reverse,
+                  std::vector<size_t>& parent, std::vector<size_t>& dist) {
+  const size_t n = g.nodes().size();
+  parent.assign(n, n);
+  dist.assign(n, 0);
+  std::queue<size_t> queue;
+  queue.push(root);
+  parent[root] = root;
+  while (!queue.empty()) {
+    size_t at = queue.front();
+    queue.pop();
+    auto visit = [&](size_t d) {
+      if (component[d] == component[root] && parent[d] == n) {
+        parent[d] = at;
+        dist[d] = dist[at] + 1;
+        queue.push(d);
+      }
+    };
+    if (reverse) {
+      for (size_t d : dependents[at])
+        visit(d);
+    } else {
+      for (size_t d : g.dependencies(at))
+        visit(d);
+    }
+  }
+}
+
+// The cycles through every member of a large component, linear in its size: for member v,
+// v -> ... -> root along shortest paths to the root, then root -> ... -> v.
+void LargeComponentCycles(const DependencyGraph& g, const std::vector<int>& component,
+                          const std::vector<size_t>& members, std::vector<CycleThrough>& out) {
+  const size_t n = g.nodes().size();
+  std::vector<std::vector<size_t>> dependents(n);
+  for (size_t v : members) {
+    for (size_t d : g.dependencies(v)) {
+      if (component[d] == component[v])
+        dependents[d].push_back(v);
+    }
+  }
+  size_t root = members[0];
+  std::vector<size_t> to_root, to_root_dist, from_root, from_root_dist;
+  ComponentBfs(g, component, dependents, root, /*reverse=*/true, to_root, to_root_dist);
+  ComponentBfs(g, component, dependents, root, /*reverse=*/false, from_root, from_root_dist);
+  const size_t ends = kCycleShown / 2;
+  for (size_t v : members) {
+    if (v == root) {
+      out.push_back(Shorten(ShortestCycle(g, component, root)));
+      continue;
+    }
+    // v -> ... -> root has to_root_dist[v] edges, root -> ... -> v from_root_dist[v].
+    size_t length = to_root_dist[v] + from_root_dist[v];
+    CycleThrough c;
+    if (length <= kCycleShown) {
+      for (size_t at = v; at != root; at = to_root[at])
+        c.head.push_back(at);
+      std::vector<size_t> back;
+      for (size_t at = from_root[v]; at != root; at = from_root[at])
+        back.push_back(at);
+      c.head.push_back(root);
+      c.head.insert(c.head.end(), back.rbegin(), back.rend());
+      out.push_back(std::move(c));
+      continue;
+    }
+    // The first `ends` nodes from v toward the root (the root included if reached) and the
+    // last `ends` nodes before v; the rest is counted.
+    for (size_t at = v; c.head.size() < ends; at = to_root[at]) {
+      c.head.push_back(at);
+      if (at == root)
+        break;
+    }
+    bool head_has_root = c.head.back() == root;
+    size_t tail_room = std::min(ends, from_root_dist[v] - (head_has_root ? 1 : 0));
+    for (size_t at = from_root[v]; c.tail.size() < tail_room; at = from_root[at])
+      c.tail.push_back(at);
+    std::reverse(c.tail.begin(), c.tail.end());
+    c.omitted = length - c.head.size() - c.tail.size();
+    out.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+std::vector<CycleThrough> CyclesThroughResources(const DependencyGraph& graph) {
+  std::vector<CycleThrough> cycles;
   if (!graph.has_cycle()) {
     return cycles;
   }
   std::vector<int> component;
   int count = StrongComponents(graph, &component);
-  std::vector<size_t> size(count, 0);
-  for (int c : component) {
-    ++size[c];
+  std::vector<std::vector<size_t>> members(count);
+  for (size_t v = 0; v < graph.nodes().size(); ++v) {
+    members[component[v]].push_back(v);
+  }
+  // Cycles through the members of large components, computed once per component.
+  std::vector<std::vector<CycleThrough>> large(count);
+  std::vector<size_t> next(count, 0);
+  for (int c = 0; c < count; ++c) {
+    if (members[c].size() > kExactCycleComponent)
+      LargeComponentCycles(graph, component, members[c], large[c]);
   }
   for (size_t v = 0; v < graph.nodes().size(); ++v) {
+    int c = component[v];
+    if (members[c].size() > kExactCycleComponent) {
+      cycles.push_back(std::move(large[c][next[c]++]));
+      continue;
+    }
     bool self_loop = std::ranges::binary_search(graph.dependencies(v), v);
-    if (size[component[v]] > 1 || self_loop) {
-      cycles.push_back(ShortestCycle(graph, component, v));
+    if (members[c].size() > 1 || self_loop) {
+      cycles.push_back(Shorten(ShortestCycle(graph, component, v)));
     }
   }
   return cycles;
+}
+
+std::string CycleText(const DependencyGraph& graph, const CycleThrough& cycle) {
+  std::string text;
+  for (size_t v : cycle.head) {
+    text += graph.nodes()[v] + " -> ";
+  }
+  if (cycle.omitted > 0) {
+    text += "... (" + std::to_string(cycle.omitted) + " more) -> ";
+  }
+  for (size_t v : cycle.tail) {
+    text += graph.nodes()[v] + " -> ";
+  }
+  return text + graph.nodes()[cycle.head[0]];
 }
 
 namespace {

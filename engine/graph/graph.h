@@ -129,11 +129,28 @@ DependencyGraph BuildDependencyGraphFromJson(
     const nlohmann::ordered_json& root,
     const std::function<bool(size_t position, std::string_view id)>& included);
 
+// A cycle through one resource, starting with it: `head` then `omitted` nodes not listed, then
+// `tail` ({A, B}, 0, {} for A -> B -> A). Cycles of more than kCycleShown nodes are listed by
+// their ends only, so reporting every resource of a cycle of N stays linear in N.
+struct CycleThrough {
+  std::vector<size_t> head;
+  size_t omitted = 0;
+  std::vector<size_t> tail;
+};
+inline constexpr size_t kCycleShown = 21;
+
 // For each resource on a dependency cycle (a strongly connected component of two or more, or a
-// resource that references itself), in node order: the shortest cycle through it, starting with
-// it ({A, B} for A -> B -> A). Empty when the graph has no cycle. `cfnx validate` reports each
-// such resource, as cfn-lint does; BuildDependencyGraph reports each cycle once.
-std::vector<std::vector<size_t>> CyclesThroughResources(const DependencyGraph& graph);
+// resource that references itself), in node order: a cycle through it. In a component of at
+// most kExactCycleComponent resources it is the shortest cycle through the resource; in a larger
+// one it is the cycle through the component's first resource along shortest paths (an exact
+// shortest cycle per resource would cost time quadratic in the component). Empty when the graph
+// has no cycle. `cfnx validate` reports each such resource, as cfn-lint does;
+// BuildDependencyGraph reports each cycle once.
+inline constexpr size_t kExactCycleComponent = 256;
+std::vector<CycleThrough> CyclesThroughResources(const DependencyGraph& graph);
+
+// "A -> B -> ... (N more) -> Z -> A": the cycle's text as diagnostics show it.
+std::string CycleText(const DependencyGraph& graph, const CycleThrough& cycle);
 
 // The graph as text for `cfnx graph`: "dot", "json" or "mermaid" (anything else gives "").
 std::string RenderGraph(const DependencyGraph& graph, std::string_view format);

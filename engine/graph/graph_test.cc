@@ -280,5 +280,45 @@ Resources:
   EXPECT_EQ(RenderGraph(b->graph, "svg"), "");
 }
 
+std::string Ring(size_t n) {
+  std::string yaml = "Resources:\n";
+  for (size_t i = 0; i < n; ++i) {
+    yaml += "  R" + std::to_string(i) + ": {Type: AWS::SQS::Queue, DependsOn: R" +
+            std::to_string((i + 1) % n) + "}\n";
+  }
+  return yaml;
+}
+
+TEST(GraphTest, CyclesThroughResourcesOfASmallRingAreWhole) {
+  auto b = Build(Ring(5));
+  std::vector<CycleThrough> cycles = CyclesThroughResources(b->graph);
+  ASSERT_EQ(cycles.size(), 5u);
+  EXPECT_EQ(CycleText(b->graph, cycles[0]), "R0 -> R1 -> R2 -> R3 -> R4 -> R0");
+  EXPECT_EQ(cycles[0].omitted, 0u);
+}
+
+// A component larger than kExactCycleComponent: every member gets a cycle through it, listed
+// by its ends, in time linear in the ring (an exact BFS per member would be quadratic).
+TEST(GraphTest, CyclesThroughALargeRingAreListedByTheirEnds) {
+  const size_t n = 3000;
+  auto b = Build(Ring(n));
+  std::vector<CycleThrough> cycles = CyclesThroughResources(b->graph);
+  ASSERT_EQ(cycles.size(), n);
+  for (const CycleThrough& c : cycles) {
+    EXPECT_EQ(c.head.size() + c.omitted + c.tail.size(), n);
+    EXPECT_LE(c.head.size() + c.tail.size(), kCycleShown);
+  }
+  // Node order follows the template: R0 is the first node, R1 the second.
+  size_t r1 = *b->graph.Find("R1");
+  std::string text = CycleText(b->graph, cycles[r1]);
+  EXPECT_EQ(text.rfind("R1 -> R2 -> R3 -> ", 0), 0u) << text;
+  // R1's way back to R1 passes R0, the component's root, just before R1.
+  std::string end = "R10 -> ... (" + std::to_string(n - 11) + " more) -> R0 -> R1";
+  EXPECT_EQ(text.substr(text.size() - end.size()), end) << text;
+  // BuildDependencyGraph reported the ring once, with a note per step.
+  ASSERT_EQ(b->diags.diagnostics().size(), 1u);
+  EXPECT_EQ(b->diags.diagnostics()[0].notes.size(), n);
+}
+
 }  // namespace
 }  // namespace cfnx

@@ -22,17 +22,13 @@ class DiscardingSink : public DiagnosticSink {
 void CheckCycles(const Template& t, DiagnosticSink& diags) {
   DiscardingSink cycles_once;
   DependencyGraph graph = BuildDependencyGraph(t, GraphOptions{}, cycles_once);
-  for (const std::vector<size_t>& cycle : CyclesThroughResources(graph)) {
-    const std::string& id = graph.nodes()[cycle[0]];
+  for (const CycleThrough& cycle : CyclesThroughResources(graph)) {
+    const std::string& id = graph.nodes()[cycle.head[0]];
     const Resource* r = t.FindResource(id);
     if (r == nullptr || r->key == nullptr) {
       continue;
     }
-    std::string text;
-    for (size_t v : cycle) {
-      text += graph.nodes()[v] + " -> ";
-    }
-    text += id;
+    std::string text = CycleText(graph, cycle);
     diags.Report(DiagCode::kE3004, r->key->range(), TemplatePath{"Resources", id},
                  "Resource '" + id + "' is part of a circular dependency: " + text + ".");
   }

@@ -8,9 +8,7 @@
 // checked on its own and the finding names the conditions that select it. cfn-lint's E3043.
 
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,14 +29,10 @@ struct NestedParameters {
 
 // The nested template's parameters, or nullopt when it cannot be read or parsed cleanly (then
 // nothing is checked: the file is not what CloudFormation will get anyway).
-std::optional<NestedParameters> ReadNestedParameters(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
+std::optional<NestedParameters> ReadNestedParameters(const std::filesystem::path& file,
+                                                     std::string text) {
   SourceManager sources;
-  FileId id = sources.AddFile(file.generic_string(), text.str());
+  FileId id = sources.AddFile(file.generic_string(), std::move(text));
   DiagnosticCollector diags;
   Document doc = LoadTemplate(sources, id, diags);
   const auto* root = dyn_cast<MapNode>(doc.root());
@@ -75,8 +69,8 @@ bool IsLocalPath(std::string_view url) {
 
 }  // namespace
 
-void CheckNestedStackParameters(const Template& t, std::string_view template_path,
-                                DiagnosticSink& diags) {
+void CheckNestedStackParameters(const Template& t, const FileRoots& roots,
+                                std::string_view template_path, DiagnosticSink& diags) {
   if (template_path.empty() || template_path == "-")
     return;
   std::filesystem::path base = std::filesystem::path(template_path).parent_path();
@@ -93,7 +87,19 @@ void CheckNestedStackParameters(const Template& t, std::string_view template_pat
     std::filesystem::path file(url->value());
     if (file.is_relative())
       file = base / file;
-    std::optional<NestedParameters> nested = ReadNestedParameters(file.lexically_normal());
+    if (!roots.Contains(file)) {
+      // Refused, so a template cannot make cfnx read a file the user did not give it.
+      diags.Report(
+          DiagCode::kE5002, url->range(),
+          TemplatePath{"Resources", r.logical_id, "Properties", "TemplateURL"},
+          "Nested stack TemplateURL '" + url->value() + "' is " + FileRoots::kOutsideMessage + ".");
+      continue;
+    }
+    // A missing or unreadable file is not checked: it may be packaged later.
+    ErrorOr<std::string> text = roots.Read(file);
+    if (!text.ok())
+      continue;
+    std::optional<NestedParameters> nested = ReadNestedParameters(file, std::move(*text));
     if (!nested)
       continue;
     TemplatePath path{"Resources", r.logical_id, "Properties", "Parameters"};

@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "cfnx/diagnostic.h"
+#include "engine/model/sub_variables.h"
 #include "engine/model/template.h"
+#include "engine/source/file_roots.h"
 
 namespace cfnx {
 
@@ -35,22 +37,13 @@ void CheckCycles(const Template& t, DiagnosticSink& diags);
 
 // Nested stacks (AWS::CloudFormation::Stack) whose TemplateURL is a local file, resolved against
 // the directory of `template_path`: the Parameters passed must exist in the nested template and
-// cover its parameters without a Default (E3043). Remote URLs are not fetched.
-void CheckNestedStackParameters(const Template& t, std::string_view template_path,
-                                DiagnosticSink& diags);
+// cover its parameters without a Default (E3043). Remote URLs are not fetched; a local file
+// outside `roots` is not read (E5002).
+void CheckNestedStackParameters(const Template& t, const FileRoots& roots,
+                                std::string_view template_path, DiagnosticSink& diags);
 
 // The parameter types CloudFormation accepts, for checks and suggestions.
 bool IsValidParameterType(std::string_view type);
-
-// One `${...}` variable of an Fn::Sub template string: its name (without `${` `}`) and offset of
-// `$`.
-struct SubVariable {
-  std::string name;
-  size_t offset;
-};
-// The variables of an Fn::Sub template string. `${!Literal}` escapes are skipped. Sets
-// `*unterminated` to the offset of a `${` without its `}` (or npos).
-std::vector<SubVariable> ParseSubVariables(std::string_view text, size_t* unterminated = nullptr);
 
 }  // namespace cfnx
 

@@ -167,14 +167,16 @@ std::optional<std::string> Includer::ResolveLocation(const Node& location,
              " is not supported offline; use an s3:// URI with --s3-root or --include-map.");
     return std::nullopt;
   }
-  ctx_.diags.Report(DiagCode::kI5001, location.range(), path,
-                    "AWS::Include location " + Quote(uri) +
-                        " is a local path: cfnx reads it, but CloudFormation only accepts "
-                        "s3:// locations.");
   std::filesystem::path p(uri);
   if (p.is_relative()) {
     std::filesystem::path from(ctx_.sources.name(location.range().begin.file));
     p = from.parent_path() / p;
+  }
+  if (ctx_.options.file_roots.Contains(p)) {  // else Load refuses it (E5002)
+    ctx_.diags.Report(DiagCode::kI5001, location.range(), path,
+                      "AWS::Include location " + Quote(uri) +
+                          " is a local path: cfnx reads it, but CloudFormation only accepts "
+                          "s3:// locations.");
   }
   return p.lexically_normal().generic_string();
 }
@@ -226,7 +228,17 @@ const Node* Includer::Load(const MapNode& args, const Node& at, const TemplatePa
   std::optional<std::string> file = ResolveLocation(*location, location_path);
   if (!file)
     return nullptr;
-  ErrorOr<std::string> text = ReadFile(*file);
+  const FileRoots& roots = ctx_.options.file_roots;
+  if (!roots.Contains(*file)) {
+    // Refused before it is opened: its lines would be printed in diagnostics, so a template
+    // could otherwise make cfnx disclose any file the user can read.
+    ctx_.diags.Report(DiagCode::kE5002, location->range(), location_path,
+                      "AWS::Include location " + Quote(cast<StringNode>(location)->value()) +
+                          " is " + FileRoots::kOutsideMessage + ".");
+    failed_ = true;
+    return nullptr;
+  }
+  ErrorOr<std::string> text = roots.Read(*file);
   if (!text.ok()) {
     Fail(location->range(), location_path,
          "AWS::Include snippet not found: " + text.error().message + ".");

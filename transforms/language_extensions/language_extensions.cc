@@ -90,7 +90,11 @@ class Expander {
   TransformContext& ctx_;
   StaticResolver resolver_;
   bool failed_ = false;
-  int substitute_only_ = 0;  // > 0: Rewrite substitutes identifiers but resolves no functions
+  int substitute_only_ = 0;
+  // Nodes Rewrite visited, against kMaxExpansionNodes; over_budget_ once it was exceeded.
+  static constexpr size_t kMaxExpansionNodes = 2'000'000;
+  size_t visited_ = 0;
+  bool over_budget_ = false;  // > 0: Rewrite substitutes identifiers but resolves no functions
   std::map<std::string, const StringNode*> loop_names_;
 };
 
@@ -115,6 +119,18 @@ std::string Expander::Substitute(const std::string& s, const Env& env) const {
 
 const Node* Expander::Rewrite(const Node* node, const Env& env, const TemplatePath& path,
                               bool loops) {
+  // Every node of a loop body is visited once per item, so nested loops multiply: the budget
+  // bounds time and memory for `Fn::ForEach` over huge or nested collections.
+  if (++visited_ > kMaxExpansionNodes) {
+    if (!over_budget_) {
+      over_budget_ = true;
+      Error(DiagCode::kE1032, node->range(), path,
+            "Fn::ForEach expands to more than " + std::to_string(kMaxExpansionNodes) +
+                " template nodes, cfnx's limit (CloudFormation rejects a processed template "
+                "over 1 MB or with more than 500 resources); expansion stopped here.");
+    }
+    return node;
+  }
   switch (node->kind()) {
     case NodeKind::kString: {
       const auto* s = cast<StringNode>(node);
@@ -346,6 +362,8 @@ void Expander::ExpandLoop(const MapEntry& entry, const Env& env, const TemplateP
   if (!items || !keys_ok)
     return;
   for (const std::string& item : *items) {
+    if (over_budget_)
+      return;
     Env inner = env;
     inner.push_back({id->value(), item});
     ExpandEntries(*body, inner, path.Child(2), true, entry.key, out);

@@ -5,13 +5,16 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <filesystem>
 #include <signal.h>
 #include <thread>
 #include <unistd.h>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 namespace cfnx {
 namespace {
@@ -161,13 +164,43 @@ std::string StateStore::Now() {
   return full;
 }
 
+namespace {
+
+// Creates the missing directories of `dir` owner-only (0700); existing ones are left as they
+// are (the user chose their mode).
+Status CreatePrivateDirectories(const std::filesystem::path& dir) {
+  std::filesystem::path built;
+  for (const std::filesystem::path& part : dir) {
+    built /= part;
+    if (::mkdir(built.c_str(), 0700) != 0 && errno != EEXIST)
+      return Error{"cannot create the state directory '" + built.string() +
+                   "': " + std::strerror(errno)};
+  }
+  return {};
+}
+
+// Creates an empty database file owner-only (0600) when there is none, before SQLite makes one
+// with the umask's mode: the state holds resolved parameter values, secrets among them. SQLite
+// gives its -wal and -shm files the database file's mode.
+Status CreatePrivateFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return {};
+  }
+  if (errno == EEXIST)
+    return {};
+  return Error{"cannot create the state database '" + path + "': " + std::strerror(errno)};
+}
+
+}  // namespace
+
 ErrorOr<std::unique_ptr<StateStore>> StateStore::Open(const std::string& path) {
-  std::error_code ec;
   std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty())
-    std::filesystem::create_directories(parent, ec);
-  if (ec)
-    return Error{"cannot create the state directory '" + parent.string() + "': " + ec.message()};
+    CFNX_RETURN_IF_ERROR(CreatePrivateDirectories(parent));
+  if (path != ":memory:" && !path.empty())
+    CFNX_RETURN_IF_ERROR(CreatePrivateFile(path));
   std::unique_ptr<StateStore> store(new StateStore());
   store->path_ = path;
   int rc =
@@ -178,11 +211,49 @@ ErrorOr<std::unique_ptr<StateStore>> StateStore::Open(const std::string& path) {
     return Error{"cannot open the state database '" + path + "': " + message};
   }
   sqlite3_busy_timeout(store->db_, 10000);
+  CFNX_RETURN_IF_ERROR(store->CheckIntegrity());
   CFNX_RETURN_IF_ERROR(store->ExecSql("PRAGMA journal_mode=WAL"));
   CFNX_RETURN_IF_ERROR(store->ExecSql("PRAGMA synchronous=NORMAL"));
   CFNX_RETURN_IF_ERROR(store->ExecSql("PRAGMA foreign_keys=ON"));
   CFNX_RETURN_IF_ERROR(store->Migrate());
   return store;
+}
+
+// A truncated or corrupted database is refused before anything writes to it, so what it still
+// holds can be recovered by hand. `quick_check` reads every page once: milliseconds for the
+// sizes cfnx's state reaches.
+Status StateStore::CheckIntegrity() {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_, "PRAGMA quick_check", -1, &stmt, nullptr);
+  std::string problem;
+  if (rc == SQLITE_OK) {
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+      std::string line = text != nullptr ? text : "";
+      if (line != "ok" && problem.empty())
+        problem = line;
+    }
+    if (rc != SQLITE_DONE && problem.empty())
+      problem = sqlite3_errmsg(db_);
+  } else {
+    problem = sqlite3_errmsg(db_);
+  }
+  sqlite3_finalize(stmt);
+  if (!problem.empty()) {
+    return Error{"the state database '" + path_ + "' is damaged (" + problem +
+                 "); cfnx leaves it untouched: restore it from a backup or pass --state with "
+                 "another path"};
+  }
+  // Tables but no `meta`: another program's database, which must stay untouched (before any
+  // PRAGMA that writes, such as switching it to WAL mode).
+  auto meta = Query("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'", {});
+  auto all = Query("SELECT count(*) FROM sqlite_master", {});
+  if (meta.empty() || all.empty() || (Int(meta[0][0]) == 0 && Int(all[0][0]) > 0)) {
+    return Error{"'" + path_ +
+                 "' is not a cfnx state database (it holds tables but no cfnx schema); cfnx "
+                 "leaves it untouched: pass --state with another path"};
+  }
+  return {};
 }
 
 Status StateStore::ExecSql(const std::string& sql) {

@@ -248,6 +248,9 @@ class StateStore {
   StateStore() = default;
   Status Migrate();
   Status ExecSql(const std::string& sql);
+  // Refuses a damaged database (PRAGMA quick_check) or another program's before anything
+  // writes to it.
+  Status CheckIntegrity();
   void ReleaseLock(const std::string& stack);
 
   struct Row;

@@ -4,11 +4,14 @@
 #include "engine/backend/local/state_store.h"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 namespace cfnx {
 namespace {
@@ -72,6 +75,83 @@ TEST_F(StateStoreTest, RefusesANewerSchema) {
   auto store = StateStore::Open(path_);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.error().message.find("schema version 99"), std::string::npos);
+}
+
+TEST_F(StateStoreTest, CreatesTheDatabaseAndItsDirectoryOwnerOnly) {
+  mode_t old = ::umask(022);
+  { ASSERT_TRUE(StateStore::Open(path_).ok()); }
+  ::umask(old);
+  namespace fs = std::filesystem;
+  EXPECT_EQ(fs::status(path_).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(fs::status(dir_ / "sub").permissions() & fs::perms::all, fs::perms::owner_all);
+  for (const char* suffix : {"-wal", "-shm"}) {
+    if (fs::exists(path_ + suffix)) {
+      EXPECT_EQ(
+          fs::status(path_ + suffix).permissions() & (fs::perms::group_all | fs::perms::others_all),
+          fs::perms::none)
+          << suffix;
+    }
+  }
+}
+
+TEST_F(StateStoreTest, LeavesTheModeOfAnExistingDatabaseAlone) {
+  { ASSERT_TRUE(StateStore::Open(path_).ok()); }
+  namespace fs = std::filesystem;
+  fs::permissions(path_, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  { ASSERT_TRUE(StateStore::Open(path_).ok()); }
+  EXPECT_EQ(fs::status(path_).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST_F(StateStoreTest, RefusesAndKeepsAFileThatIsNotADatabase) {
+  std::filesystem::create_directories(dir_ / "sub");
+  std::string garbage = "this is not sqlite\n" + std::string(5000, 'x');
+  std::ofstream(path_, std::ios::binary) << garbage;
+  auto store = StateStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find(path_), std::string::npos) << store.error().message;
+  EXPECT_EQ(ReadAll(path_), garbage);
+}
+
+TEST_F(StateStoreTest, RefusesAndKeepsATruncatedDatabase) {
+  {
+    auto store = StateStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+  }
+  std::string whole = ReadAll(path_);
+  ASSERT_GT(whole.size(), 4096u);
+  std::string cut = whole.substr(0, 4096 + 100);
+  std::ofstream(path_, std::ios::binary | std::ios::trunc) << cut;
+  std::filesystem::remove(path_ + "-wal");
+  std::filesystem::remove(path_ + "-shm");
+  auto store = StateStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("damaged"), std::string::npos) << store.error().message;
+  EXPECT_EQ(ReadAll(path_), cut);
+}
+
+TEST_F(StateStoreTest, RefusesAForeignDatabaseWithoutTouchingIt) {
+  std::filesystem::create_directories(dir_ / "sub");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL)", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  std::string before = ReadAll(path_);
+  auto store = StateStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("not a cfnx state database"), std::string::npos)
+      << store.error().message;
+  EXPECT_EQ(ReadAll(path_), before);
 }
 
 TEST_F(StateStoreTest, UnwritableLocationIsAnError) {

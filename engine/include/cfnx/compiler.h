@@ -41,6 +41,11 @@ struct CompileOptions {
   // Offline locations for AWS::Include: s3://bucket/key -> <s3_root>/bucket/key.
   std::string s3_root;
   std::string include_map;
+  // Directories besides the template's own tree from which files the template names may be
+  // read (`--include-root`). AWS::Include locations, nested-stack TemplateURLs, SAM artifact
+  // URIs and --include-map targets outside the template's directory, these, `s3_root` and the
+  // include map's directory are refused, `..` and symlinks included.
+  std::vector<std::string> include_roots;
   // SAM: managed policy name -> ARN map, and offline Serverless Application Repository answers.
   std::string managed_policies;
   std::string sar_mock;
