@@ -302,7 +302,29 @@ for i in range(100000):
   run "100,000 resources" E3010 validate "$dir/repo/many.yaml"
 }
 
-cases="alias_bombs bad_bytes large_values include_paths include_root no_echo terminal_escapes for_each_limit cycle_10000 deep_nesting wait_condition"
+case_full_disk() {
+  # A deploy that runs out of file space (ulimit -f, with SIGXFSZ ignored so writes fail with
+  # EFBIG as on a full disk) fails with a clear error; the state committed before is intact and
+  # the next deploy finishes the interrupted operation.
+  printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n' >"$dir/v1.yaml"
+  python3 -c '
+print("Resources:")
+for i in range(300):
+    print("  Q%d:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: [{Key: k, Value: %s}]" % (i, "v" * 200))' >"$dir/v2.yaml"
+  "$cfnx" deploy "$dir/v1.yaml" --stack s --state "$dir/fd.db" --yes >"$dir/out" 2>&1 || bad "full disk: first deploy failed"
+  (trap '' XFSZ; ulimit -f 200; "$cfnx" deploy "$dir/v2.yaml" --stack s --state "$dir/fd.db" --yes >"$dir/out" 2>&1)
+  rc=$?
+  [ $rc -ge 128 ] && bad "full disk: crashed (exit $rc)"
+  [ $rc -eq 0 ] && bad "full disk: the deploy claims success"
+  grep -q "disk may be full" "$dir/out" || bad "full disk: no clear error: $(tail -2 "$dir/out")"
+  "$cfnx" describe --stack s --state "$dir/fd.db" --format json >"$dir/out" 2>&1 || bad "full disk: state unreadable"
+  "$cfnx" deploy "$dir/v1.yaml" --stack s --state "$dir/fd.db" --yes >"$dir/out" 2>&1 || bad "full disk: recovery deploy failed: $(tail -3 "$dir/out")"
+  "$cfnx" describe --stack s --state "$dir/fd.db" >"$dir/out" 2>&1
+  grep -q "^Status: *[A-Z_]*COMPLETE" "$dir/out" || bad "full disk: not recovered: $(head -3 "$dir/out")"
+  grep -q "Q0 " "$dir/out" && bad "full disk: a resource of the failed update survived recovery"
+}
+
+cases="full_disk alias_bombs bad_bytes large_values include_paths include_root no_echo terminal_escapes for_each_limit cycle_10000 deep_nesting wait_condition"
 [ $# -ge 2 ] && cases=$2
 for c in $cases; do
   "case_$c"

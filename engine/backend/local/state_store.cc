@@ -256,13 +256,29 @@ Status StateStore::CheckIntegrity() {
   return {};
 }
 
+namespace {
+
+// Adds what a failed write means for the user: nothing committed was lost.
+std::string WithWriteHint(sqlite3* db, std::string message) {
+  int code = db != nullptr ? sqlite3_errcode(db) & 0xff : SQLITE_OK;
+  if (code == SQLITE_FULL || code == SQLITE_IOERR) {
+    message +=
+        " (the disk may be full or the file size limit reached); every change committed before "
+        "this one is intact, and the next cfnx deploy, destroy or rollback of the stack "
+        "finishes or rolls back this operation";
+  }
+  return message;
+}
+
+}  // namespace
+
 Status StateStore::ExecSql(const std::string& sql) {
   char* err = nullptr;
   int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
   if (rc != SQLITE_OK) {
     std::string message = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
-    return Error{"state database '" + path_ + "': " + message};
+    return Error{"state database '" + path_ + "': " + WithWriteHint(db_, message)};
   }
   return {};
 }
@@ -371,6 +387,7 @@ Status StateStore::Write(const std::function<void(Tx&)>& body) {
   if (!tx_error_.empty()) {
     std::string message = tx_error_;
     tx_error_.clear();
+    message = WithWriteHint(db_, message);
     (void)ExecSql("ROLLBACK");
     return Error{"state database '" + path_ + "': " + message};
   }
