@@ -101,9 +101,15 @@ void PrintOutcome(LocalBackend& backend, const std::string& stack, const ExecRes
     std::cout << "Failure: " << result.message << "\n";
 }
 
-bool Confirm(const std::string& question, bool yes) {
-  if (yes || isatty(STDIN_FILENO) == 0)
+ErrorOr<bool> Confirm(const std::string& question, bool yes, const std::string& action) {
+  if (yes)
     return true;
+  if (isatty(STDIN_FILENO) == 0) {
+    return Error{
+        "standard input is not a terminal, so cfnx cannot ask for confirmation; "
+        "pass --yes to " +
+        action + " without asking"};
+  }
   std::cout << question << " [y/N] " << std::flush;
   std::string answer;
   std::getline(std::cin, answer);

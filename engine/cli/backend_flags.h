@@ -56,8 +56,10 @@ class EventPrinter : public ExecObserver {
 // Prints the stack's outputs and a one-line summary of operation `op`.
 void PrintOutcome(LocalBackend& backend, const std::string& stack, const ExecResult& result);
 
-// Asks "question [y/N]" on a TTY; true without asking when `yes` or stdin is not a TTY.
-bool Confirm(const std::string& question, bool yes);
+// Asks "question [y/N]" on a TTY and returns the answer; true without asking when `yes`. When
+// stdin is not a TTY (a pipeline, `</dev/null`) nobody can answer, so it is an Error asking for
+// --yes, as `terraform apply` without -auto-approve refuses: changes are never made silently.
+ErrorOr<bool> Confirm(const std::string& question, bool yes, const std::string& action);
 
 std::string PartitionFor(const std::string& region, const std::string& partition);
 

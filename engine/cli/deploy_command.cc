@@ -43,7 +43,8 @@ Command AddDeployCommand(CLI::App& app) {
   sub->add_option("template", flags->template_path, "template file")->required();
   sub->add_option("--stack", flags->stack, "stack name")->required();
   sub->add_option("--plan", flags->plan, "execute a plan saved by `cfnx plan -o`");
-  sub->add_flag("-y,--yes", flags->yes, "do not ask for confirmation on a TTY");
+  sub->add_flag("-y,--yes", flags->yes,
+                "do not ask for confirmation (required when stdin is not a terminal)");
   sub->add_option("--on-failure", flags->on_failure, "ROLLBACK (default), DELETE or DO_NOTHING")
       ->check(CLI::IsMember({"ROLLBACK", "DELETE", "DO_NOTHING"}));
   sub->add_option("--parallel", flags->parallel, "resources changed at once (default 4)")
@@ -147,7 +148,10 @@ Command AddDeployCommand(CLI::App& app) {
       request.plan = std::move(*plan);
     }
     std::cout << RenderPlanText(*request.plan, isatty(STDOUT_FILENO) != 0) << "\n";
-    if (!Confirm("Deploy?", flags->yes)) {
+    ErrorOr<bool> go = Confirm("Deploy?", flags->yes, "deploy");
+    if (!go.ok())
+      return CouldNotRun(go.error().message);
+    if (!*go) {
       std::cout << "Cancelled.\n";
       return 0;
     }

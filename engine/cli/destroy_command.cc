@@ -26,7 +26,8 @@ Command AddDestroyCommand(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("destroy", "Delete a stack and its resources");
   AddBackendFlags(sub, &flags->backend, /*mutating=*/true);
   sub->add_option("--stack", flags->stack, "stack name")->required();
-  sub->add_flag("-y,--yes", flags->yes, "do not ask for confirmation on a TTY");
+  sub->add_flag("-y,--yes", flags->yes,
+                "do not ask for confirmation (required when stdin is not a terminal)");
   sub->add_option("--parallel", flags->parallel, "resources deleted at once (default 4)")
       ->check(CLI::Range(1, 64));
   auto run = [flags]() -> int {
@@ -53,7 +54,11 @@ Command AddDestroyCommand(CLI::App& app) {
     }
     if (refused)
       return kExitCouldNotRun;
-    if (!Confirm("Destroy stack '" + flags->stack + "' and its resources?", flags->yes)) {
+    ErrorOr<bool> go = Confirm("Destroy stack '" + flags->stack + "' and its resources?",
+                               flags->yes, "destroy the stack");
+    if (!go.ok())
+      return CouldNotRun(go.error().message);
+    if (!*go) {
       std::cout << "Cancelled.\n";
       return 0;
     }

@@ -324,7 +324,23 @@ for i in range(300):
   grep -q "Q0 " "$dir/out" && bad "full disk: a resource of the failed update survived recovery"
 }
 
-cases="full_disk alias_bombs bad_bytes large_values include_paths include_root no_echo terminal_escapes for_each_limit cycle_10000 deep_nesting wait_condition"
+case_no_silent_changes() {
+  # Without a terminal to ask on and without --yes, deploy and destroy refuse (exit 1) and
+  # change nothing.
+  printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n' >"$dir/q.yaml"
+  "$cfnx" deploy "$dir/q.yaml" --stack q --state "$dir/q.db" </dev/null >"$dir/out" 2>&1
+  rc=$?
+  [ $rc -eq 1 ] || bad "deploy without --yes and without a TTY: exit $rc, wanted 1"
+  grep -q -- "--yes" "$dir/out" || bad "deploy without --yes: the error does not name --yes"
+  "$cfnx" stacks --state "$dir/q.db" 2>&1 | grep -q "^q\b" && bad "deploy without --yes deployed"
+  "$cfnx" deploy "$dir/q.yaml" --stack q --state "$dir/q.db" --yes </dev/null >"$dir/out" 2>&1 || bad "deploy --yes failed"
+  "$cfnx" destroy --stack q --state "$dir/q.db" </dev/null >"$dir/out" 2>&1
+  rc=$?
+  [ $rc -eq 1 ] || bad "destroy without --yes and without a TTY: exit $rc, wanted 1"
+  "$cfnx" describe --stack q --state "$dir/q.db" 2>&1 | grep -q "^Status: *CREATE_COMPLETE" || bad "destroy without --yes changed the stack"
+}
+
+cases="no_silent_changes full_disk alias_bombs bad_bytes large_values include_paths include_root no_echo terminal_escapes for_each_limit cycle_10000 deep_nesting wait_condition"
 [ $# -ge 2 ] && cases=$2
 for c in $cases; do
   "case_$c"
