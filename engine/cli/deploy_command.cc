@@ -35,6 +35,7 @@ Command AddDeployCommand(CLI::App& app) {
     bool yes = false;
     std::string on_failure = "ROLLBACK";
     int parallel = 4;
+    std::vector<std::string> capabilities;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* sub = app.add_subcommand("deploy", "Create or update a stack (local backend)");
@@ -43,6 +44,9 @@ Command AddDeployCommand(CLI::App& app) {
   sub->add_option("template", flags->template_path, "template file")->required();
   sub->add_option("--stack", flags->stack, "stack name")->required();
   sub->add_option("--plan", flags->plan, "execute a plan saved by `cfnx plan -o`");
+  sub->add_option("--capabilities", flags->capabilities,
+                  "capabilities acknowledged (CAPABILITY_IAM, CAPABILITY_NAMED_IAM, "
+                  "CAPABILITY_AUTO_EXPAND), as `cfnx plan` takes them");
   sub->add_flag("-y,--yes", flags->yes,
                 "do not ask for confirmation (required when stdin is not a terminal)");
   sub->add_option("--on-failure", flags->on_failure, "ROLLBACK (default), DELETE or DO_NOTHING")
@@ -109,6 +113,7 @@ Command AddDeployCommand(CLI::App& app) {
     request.on_failure = flags->on_failure;
     request.parallel = flags->parallel;
     request.holder = holder;
+    request.capabilities = flags->capabilities;
     // The plan is what gets executed: a saved one (refused if the stack changed since), or
     // one made now, shown before asking.
     if (!flags->plan.empty()) {

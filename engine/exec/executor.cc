@@ -686,7 +686,7 @@ ErrorOr<Plan> Executor::PlanDeploy(const DeployRequest& req) {
   options.partition = req.partition;
   options.account_id = req.account_id;
   options.parameters = p.given;
-  options.capabilities = {"CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"};
+  options.capabilities = req.capabilities;
   if (!Parse(req.on_failure, &options.on_failure))
     return Error{"--on-failure must be ROLLBACK, DELETE or DO_NOTHING"};
   DiagnosticCollector diags;
@@ -745,9 +745,31 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
   } else {
     CFNX_ASSIGN_OR_RETURN(plan, PlanDeploy(req));
   }
+  // What CloudFormation refuses before it executes anything (at CreateChangeSet or
+  // ExecuteChangeSet) is refused here too; failures it meets while executing (a custom-named
+  // replacement, an export in use) are simulated by the run and rolled back.
   for (const Diagnostic& d : plan.forecast) {
-    if (d.code == DiagCode::kE9011)
-      return Error{d.message};
+    switch (d.code) {
+      case DiagCode::kE9004:
+      case DiagCode::kE9005:
+      case DiagCode::kE9006:
+      case DiagCode::kE9007:
+      case DiagCode::kE9008:
+      case DiagCode::kE9009:
+      case DiagCode::kE9011:
+      case DiagCode::kE9012:
+        return Error{std::string(GetDiagCodeInfo(d.code).id) + ": " + d.message +
+                     " Nothing was deployed."};
+      default:
+        break;
+    }
+  }
+  // A saved plan records the capabilities its template needs; they must be acknowledged now.
+  for (const std::string& needed : plan.change_set.capabilities) {
+    if (std::find(req.capabilities.begin(), req.capabilities.end(), needed) ==
+        req.capabilities.end())
+      return Error{"E9006: The template requires " + needed + "; acknowledge it with " +
+                   "--capabilities " + needed + ". Nothing was deployed."};
   }
   for (const Change& c : plan.change_set.changes) {
     if (c.resource_change.action == ChangeAction::kImport)

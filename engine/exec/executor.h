@@ -57,6 +57,12 @@ struct DeployRequest {
   std::string on_failure = "ROLLBACK";  // ROLLBACK, DELETE or DO_NOTHING
   int parallel = 4;
   std::string holder = "cfnx";
+  // Capabilities acknowledged (`--capabilities`): a template that needs one not listed is
+  // refused before anything is touched, as CloudFormation refuses the change set
+  // (InsufficientCapabilities). The default acknowledges all three, for embedders that check
+  // elsewhere; the CLI passes exactly what the user gave.
+  std::vector<std::string> capabilities = {"CAPABILITY_IAM", "CAPABILITY_NAMED_IAM",
+                                           "CAPABILITY_AUTO_EXPAND"};
   // A plan made earlier (`cfnx plan -o`, or `Executor::PlanDeploy`) to execute instead of
   // planning now; refused when the stack changed since it was made.
   std::optional<Plan> plan;

@@ -85,7 +85,7 @@ if [ $rc -ne 0 ] || grep -q 'small\|Queueb' "$dir/plan.txt" ||
    ! grep -q '/Properties/Description: (none) -> v2' "$dir/plan.txt"; then
   echo "FAIL: plan of v2 exited $rc, wanted only Description added:"; cat "$dir/plan.txt"; fail=1
 fi
-"$cfnx" deploy "$dir/v2.yaml" --stack app --state "$state" --yes --plan "$dir/plan.json" \
+"$cfnx" deploy "$dir/v2.yaml" --stack app --state "$state" --yes --capabilities CAPABILITY_AUTO_EXPAND --plan "$dir/plan.json" \
   >"$dir/out" 2>&1
 rc=$?
 if [ $rc -ne 0 ]; then echo "FAIL: deploy --plan exited $rc"; cat "$dir/out"; fail=1; fi
