@@ -152,7 +152,7 @@ Command AddDeployCommand(CLI::App& app) {
         return CouldNotRun(plan.error().message);
       request.plan = std::move(*plan);
     }
-    std::cout << RenderPlanText(*request.plan, isatty(STDOUT_FILENO) != 0) << "\n";
+    std::cout << RenderPlanText(*request.plan, UseColor(STDOUT_FILENO)) << "\n";
     ErrorOr<bool> go = Confirm("Deploy?", flags->yes, "deploy");
     if (!go.ok())
       return CouldNotRun(go.error().message);

@@ -1,7 +1,9 @@
 // Copyright 2026 The cfnx Authors.
 // SPDX-License-Identifier: Apache-2.0
 
+#include <cstdlib>
 #include <iostream>
+#include <string_view>
 #include <unistd.h>
 
 #include "engine/cli/command.h"
@@ -62,8 +64,18 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, const SourceMa
   DiagnosticFormat format = DiagnosticFormat::kText;
   ParseDiagnosticFormat(flags.diagnostics_format, &format);
   RenderOptions options;
-  options.color = format == DiagnosticFormat::kText && isatty(STDERR_FILENO) != 0;
+  options.color = format == DiagnosticFormat::kText && UseColor(STDERR_FILENO);
   std::cerr << RenderDiagnostics(diagnostics, sources, format, options);
+}
+
+bool UseColor(int fd) {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && no_color[0] != '\0')
+    return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string_view(term) == "dumb")
+    return false;
+  return isatty(fd) != 0;
 }
 
 int CouldNotRun(const std::string& message) {

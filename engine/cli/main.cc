@@ -8,6 +8,7 @@
 #include <new>
 #include <string_view>
 
+#include "engine/base/edit_distance.h"
 #include "engine/cli/command.h"
 
 namespace {
@@ -52,6 +53,20 @@ const Subcommand* OnlySubcommand(int argc, char** argv) {
   return only;
 }
 
+// A first argument that is neither an option nor a subcommand: the user misspelt the command.
+// CLI11 would say only "A subcommand is required"; say what was given and what exists.
+int UnknownSubcommand(std::string_view given) {
+  std::vector<std::string_view> names;
+  std::string list;
+  for (const Subcommand& s : kSubcommands) {
+    names.push_back(s.name);
+    list += (list.empty() ? "" : ", ") + std::string(s.name);
+  }
+  std::cerr << "cfnx: error: unknown command '" << given << "'." << cfnx::DidYouMean(given, names)
+            << " Commands: " << list << ". Run `cfnx --help` for more.\n";
+  return cfnx::kExitCouldNotRun;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,6 +77,15 @@ int main(int argc, char** argv) {
   // `cfnx --version` alone needs no subcommand (it prints before they are checked).
   bool version_only = argc == 2 && std::string_view(argv[1]) == "--version";
   const Subcommand* only = OnlySubcommand(argc, argv);
+  if (only == nullptr && argc >= 2 && argv[1][0] != '-' && !version_only) {
+    bool known = false;
+    for (const Subcommand& s : kSubcommands) {
+      known = known || s.name == argv[1];
+    }
+    if (!known) {
+      return UnknownSubcommand(argv[1]);
+    }
+  }
   for (const Subcommand& s : kSubcommands) {
     if (!version_only && (only == nullptr || only == &s)) {
       commands.push_back(s.add(app));

@@ -198,7 +198,7 @@ Command AddPlanCommand(CLI::App& app) {
     if (flags->format == "json") {
       std::cout << json;
     } else {
-      std::cout << RenderPlanText(*plan, isatty(STDOUT_FILENO) != 0);
+      std::cout << RenderPlanText(*plan, UseColor(STDOUT_FILENO));
     }
     if (!flags->output.empty()) {
       std::ofstream out(flags->output, std::ios::binary);

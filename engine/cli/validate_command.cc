@@ -49,7 +49,7 @@ Command AddValidateCommand(CLI::App& app) {
     DiagnosticFormat format = DiagnosticFormat::kText;
     ParseDiagnosticFormat(flags->format, &format);
     RenderOptions render;
-    render.color = format == DiagnosticFormat::kText && isatty(STDOUT_FILENO) != 0;
+    render.color = format == DiagnosticFormat::kText && UseColor(STDOUT_FILENO);
     std::cout << RenderDiagnostics(all, compiler.sources(), format, render, checked);
     if (unreadable)
       return kExitCouldNotRun;

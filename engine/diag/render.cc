@@ -300,14 +300,18 @@ std::string RenderJunit(const std::vector<Diagnostic>& diagnostics, const Source
   std::string cases;
   for (FileId f : checked) {
     std::string name = XmlEscape(FileName(sources, f));
+    // Errors and warnings fail the file's test case (a CI dashboard shows both, as
+    // cfn-lint's JUnit report does); informational notes stay out.
     std::string body;
     for (const Diagnostic& d : diagnostics) {
-      if (d.range.begin.file != f || d.severity != Severity::kError)
+      if (d.range.begin.file != f || d.severity == Severity::kInfo)
         continue;
       const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
+      std::string level(LowerSeverity(d.severity));
       body += "      <failure type=\"" + std::string(info.id) + "\" message=\"" +
               XmlEscape(d.message) + "\">" + name + ":" + std::to_string(d.range.begin.line) + ":" +
-              std::to_string(d.range.begin.column) + " " + XmlEscape(d.message) + "</failure>\n";
+              std::to_string(d.range.begin.column) + ": " + level + " " + std::string(info.id) +
+              ": " + XmlEscape(d.message) + "</failure>\n";
     }
     if (!body.empty())
       ++failures;

@@ -67,5 +67,43 @@ TEST(ExitCodeTest, Bitmask) {
   EXPECT_EQ(ExitCodeFor({e, w}), 6);
 }
 
+TEST_F(RenderTest, JunitFailsOnWarningsButNotOnNotes) {
+  diags_.push_back(MakeDiagnostic(DiagCode::kW1001, {{file_, 1, 1}, {file_, 1, 2}}, TemplatePath{},
+                                  "Unused parameter."));
+  diags_.push_back(MakeDiagnostic(DiagCode::kI5000, {{file_, 1, 1}, {file_, 1, 2}}, TemplatePath{},
+                                  "Not expanded."));
+  std::string junit = RenderDiagnostics(diags_, sources_, DiagnosticFormat::kJunit, {}, {file_});
+  EXPECT_NE(junit.find("<failure type=\"W1001\" message=\"Unused parameter.\">t.yaml:1:1: "
+                       "warning W1001: Unused parameter.</failure>"),
+            std::string::npos)
+      << junit;
+  EXPECT_EQ(junit.find("I5000"), std::string::npos) << junit;
+}
+
+// Bytes a terminal would act on (ESC starts colour, title and cursor sequences) are shown, not
+// sent, wherever template text reaches text output.
+TEST_F(RenderTest, TextEscapesTerminalControlCharacters) {
+  FileId f = sources_.AddFile("e.yaml", "A: \"\x1b]0;title\x07\x1b[31mred\xc2\x9b\"\n");
+  std::vector<Diagnostic> diags = {MakeDiagnostic(DiagCode::kE3006, {{f, 1, 4}, {f, 1, 10}},
+                                                  TemplatePath{"A"}, "Value \x1b[2J here.")};
+  std::string text = RenderDiagnostics(diags, sources_, DiagnosticFormat::kText);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text.find('\x07'), std::string::npos) << text;
+  EXPECT_NE(text.find("Value \\x1b[2J here."), std::string::npos) << text;
+  EXPECT_NE(text.find("\\x1b]0;title\\x07\\x1b[31mred\\x9b"), std::string::npos) << text;
+  std::string parseable = RenderDiagnostics(diags, sources_, DiagnosticFormat::kParseable);
+  EXPECT_EQ(parseable.find('\x1b'), std::string::npos) << parseable;
+}
+
+// Invalid UTF-8 in a message never makes JSON or SARIF output throw or be invalid.
+TEST_F(RenderTest, JsonAndSarifSurviveInvalidUtf8) {
+  std::vector<Diagnostic> diags = {MakeDiagnostic(
+      DiagCode::kE3006, {{file_, 3, 11}, {file_, 3, 25}}, TemplatePath{"B"}, "bad \xff\xfe bytes")};
+  std::string json = RenderDiagnostics(diags, sources_, DiagnosticFormat::kJson);
+  EXPECT_NE(json.find("bad \xef\xbf\xbd\xef\xbf\xbd bytes"), std::string::npos) << json;
+  std::string sarif = RenderDiagnostics(diags, sources_, DiagnosticFormat::kSarif, {}, {file_});
+  EXPECT_NE(sarif.find("\"ruleId\": \"E3006\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace cfnx
