@@ -268,4 +268,9 @@ std::vector<std::string_view> ResourceTypeRegistry::TypeNames() const {
   return names;
 }
 
+size_t ResourceTypeRegistry::parsed_count() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return parsed_.size();
+}
+
 }  // namespace cfnx

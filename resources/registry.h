@@ -77,6 +77,8 @@ class ResourceTypeRegistry {
   const std::vector<std::string>& regions() const { return regions_; }
   size_t index_bytes() const { return index_.size(); }
   size_t blob_bytes() const { return blob_.size(); }
+  // How many schema documents have been parsed so far (each on its first Find).
+  size_t parsed_count() const;
 
  private:
   struct Variant {

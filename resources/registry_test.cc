@@ -3,7 +3,6 @@
 
 #include "resources/registry.h"
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <zlib.h>
@@ -68,13 +67,17 @@ TEST(RegistryTest, RegionAvailability) {
   EXPECT_NE(registry.Find("AWS::DeviceFarm::Project", "us-east-1"), nullptr);
 }
 
-TEST(RegistryTest, CreatingTheEmbeddedRegistryIsCheap) {
-  auto start = std::chrono::steady_clock::now();
+// Creating the registry reads only the index: no schema document is parsed until a type is
+// looked up, and then only that one. (Its speed is measured by the benchmarks, not here: a
+// timed assertion fails on a loaded machine or under sanitizers.)
+TEST(RegistryTest, CreatingTheEmbeddedRegistryParsesNoSchema) {
   auto registry = ResourceTypeRegistry::FromData(EmbeddedSchemaIndex(), EmbeddedSchemaBlob());
-  auto elapsed = std::chrono::steady_clock::now() - start;
   ASSERT_TRUE(registry.ok());
-  // Only the index is read (about 2,000 short lines); generous bound for loaded CI machines.
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 20);
+  EXPECT_EQ((*registry)->parsed_count(), 0u);
+  ASSERT_NE((*registry)->Find("AWS::S3::Bucket"), nullptr);
+  EXPECT_EQ((*registry)->parsed_count(), 1u);
+  ASSERT_NE((*registry)->Find("AWS::S3::Bucket"), nullptr);
+  EXPECT_EQ((*registry)->parsed_count(), 1u);
 }
 
 TEST(RegistryTest, RejectsMalformedIndexes) {
