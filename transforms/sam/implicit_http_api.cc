@@ -425,7 +425,8 @@ Status PrepareHttpApis(Json& input, Context& ctx, std::vector<Error>* errors) {
       continue;
     if (st.error().kind != ErrorKind::kEvent)
       return st;
-    errors->push_back(ResourceError(id, st.error().Message(), {"Properties", "Events"}));
+    errors->push_back(
+        ResourceError(id, st.error().Message(), {"Properties", "Events", st.error().id}));
   }
   plugin.AddConditionToImplicitApi();
   plugin.AddPoliciesToImplicitApi();

@@ -143,7 +143,7 @@ Status WebSocketApiGenerator::RouteKeyId(const std::string& key, std::string* ou
 
 Json WebSocketApiGenerator::Authorizer() const {
   std::string name = id_ + "ConnectAuthorizer";
-  Json auth = NewResource("AWS::ApiGatewayV2::Authorizer", r_.PassthroughAttributes());
+  Json auth = NewResource("AWS::ApiGatewayV2::Authorizer", Json::object());
   Json& p = auth["Properties"];
   p["ApiId"] = Ref(id_);
   if (Truthy(auth_)) {
@@ -170,7 +170,7 @@ Status WebSocketApiGenerator::Route(const std::string& key, const Json& spec, Ge
   std::string route_id = base + "Route";
   std::string integration_id = base + "Integration";
   std::string permission_id = base + "Permission";
-  Json passthrough = r_.PassthroughAttributes();
+  Json passthrough = Json::object();
 
   Json route = NewResource("AWS::ApiGatewayV2::Route", passthrough);
   Json& rp = route["Properties"];
@@ -247,7 +247,7 @@ Status WebSocketApiGenerator::Stage(std::vector<std::string> route_ids, Generate
     return ResourceError(id_, "Stages cannot be named $default for WebSocket APIs.");
   std::string prefix = stage_name_.is_string() ? stage_name_.get<std::string>() : "";
   out->logical_id = prefix != kDefaultStageName ? id_ + prefix + "Stage" : id_ + "DefaultStage";
-  Json attributes = r_.PassthroughAttributes();
+  Json attributes = Json::object();
   Json route_settings = PropOrNull(r_, "RouteSettings");
   if (Truthy(route_settings) && !route_ids.empty()) {
     Json depends = Json::array();
@@ -291,7 +291,12 @@ Status WebSocketApiGenerator::Generate(GeneratedList* out) {
   }
 
   // _construct_websocket_api
-  Json api = NewResource("AWS::ApiGatewayV2::Api", r_.ResourceAttributes());
+  // The reference builds the generator without the resource's attributes: no Condition,
+  // DeletionPolicy, ... on anything generated; only DependsOn stays on the Api.
+  Json attributes = Json::object();
+  if (const Json* depends = Get(*r_.dict, "DependsOn"); Truthy(depends))
+    attributes["DependsOn"] = *depends;
+  Json api = NewResource("AWS::ApiGatewayV2::Api", attributes);
   Json& props = api["Properties"];
   SetIf(props, "ApiKeySelectionExpression", PropOrNull(r_, "ApiKeySelectionExpression"));
   SetIf(props, "Description", PropOrNull(r_, "Description"));
@@ -315,7 +320,7 @@ Status WebSocketApiGenerator::Generate(GeneratedList* out) {
     // The reference passes a fresh record set group map here (it looks the shared one up under
     // a misspelt key), so WebSocket APIs never share a group with other APIs.
     std::map<std::string, Json> groups;
-    ApiV2Domain d{id_, kTagName, r_.PassthroughAttributes()};
+    ApiV2Domain d{id_, kTagName, Json::object()};
     SAM_TRY(ConstructApiV2Domain(d, domain_, &groups, &domain_resources));
   }
   Generated stage;
@@ -346,7 +351,7 @@ Status WebSocketApiGenerator::Generate(GeneratedList* out) {
     if (auth_["AuthType"] == "CUSTOM" && !Truthy(Get(auth_, "InvokeRole")) &&
         Truthy(Get(auth_, "AuthArn"))) {
       resources.push_back(AuthorizerPermission(id_ + "AuthorizerPermission", auth_["AuthArn"],
-                                               Ref(id_), r_.PassthroughAttributes()));
+                                               Ref(id_), Json::object()));
     }
   }
 
