@@ -146,6 +146,8 @@ Status ValidateTenancy(const SamResource& r) {
   return Ok();
 }
 
+}  // namespace
+
 bool ParseS3Uri(const std::string& uri, Json* out) {
   if (uri.rfind("s3://", 0) != 0)
     return false;
@@ -183,8 +185,6 @@ bool ParseS3Uri(const std::string& uri, Json* out) {
   *out = std::move(pointer);
   return true;
 }
-
-}  // namespace
 
 Status ConstructS3Location(const Json& location, const std::string& logical_id,
                            const std::string& property, Json* code) {

@@ -193,6 +193,9 @@ struct Context {
   std::vector<DeploymentPreference> deployment_preferences;
   // Loader map given by --managed-policies (lazily read).
   std::optional<Json> loader_policies;
+  // AWS::Route53::RecordSetGroup of API custom domains by logical id: APIs on one hosted zone
+  // share a group, each adding its record sets (the reference's route53_record_set_groups).
+  std::map<std::string, Json> route53_record_set_groups;
 
   Json& Conditions();  // the output's Conditions section, created when first needed
   std::string Arn(std::string_view service, std::string_view resource) const;
@@ -231,6 +234,10 @@ Json AssumeRolePolicyFor(std::string_view service);
 // placeholder S3 location and gives AutoPublishAlias parameters the value "Alias" in
 // `parameters` (unless already set), as cfn-lint does before translating.
 void UsePlaceholderArtifacts(Json& input, Json& parameters);
+
+// parse_s3_uri: "s3://bucket/key?versionId=v" -> {"Bucket", "Key"[, "Version"]}; false when
+// `uri` is not such a URI.
+bool ParseS3Uri(const std::string& uri, Json* out);
 
 // Per-type translators (one file each).
 Status TranslateFunction(SamResource& resource, Context& ctx, GeneratedList* out);

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "transforms/sam/globals.h"
+#include "transforms/sam/http_api.h"
 #include "transforms/sam/intrinsics.h"
 #include "transforms/sam/sam.h"
 
@@ -39,8 +40,8 @@ constexpr TypeEntry kTypes[] = {
     {"AWS::Serverless::Application", &sam::TranslateApplication},
     {"AWS::Serverless::CapacityProvider", &sam::TranslateCapacityProvider},
     {"AWS::Serverless::Api", nullptr},
-    {"AWS::Serverless::HttpApi", nullptr},
-    {"AWS::Serverless::WebSocketApi", nullptr},
+    {"AWS::Serverless::HttpApi", &sam::TranslateHttpApi},
+    {"AWS::Serverless::WebSocketApi", &sam::TranslateWebSocketApi},
     {"AWS::Serverless::StateMachine", nullptr},
     {"AWS::Serverless::Connector", nullptr},
     {"AWS::Serverless::GraphQLApi", nullptr},
@@ -337,6 +338,13 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
   // Plugins that act on the whole template before any resource: SAR lookups, then Globals.
   if (Status st = sam::PrepareApplications(input, ctx); !st.ok())
     return fail_alone(st.error());
+  std::vector<Error> plugin_errors;
+  if (Status st = sam::PrepareHttpApis(input, ctx, &plugin_errors); !st.ok())
+    return fail_alone(st.error());
+  if (!plugin_errors.empty()) {
+    Report(root, std::move(plugin_errors), tctx.diags);
+    return nullptr;
+  }
   if (Status st = sam::ApplyGlobals(input); !st.ok())
     return fail(st.error());
 

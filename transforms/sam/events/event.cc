@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "transforms/sam/http_api.h"
+
 namespace cfnx::sam {
 namespace {
 
@@ -29,7 +31,7 @@ const EventType kEventTypes[] = {
     {"S3", &TranslateS3, &PushEventSpecs, &LinkS3},
     {"SNS", &TranslateSns, &PushEventSpecs},
     {"Api", nullptr},
-    {"HttpApi", nullptr},
+    {"HttpApi", &TranslateHttpApiEvent, &HttpApiEventSpecs},
     {"Schedule", &TranslateSchedule, &PushEventSpecs},
     {"ScheduleV2", &TranslateScheduleV2, &PushEventSpecs},
     {"CloudWatchEvent", &TranslateCloudWatchEvent, &PushEventSpecs},
