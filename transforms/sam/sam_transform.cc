@@ -41,8 +41,8 @@ constexpr TypeEntry kTypes[] = {
     {"AWS::Serverless::Api", nullptr},
     {"AWS::Serverless::HttpApi", nullptr},
     {"AWS::Serverless::WebSocketApi", nullptr},
-    {"AWS::Serverless::StateMachine", nullptr},
-    {"AWS::Serverless::Connector", nullptr},
+    {"AWS::Serverless::StateMachine", &sam::TranslateStateMachine},
+    {"AWS::Serverless::Connector", &sam::TranslateConnector},
     {"AWS::Serverless::GraphQLApi", nullptr},
 };
 
@@ -339,6 +339,7 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
     return fail_alone(st.error());
   if (Status st = sam::ApplyGlobals(input); !st.ok())
     return fail(st.error());
+  sam::ExpandEmbeddedConnectors(input, &errors);
 
   Json output = input;
   output.erase("Globals");
