@@ -42,6 +42,15 @@ bool IsNonblankString(const Json* v) {
   return v != nullptr && v->is_string() && !v->get_ref<const std::string&>().empty();
 }
 
+// Resource._validate_logical_id: ^[A-Za-z0-9]+$.
+bool IsAlphanumeric(const std::string& id) {
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+      return false;
+  }
+  return !id.empty();
+}
+
 // Python's str.isalnum() for the ASCII variable names of the profiles.
 std::string Sanitize(const std::string& s) {
   std::string out;
@@ -584,6 +593,11 @@ void ExpandEmbeddedConnectors(Json& input, std::vector<Error>* errors) {
         for (auto s = reference.begin(); s != reference.end(); ++s)
           (*props)["Source"][s.key()] = s.value();
         props->erase("SourceReference");
+      }
+      if (!IsAlphanumeric(full_id)) {
+        errors->push_back(
+            ResourceError(full_id, "Logical ids must be alphanumeric.", {"Connectors", name}));
+        continue;
       }
       SamResource as_resource;
       as_resource.logical_id = full_id;

@@ -227,8 +227,19 @@ Status ExecutionRole(const SamResource& r, Context& ctx, Json* role) {
   return ConstructRole(r, ctx, &policies, std::move(spec), role);
 }
 
+// Resource._validate_logical_id: every resource the reference builds checks its id.
+bool IsAlphanumeric(const std::string& id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  });
+}
+
 // _construct_version and _construct_alias.
-void TrafficShifting(const SamResource& r, const std::string& alias, GeneratedList* out) {
+Status TrafficShifting(const SamResource& r, const std::string& alias, GeneratedList* out) {
+  std::string alias_id = r.logical_id + "Alias" + alias;
+  if (!IsAlphanumeric(alias_id))
+    return ResourceError(alias_id, "Logical ids must be alphanumeric.",
+                         {"Properties", "AutoPublishAlias"});
   Json attrs = r.PassthroughAttributes();
   Json version_attrs = attrs;
   if (!version_attrs.contains("DeletionPolicy"))
@@ -248,7 +259,8 @@ void TrafficShifting(const SamResource& r, const std::string& alias, GeneratedLi
     preference["StateMachineVersionArn"] = Ref(version_id);
   alias_resource["Properties"]["DeploymentPreference"] = std::move(preference);
   out->push_back(Generated{version_id, std::move(version)});
-  out->push_back(Generated{r.logical_id + "Alias" + alias, std::move(alias_resource)});
+  out->push_back(Generated{alias_id, std::move(alias_resource)});
+  return Ok();
 }
 
 }  // namespace
@@ -340,7 +352,7 @@ Status TranslateStateMachine(SamResource& r, Context& ctx, GeneratedList* out) {
   }
   if (Truthy(alias)) {
     std::string name = PyStr(*alias);
-    TrafficShifting(r, name, &resources);
+    SAM_TRY(TrafficShifting(r, name, &resources));
     alias_id = id + "Alias" + name;
   }
 

@@ -42,6 +42,14 @@ std::vector<PropertySpec> SfnEventSpecs(const std::string& type) {
   return PushEventSpecs(type);  // ScheduleV2: the same table as for functions
 }
 
+bool IsAlphanumeric(const std::string& id) {
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+      return false;
+  }
+  return !id.empty();
+}
+
 bool IsSfnEventType(const Json* type) {
   if (type == nullptr || !type->is_string())
     return false;
@@ -213,6 +221,8 @@ Status ParseStateMachineEvents(const SamResource& sm, std::vector<EventSource>* 
     EventSource source;
     source.id = it.key();
     source.logical_id = sm.logical_id + it.key();
+    if (!IsAlphanumeric(source.logical_id))
+      return ResourceError(source.logical_id, "Logical ids must be alphanumeric.", path);
     source.type = type->get<std::string>();
     source.dict = &dict;
     const Json* props = Get(dict, "Properties");
