@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Regenerates schemas/sam/ from an installed aws-sam-translator (see README.md).
 
-  python3 schemas/sam/generate.py            # writes policy_templates.tsv, managed_policies.tsv
+  python3 schemas/sam/generate.py            # writes policy_templates.tsv, managed_policies.tsv,
+                                               # connector_profiles.tsv
 """
 import json
 import os
@@ -27,4 +28,15 @@ with open(os.path.join(HERE, "managed_policies.tsv"), "w", encoding="utf-8") as 
     for partition in sorted(policies):
         for name in sorted(policies[partition]):
             out.write(partition + "\t" + name + "\t" + policies[partition][name] + "\n")
+with open(os.path.join(SRC, "model", "connector_profiles", "profiles.json"), encoding="utf-8") as f:
+    profiles = json.load(f)
+with open(os.path.join(HERE, "connector_profiles.tsv"), "w", encoding="utf-8") as out:
+    out.write("version\t" + json.dumps(profiles["Version"]) + "\n")
+    for source in profiles["Permissions"]:
+        for dest, profile in profiles["Permissions"][source].items():
+            body = json.dumps(profile, separators=(",", ":"), ensure_ascii=False)
+            out.write("permission\t" + source + "\t" + dest + "\t" + body + "\n")
+    for rtype, props in profiles["CfnResourceProperties"].items():
+        body = json.dumps(props, separators=(",", ":"), ensure_ascii=False)
+        out.write("resource\t" + rtype + "\t" + body + "\n")
 print("samtranslator", samtranslator.__version__)

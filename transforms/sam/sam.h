@@ -248,6 +248,12 @@ Status TranslateApplication(SamResource& resource, Context& ctx, GeneratedList* 
 // Fn::FindInMap in it, in place), before Globals and before any resource is translated.
 Status PrepareApplications(Json& input, Context& ctx);
 Status TranslateCapacityProvider(SamResource& resource, Context& ctx, GeneratedList* out);
+Status TranslateStateMachine(SamResource& resource, Context& ctx, GeneratedList* out);
+Status TranslateConnector(SamResource& resource, Context& ctx, GeneratedList* out);
+// Replaces the `Connectors` attribute of every resource in `input` by AWS::Serverless::Connector
+// resources (appended to Resources), before any resource is translated; what is wrong with one
+// goes to `errors` and leaves that connector out.
+void ExpandEmbeddedConnectors(Json& input, std::vector<Error>* errors);
 
 // DeploymentPreference of a function (resolved, validated, added to ctx); sets the alias's
 // UpdatePolicy when enabled. `alias` is the AutoPublishAlias alias or nullptr.
@@ -285,6 +291,9 @@ enum class PropType : uint8_t {
   kDeletionPolicy,  // IS_STR_ENUM(["Delete", "Retain"])
   kStringOrStringList,
   kBoolOrDict,
+  kMap,               // dict_of(...): a dict, but the message does not say so
+  kDictOrListOfDict,  // one_of(dict_of(...), list_of(dict_of(...)))
+  kListOfString,      // list_of(IS_STR)
 };
 struct PropertySpec {
   std::string_view name;

@@ -42,8 +42,8 @@ constexpr TypeEntry kTypes[] = {
     {"AWS::Serverless::Api", nullptr},
     {"AWS::Serverless::HttpApi", &sam::TranslateHttpApi},
     {"AWS::Serverless::WebSocketApi", &sam::TranslateWebSocketApi},
-    {"AWS::Serverless::StateMachine", nullptr},
-    {"AWS::Serverless::Connector", nullptr},
+    {"AWS::Serverless::StateMachine", &sam::TranslateStateMachine},
+    {"AWS::Serverless::Connector", &sam::TranslateConnector},
     {"AWS::Serverless::GraphQLApi", nullptr},
 };
 
@@ -347,6 +347,7 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
   }
   if (Status st = sam::ApplyGlobals(input); !st.ok())
     return fail(st.error());
+  sam::ExpandEmbeddedConnectors(input, &errors);
 
   Json output = input;
   output.erase("Globals");

@@ -92,7 +92,9 @@ std::string Error::Message() const {
 }
 
 std::string Error::SortKey() const {
-  if (kind == ErrorKind::kResource || kind == ErrorKind::kEvent || kind == ErrorKind::kUnsupported)
+  // A plain error with an id: DuplicateLogicalIdException, sorted by the transformed resource.
+  if (kind == ErrorKind::kResource || kind == ErrorKind::kEvent ||
+      kind == ErrorKind::kUnsupported || !id.empty())
     return id;
   return Message();
 }
@@ -594,6 +596,17 @@ bool CheckType(const Json& v, PropType type) {
       return true;
     case PropType::kBoolOrDict:
       return v.is_boolean() || v.is_object();
+    case PropType::kMap:
+      return v.is_object();
+    case PropType::kDictOrListOfDict:
+      if (v.is_object())
+        return true;
+      if (!v.is_array())
+        return false;
+      return std::all_of(v.begin(), v.end(), [](const Json& item) { return item.is_object(); });
+    case PropType::kListOfString:
+      return v.is_array() &&
+             std::all_of(v.begin(), v.end(), [](const Json& item) { return item.is_string(); });
   }
   return true;
 }
@@ -665,8 +678,9 @@ void PropagateTags(GeneratedList& resources, const Json* tags, const Json* propa
                                           "AWS::Lambda::CapacityProvider",
                                           "AWS::StepFunctions::StateMachine"};
   Json list = Json::array();
-  for (auto it = tags->begin(); it != tags->end(); ++it)
-    list.push_back(Json{{"Key", it.key()}, {"Value", it.value()}});
+  for (auto it = tags->begin(); it != tags->end(); ++it)  // get_tag_list: None becomes ""
+    list.push_back(
+        Json{{"Key", it.key()}, {"Value", it.value().is_null() ? Json("") : it.value()}});
   for (Generated& g : resources) {
     const Json* type = Get(g.resource, "Type");
     if (type == nullptr || !type->is_string())

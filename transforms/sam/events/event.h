@@ -71,6 +71,12 @@ Status TranslateSchedule(const EventSource& event, const FunctionInfo& fn, Conte
                          GeneratedList* out);
 Status TranslateScheduleV2(const EventSource& event, const FunctionInfo& fn, Context& ctx,
                            GeneratedList* out);
+// ScheduleV2 for any target (functions and state machines): the schedule, its dead-letter
+// queue and the execution role whose first policy is `invoke_policy`.
+Status BuildScheduleV2(const EventSource& event, const Json& attrs, const Json& target_arn,
+                       const Json& invoke_policy, GeneratedList* out);
+// {"PolicyName": name, "PolicyDocument": {"Statement": [{action on target_arn}]}}.
+Json ScheduleV2InvokePolicy(const std::string& name, const char* action, const Json& target_arn);
 Status TranslateCloudWatchEvent(const EventSource& event, const FunctionInfo& fn, Context& ctx,
                                 GeneratedList* out);
 Status TranslateCloudWatchLogs(const EventSource& event, const FunctionInfo& fn, Context& ctx,

@@ -1,8 +1,9 @@
 // Copyright 2026 The cfnx Authors.
 // SPDX-License-Identifier: Apache-2.0
 //
-// ScheduleV2: an AWS::Scheduler::Schedule targeting the function, with an execution role the
-// scheduler assumes to invoke it (unless RoleArn is given) and an optional dead-letter queue.
+// ScheduleV2: an AWS::Scheduler::Schedule targeting the function (or a state machine), with an
+// execution role the scheduler assumes to invoke it (unless RoleArn is given) and an optional
+// dead-letter queue.
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-schedulev2.html
 
 #include "transforms/sam/events/event.h"
@@ -14,17 +15,14 @@ Json Statement(const char* action, const Json& resource) {
   return Json{{"Action", action}, {"Effect", "Allow"}, {"Resource", resource}};
 }
 
-Json ExecutionRole(const EventSource& event, const FunctionInfo& fn, const Json& attributes,
+Json ExecutionRole(const EventSource& event, const Json& invoke_policy, const Json& attributes,
                    const Json* dlq_arn) {
   const Json& p = event.properties;
   Json role = NewResource("AWS::IAM::Role", attributes);
   Json& props = role["Properties"];
   props["AssumeRolePolicyDocument"] = AssumeRolePolicyFor("scheduler.amazonaws.com");
   Json policies = Json::array();
-  policies.push_back(Json{
-      {"PolicyName", event.logical_id + "LambdaPolicy"},
-      {"PolicyDocument",
-       Json{{"Statement", Json::array({Statement("lambda:InvokeFunction", fn.TargetArn())})}}}});
+  policies.push_back(invoke_policy);
   if (dlq_arn != nullptr && Truthy(dlq_arn)) {
     policies.push_back(
         Json{{"PolicyName", event.logical_id + "SQSPolicy"},
@@ -39,10 +37,23 @@ Json ExecutionRole(const EventSource& event, const FunctionInfo& fn, const Json&
 
 }  // namespace
 
+Json ScheduleV2InvokePolicy(const std::string& name, const char* action, const Json& target_arn) {
+  return Json{
+      {"PolicyName", name},
+      {"PolicyDocument", Json{{"Statement", Json::array({Statement(action, target_arn)})}}}};
+}
+
 Status TranslateScheduleV2(const EventSource& event, const FunctionInfo& fn, Context& /*ctx*/,
                            GeneratedList* out) {
+  return BuildScheduleV2(event, fn.function->PassthroughAttributes(), fn.TargetArn(),
+                         ScheduleV2InvokePolicy(event.logical_id + "LambdaPolicy",
+                                                "lambda:InvokeFunction", fn.TargetArn()),
+                         out);
+}
+
+Status BuildScheduleV2(const EventSource& event, const Json& attrs, const Json& target_arn,
+                       const Json& invoke_policy, GeneratedList* out) {
   const Json& p = event.properties;
-  Json attrs = fn.function->PassthroughAttributes();
   Json schedule = NewResource("AWS::Scheduler::Schedule", attrs);
   Json& sp = schedule["Properties"];
   auto present = [&](const char* name) -> const Json* {
@@ -93,12 +104,12 @@ Status TranslateScheduleV2(const EventSource& event, const FunctionInfo& fn, Con
     role_arn = *given;
   } else {
     std::string role_id = event.logical_id + "Role";
-    extra.push_back(
-        Generated{role_id, ExecutionRole(event, fn, attrs, dlq != nullptr ? &dlq_arn : nullptr)});
+    extra.push_back(Generated{
+        role_id, ExecutionRole(event, invoke_policy, attrs, dlq != nullptr ? &dlq_arn : nullptr)});
     role_arn = GetAtt(role_id, "Arn");
   }
 
-  Json target = Json{{"Arn", fn.TargetArn()}, {"RoleArn", role_arn}};
+  Json target = Json{{"Arn", target_arn}, {"RoleArn", role_arn}};
   if (const Json* v = present("Input"))
     target["Input"] = *v;
   if (dlq != nullptr)
