@@ -6,6 +6,8 @@
 // id, Stage, and the Swagger features (Cors, binary media types, models, OpenAPI 3 conversion).
 
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <set>
 
@@ -566,6 +568,8 @@ Status Generator::Run(GeneratedList* out) {
       for (size_t i = 0; i < input.size(); ++i)
         data += (i == 0 ? "" : "||") + input[i];
     }
+    if (std::getenv("CFNX_SAM_HASH_DEBUG") != nullptr)
+      std::fprintf(stderr, "HASHINPUT %s\n", data.c_str());
     std::string digest = Sha1Hex(data);
     deployment_id += digest.substr(0, 10);
     deployment["Properties"]["Description"] = "RestApi deployment id: " + digest;
@@ -580,6 +584,8 @@ Status Generator::Run(GeneratedList* out) {
     sp["Tags"] = std::move(list);
   }
 
+  ctx.resource_refs[id]["Stage"] = stage_id;
+  ctx.resource_refs[id]["Deployment"] = deployment_id;
   GeneratedList generated;
   generated.push_back(Generated{id, std::move(rest_api)});
   generated.push_back(Generated{deployment_id, std::move(deployment)});
@@ -588,6 +594,18 @@ Status Generator::Run(GeneratedList* out) {
   for (Generated& g : domain_resources)
     generated.push_back(std::move(g));
   SAM_TRY(ConstructUsagePlan(r, ctx, auth, stage_id, &generated));
+  for (const Generated& g : generated) {
+    const std::string type = g.resource["Type"].get<std::string>();
+    for (const auto& [property, resource_type] :
+         {std::pair<const char*, const char*>{"DomainName", "AWS::ApiGateway::DomainName"},
+          {"DomainNameV2", "AWS::ApiGateway::DomainNameV2"},
+          {"UsagePlan", "AWS::ApiGateway::UsagePlan"},
+          {"UsagePlanKey", "AWS::ApiGateway::UsagePlanKey"},
+          {"ApiKey", "AWS::ApiGateway::ApiKey"}}) {
+      if (type == resource_type)
+        ctx.resource_refs[id][property] = g.logical_id;
+    }
+  }
   PropagateTags(generated, r.Prop("Tags"), r.Prop("PropagateTags"));
   for (Generated& g : generated)
     out->push_back(std::move(g));
@@ -595,6 +613,37 @@ Status Generator::Run(GeneratedList* out) {
 }
 
 }  // namespace
+
+void FixOpenApiVersions(Json& input, Context& ctx) {
+  Json* resources = GetMut(input, "Resources");
+  if (resources == nullptr || !resources->is_object())
+    return;
+  for (auto it = resources->begin(); it != resources->end(); ++it) {
+    const Json* type = Get(it.value(), "Type");
+    if (type == nullptr || *type != "AWS::Serverless::Api")
+      continue;
+    Json* props = GetMut(it.value(), "Properties");
+    if (props == nullptr || !props->contains("OpenApiVersion") ||
+        !props->contains("__MANAGE_SWAGGER"))
+      continue;
+    PyValue version = PyValue::FromJson((*props)["OpenApiVersion"], true);
+    if (!SwaggerEditor::IsOpenApi3(version))
+      continue;
+    if (!version.is_str()) {
+      version = PyValue::Str(version.Str());
+      (*props)["OpenApiVersion"] = version.str();
+    }
+    if (!props->contains("DefinitionBody"))
+      continue;
+    PyValue* body = RestApiBody(ctx, it.key());
+    if (body == nullptr || !body->is_dict())
+      continue;
+    body->Set(PyValue::Key{"openapi", false}, version);
+    if (const PyValue* swagger = body->Get("swagger"); swagger != nullptr && swagger->Truthy())
+      body->Erase("swagger");
+    (*props)["DefinitionBody"] = body->ToJson();
+  }
+}
 
 Status TranslateApi(SamResource& resource, Context& ctx, GeneratedList* out) {
   SAM_TRY(ValidateProperties(resource, ApiSpecs()));

@@ -47,6 +47,10 @@ PyValue* RestApiBody(Context& ctx, const std::string& api_id);
 // errors go to `errors` (the reference raises them together); a fatal error is returned.
 Status PrepareRestApis(Json& input, Context& ctx, std::vector<Error>* errors);
 
+// Globals.fix_openapi_definitions, after Globals: a SAM-managed Swagger of an API with
+// OpenApiVersion 3.x becomes an OpenAPI document of that version.
+void FixOpenApiVersions(Json& input, Context& ctx);
+
 Status TranslateApi(SamResource& resource, Context& ctx, GeneratedList* out);
 
 std::vector<PropertySpec> ApiEventSpecs(const std::string& type);

@@ -349,6 +349,7 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
   }
   if (Status st = sam::ApplyGlobals(input); !st.ok())
     return fail(st.error());
+  sam::FixOpenApiVersions(input, ctx);
 
   Json output = input;
   output.erase("Globals");
