@@ -261,10 +261,19 @@ Status PrepareRestApis(Json& input, Context& ctx, std::vector<Error>* errors) {
     Json* events = props != nullptr && props->is_object() ? GetMut(*props, "Events") : nullptr;
     if (events == nullptr || !events->is_object())
       continue;
+    // _get_api_events copies the Api events into a new Py27Dict (in the order the function's
+    // Events iterate) and the plugin iterates that dict: its own Python 2.7 order.
+    Py27Keys api_events;
     for (const std::string& event_id : Py27Order(*events)) {
+      const Json& event = (*events)[event_id];
+      if (Truthy(event) && event.is_object() && IsType(event, "Api"))
+        api_events.Add(event_id);
+    }
+    std::vector<std::string> api_event_ids;
+    for (const std::string* k : api_events.Order())
+      api_event_ids.push_back(*k);
+    for (const std::string& event_id : api_event_ids) {
       Json& event = (*events)[event_id];
-      if (!Truthy(event) || !event.is_object() || !IsType(event, "Api"))
-        continue;
       Status st = plugin.ProcessEvent(event_id, event, *resource, input);
       if (!st.ok()) {
         if (st.error().fatal) {

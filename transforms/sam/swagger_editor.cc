@@ -8,6 +8,8 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <cstdio>
+#include <cstdlib>
 
 #include "re2/re2.h"
 
@@ -131,6 +133,15 @@ Status SwaggerEditor::Create(const PyValue* doc, SwaggerEditor* out) {
     return DocumentError(
         "Invalid Swagger document or the Swagger document is not explicitly defined in "
         "'DefinitionBody'.");
+  }
+  if (std::getenv("CFNX_SAM_EDITOR_DEBUG") != nullptr) {
+    const PyValue* p = doc->Get("paths");
+    const PyValue* u = p != nullptr ? p->Get(std::getenv("CFNX_SAM_EDITOR_DEBUG")) : nullptr;
+    std::string keys;
+    if (u != nullptr)
+      for (const PyValue::Entry* e : u->Entries())
+        keys += e->first.text + " ";
+    std::fprintf(stderr, "EDITOR %s\n", keys.c_str());
   }
   out->doc_ = doc->DeepCopy();
   auto or_new = [&](const char* key) {
