@@ -220,8 +220,6 @@ struct Generator {
       return ResourceError(
           id, "Models works only with inline Swagger specified in 'DefinitionBody' property.");
     }
-    if (!models->is_object())
-      return ResourceError(id, "Models must be a dictionary.");
     if (!SwaggerEditor::IsValid(&definition_body)) {
       return ResourceError(id,
                            "Unable to add Models definitions because 'DefinitionBody' does not "
@@ -229,13 +227,13 @@ struct Generator {
     }
     for (auto it = models->begin(); it != models->end(); ++it) {
       if (!it.value().is_object())
-        return ResourceError(id, "Invalid model definition '" + it.key() + "'");
+        return ResourceError(id, "Invalid value for 'Models' property");
     }
     SwaggerEditor editor;
     SAM_TRY(SwaggerEditor::Create(&definition_body, &editor));
     SAM_TRY(editor.AddModels(PyValue::FromJson(*models, true)));
     definition_body = editor.Swagger();
-    return Ok();
+    return OpenApiPostprocess();
   }
 
   Status AddEndpointExtension() {
@@ -309,7 +307,11 @@ struct Generator {
         if (field != "responses")
           continue;
         const PyValue* r200 = f->second.is_dict() ? f->second.Get("200") : nullptr;
-        if (!f->second.is_dict() || (r200 != nullptr && !r200->is_dict() && !r200->is_none())) {
+        if (!f->second.is_dict() && !f->second.is_none()) {
+          return DocumentError("Invalid responses in options method for path " + path +
+                               ": It should be a map.");
+        }
+        if (r200 != nullptr && !r200->is_dict() && !r200->is_none()) {
           return DocumentError("Invalid responses in options method for path " + path +
                                ": The value of '200' should be a map.");
         }

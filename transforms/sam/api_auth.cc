@@ -292,7 +292,8 @@ Status GetAuthorizers(const std::string& api_id, const PyValue* config,
   std::map<std::string, Authorizer> by_name;
   if (IsStr(default_authorizer, "AWS_IAM")) {
     Authorizer a;
-    SAM_TRY(MakeAuthorizer(api_id, PyValue::Key{"AWS_IAM", false}, nullptr, &a));
+    SAM_TRY(
+        MakeAuthorizer(api_id, PyValue::Key{"AWS_IAM", default_authorizer->py27()}, nullptr, &a));
     names.Set(a.name, PyValue::None());
     by_name["AWS_IAM"] = a;
   }
@@ -1299,15 +1300,16 @@ Status AddEventAuthToSwagger(const EventSource& event, const Json& event_auth_js
   PyValue api_auth = PyValue::FromJson(api_auth_json, true);
   std::string m = method, p = path;
   auto prefix = [&](const PyValue* authorizer) {
-    return "Unable to set Authorizer [" + authorizer->Str() + "] on API method [" + m +
+    return "Unable to set Authorizer [" + PyStr(authorizer->ToJson()) + "] on API method [" + m +
            "] for path [" + p + "] because ";
   };
   auto check_types = [&](const PyValue* api_authorizers) -> Status {
     if (IsStr(method_authorizer, "NONE"))
       return Ok();
     if (!method_authorizer->is_str() || api_authorizers == nullptr || !api_authorizers->is_dict()) {
-      return EventError(event.id, "Unable to set Authorizer [" + method_authorizer->Str() +
-                                      "] on API method [" + m + "] for path [" + p +
+      return EventError(event.id, "Unable to set Authorizer [" +
+                                      PyStr(method_authorizer->ToJson()) + "] on API method [" + m +
+                                      "] for path [" + p +
                                       "]. The method authorizer must be a string with a "
                                       "corresponding dict entry in the api authorizer.");
     }

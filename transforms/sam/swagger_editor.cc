@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <optional>
 #include <set>
-#include <cstdio>
-#include <cstdlib>
 
 #include "re2/re2.h"
 

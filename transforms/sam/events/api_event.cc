@@ -13,6 +13,7 @@
 
 #include "transforms/sam/api_auth.h"
 #include "transforms/sam/rest_api.h"
+#include "transforms/sam/sha1.h"
 #include "transforms/sam/swagger_editor.h"
 
 namespace cfnx::sam {
@@ -100,7 +101,7 @@ Status AddRequestModel(const EventSource& event, const Json& api_props, const Js
   const Json* model = Get(model_json, "Model");
   if (!Truthy(model))
     return Ok();
-  std::string shown = PyValue::FromJson(*model, true).Str();
+  std::string shown = PyStr(*model);
   std::string prefix = "Unable to set RequestModel [" + shown + "] on API method [" + method +
                        "] for path [" + path + "] because ";
   const Json* models = Get(api_props, "Models");
@@ -193,7 +194,13 @@ Status TranslateApiEvent(const EventSource& event, const FunctionInfo& fn, Conte
                                      "${__Stage__}/" +
                                      m + perm_path,
                                  Json{{"__ApiId__", p["RestApiId"]}, {"__Stage__", "*"}}})}};
-    out->push_back(MakePermission(event, fn, stage, Json("apigateway.amazonaws.com"), &source_arn));
+    // _construct_permission: a suffix that is not alphanumeric is hashed.
+    bool alnum = !stage.empty();
+    for (unsigned char c : stage)
+      alnum = alnum && (std::isalnum(c) || c >= 0x80);
+    std::string suffix = alnum || stage.empty() ? stage : Sha1Hex(stage).substr(0, 10);
+    out->push_back(
+        MakePermission(event, fn, suffix, Json("apigateway.amazonaws.com"), &source_arn));
   }
 
   Json api_id_json = RestApiIdString(Get(p, "RestApiId"));
