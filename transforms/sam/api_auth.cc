@@ -1091,17 +1091,23 @@ Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain,
     return Ok();
   if (!domain->is_dict())
     return ResourceError(id, "Property 'Domain' should be a map.");
-  const PyValue* endpoint_in = Field(*domain, "EndpointConfiguration");
+  // Copies: Set() on `domain` below may move its entries.
+  std::optional<PyValue> endpoint_value;
+  if (const PyValue* v = Field(*domain, "EndpointConfiguration"))
+    endpoint_value = *v;
+  const PyValue* endpoint_in = endpoint_value.has_value() ? &*endpoint_value : nullptr;
   if (IsStr(endpoint_in, "PRIVATE")) {
     return UnsupportedError(id, "cfnx does not expand private custom domains yet",
                             {"Properties", "Domain"});
   }
-  const PyValue* domain_name = Field(*domain, "DomainName");
-  if (domain_name == nullptr)
+  if (Field(*domain, "DomainName") == nullptr)
     return ResourceError(id, "Property 'Domain.DomainName' is required.");
-  const PyValue* cert = Field(*domain, "CertificateArn");
-  if (cert == nullptr)
+  const PyValue domain_name_value = *Field(*domain, "DomainName");
+  const PyValue* domain_name = &domain_name_value;
+  if (Field(*domain, "CertificateArn") == nullptr)
     return ResourceError(id, "Property 'Domain.CertificateArn' is required.");
+  const PyValue cert_value = *Field(*domain, "CertificateArn");
+  const PyValue* cert = &cert_value;
   Json name_json = domain_name->ToJson();
   std::string domain_id = "ApiGatewayDomainName" + GenerateLogicalId("", &name_json);
   domain->Set("ApiDomainName", PyValue::Str(domain_id));
@@ -1197,8 +1203,13 @@ Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain,
     return Ok();
   if (!route53->is_dict())
     return ResourceError(id, "Property 'Domain.Route53' should be a map.");
-  const PyValue* zone_id = Field(*route53, "HostedZoneId");
-  const PyValue* zone_name = Field(*route53, "HostedZoneName");
+  std::optional<PyValue> zone_id_value, zone_name_value;
+  if (const PyValue* v = Field(*route53, "HostedZoneId"))
+    zone_id_value = *v;
+  if (const PyValue* v = Field(*route53, "HostedZoneName"))
+    zone_name_value = *v;
+  const PyValue* zone_id = zone_id_value.has_value() ? &*zone_id_value : nullptr;
+  const PyValue* zone_name = zone_name_value.has_value() ? &*zone_name_value : nullptr;
   if (zone_id == nullptr && zone_name == nullptr) {
     return ResourceError(id,
                          "HostedZoneId or HostedZoneName is required to enable Route53 support "
