@@ -167,6 +167,8 @@ struct DeploymentPreference {
   bool propagate_tags = false;
 };
 
+struct RestApiState;  // rest_api.h
+
 struct Context {
   explicit Context(const TransformOptions& opts) : options(opts) {}
 
@@ -191,6 +193,11 @@ struct Context {
   bool sar_loaded = false;
   // In the order the functions were translated.
   std::vector<DeploymentPreference> deployment_preferences;
+  // REST APIs' Swagger documents and what the Api events record for them.
+  std::shared_ptr<RestApiState> rest_apis;
+  // When not empty: the order the reference iterates Resources in (its Python 2.7 dict order,
+  // used when the template has a REST API).
+  std::vector<std::string> resource_order;
   // Loader map given by --managed-policies (lazily read).
   std::optional<Json> loader_policies;
   // AWS::Route53::RecordSetGroup of API custom domains by logical id: APIs on one hosted zone

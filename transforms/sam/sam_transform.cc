@@ -13,6 +13,7 @@
 #include "transforms/sam/globals.h"
 #include "transforms/sam/http_api.h"
 #include "transforms/sam/intrinsics.h"
+#include "transforms/sam/rest_api.h"
 #include "transforms/sam/sam.h"
 
 namespace cfnx {
@@ -39,7 +40,7 @@ constexpr TypeEntry kTypes[] = {
     {"AWS::Serverless::LayerVersion", &sam::TranslateLayerVersion},
     {"AWS::Serverless::Application", &sam::TranslateApplication},
     {"AWS::Serverless::CapacityProvider", &sam::TranslateCapacityProvider},
-    {"AWS::Serverless::Api", nullptr},
+    {"AWS::Serverless::Api", &sam::TranslateApi},
     {"AWS::Serverless::HttpApi", &sam::TranslateHttpApi},
     {"AWS::Serverless::WebSocketApi", &sam::TranslateWebSocketApi},
     {"AWS::Serverless::StateMachine", &sam::TranslateStateMachine},
@@ -338,6 +339,15 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
   // Plugins that act on the whole template before any resource: SAR lookups, then Globals.
   if (Status st = sam::PrepareApplications(input, ctx); !st.ok())
     return fail_alone(st.error());
+  {
+    std::vector<Error> api_errors;
+    if (Status st = sam::PrepareRestApis(input, ctx, &api_errors); !st.ok())
+      return fail_alone(st.error());
+    if (!api_errors.empty()) {
+      Report(root, std::move(api_errors), tctx.diags);
+      return nullptr;
+    }
+  }
   std::vector<Error> plugin_errors;
   if (Status st = sam::PrepareHttpApis(input, ctx, &plugin_errors); !st.ok())
     return fail_alone(st.error());
@@ -347,6 +357,7 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
   }
   if (Status st = sam::ApplyGlobals(input); !st.ok())
     return fail(st.error());
+  sam::FixOpenApiVersions(input, ctx);
   sam::ExpandEmbeddedConnectors(input, &errors);
 
   Json output = input;
@@ -357,10 +368,16 @@ const Node* SamTransform::Apply(const MapNode& root, TransformContext& tctx) con
   // The reference's processing order: functions, state machines, APIs, the rest, connectors.
   std::vector<std::pair<int, std::string>> order;
   const Json& resources = input["Resources"];
-  for (auto it = resources.begin(); it != resources.end(); ++it) {
-    const TypeEntry* entry = FindType(it.value());
+  std::vector<std::string> ids = ctx.resource_order;
+  if (ids.empty()) {
+    for (auto it = resources.begin(); it != resources.end(); ++it)
+      ids.push_back(it.key());
+  }
+  for (const std::string& id : ids) {
+    const Json* dict = sam::Get(resources, id);
+    const TypeEntry* entry = dict != nullptr ? FindType(*dict) : nullptr;
     if (entry != nullptr)
-      order.emplace_back(TypeRank(entry->type), it.key());
+      order.emplace_back(TypeRank(entry->type), id);
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });

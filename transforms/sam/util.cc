@@ -676,7 +676,14 @@ void PropagateTags(GeneratedList& resources, const Json* tags, const Json* propa
                                           "AWS::CloudFormation::Stack",
                                           "AWS::IoT::TopicRule",
                                           "AWS::Lambda::CapacityProvider",
-                                          "AWS::StepFunctions::StateMachine"};
+                                          "AWS::StepFunctions::StateMachine",
+                                          "AWS::ApiGateway::ApiKey",
+                                          "AWS::ApiGateway::DomainName",
+                                          "AWS::ApiGateway::DomainNameAccessAssociation",
+                                          "AWS::ApiGateway::DomainNameV2",
+                                          "AWS::ApiGateway::RestApi",
+                                          "AWS::ApiGateway::Stage",
+                                          "AWS::ApiGateway::UsagePlan"};
   Json list = Json::array();
   for (auto it = tags->begin(); it != tags->end(); ++it)  // get_tag_list: None becomes ""
     list.push_back(

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "transforms/sam/http_api.h"
+#include "transforms/sam/rest_api.h"
 
 namespace cfnx::sam {
 namespace {
@@ -30,7 +31,7 @@ const EventType kEventTypes[] = {
     {"DocumentDB", &TranslatePullEvent, &PullEventSpecs},
     {"S3", &TranslateS3, &PushEventSpecs, &LinkS3},
     {"SNS", &TranslateSns, &PushEventSpecs},
-    {"Api", nullptr},
+    {"Api", &TranslateApiEvent, &ApiEventSpecs, &LinkApi},
     {"HttpApi", &TranslateHttpApiEvent, &HttpApiEventSpecs},
     {"Schedule", &TranslateSchedule, &PushEventSpecs},
     {"ScheduleV2", &TranslateScheduleV2, &PushEventSpecs},
@@ -112,8 +113,11 @@ Status ParseEvents(const SamResource& function, Context& ctx, std::vector<EventS
       return e;
     }
     if (entry->link != nullptr) {
-      if (Status st = entry->link(source, ctx); !st.ok())
+      if (Status st = entry->link(source, ctx); !st.ok()) {
+        if (st.error().kind == ErrorKind::kResource)
+          return st;  // about the linked resource itself
         return WrapInResource(function.logical_id, st.error());
+      }
     }
     out->push_back(std::move(source));
   }

@@ -1,0 +1,63 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// AWS::Serverless::Api (REST) and the Function `Api` event: what the reference's
+// DefaultDefinitionBodyPlugin, ImplicitRestApiPlugin, Api event source and ApiGenerator share.
+// The Swagger documents live here as PyValues (see py_value.h) from the plugins until the API
+// is translated, because the Deployment's logical id hashes their Python str().
+
+#ifndef CFNX_TRANSFORMS_SAM_REST_API_H_
+#define CFNX_TRANSFORMS_SAM_REST_API_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "transforms/sam/events/event.h"
+#include "transforms/sam/py_value.h"
+
+namespace cfnx::sam {
+
+inline constexpr const char kImplicitRestApiId[] = "ServerlessRestApi";
+
+struct RestApiState {
+  // Whether the reference converts the template to its Python 2.7 types (it has an
+  // AWS::Serverless::Api or an Api event).
+  bool py27 = false;
+  // The DefinitionBody of an AWS::Serverless::Api as the reference holds it, once something
+  // has read or edited it.
+  std::map<std::string, PyValue> bodies;
+  // Per API: the FunctionName of each function with an Api event on it (Translator's
+  // function_names), in translation order.
+  std::map<std::string, std::vector<std::string>> function_names;
+  // Route53 record set groups created so far (shared by the APIs of one hosted zone).
+  std::set<std::string> record_set_groups;
+  // Whether ServerlessRestApi is the plugin's (its StageName is a plain Python str).
+  bool implicit_created = false;
+};
+
+RestApiState& RestApis(Context& ctx);
+// The API's DefinitionBody (converted from the template the first time), or nullptr when
+// the resource has none.
+PyValue* RestApiBody(Context& ctx, const std::string& api_id);
+
+// The two plugins that run before Globals: DefaultDefinitionBody (REST part) and
+// ImplicitRestApi. Edits `input` (adds ServerlessRestApi, RestApiId on events). The events'
+// errors go to `errors` (the reference raises them together); a fatal error is returned.
+Status PrepareRestApis(Json& input, Context& ctx, std::vector<Error>* errors);
+
+// Globals.fix_openapi_definitions, after Globals: a SAM-managed Swagger of an API with
+// OpenApiVersion 3.x becomes an OpenAPI document of that version.
+void FixOpenApiVersions(Json& input, Context& ctx);
+
+Status TranslateApi(SamResource& resource, Context& ctx, GeneratedList* out);
+
+std::vector<PropertySpec> ApiEventSpecs(const std::string& type);
+Status LinkApi(const EventSource& event, Context& ctx);
+Status TranslateApiEvent(const EventSource& event, const FunctionInfo& fn, Context& ctx,
+                         GeneratedList* out);
+
+}  // namespace cfnx::sam
+
+#endif  // CFNX_TRANSFORMS_SAM_REST_API_H_
