@@ -20,7 +20,7 @@ inline constexpr const char kXIntegration[] = "x-amazon-apigateway-integration";
 inline constexpr const char kXAnyMethod[] = "x-amazon-apigateway-any-method";
 
 // A fatal "Structure of the SAM template is invalid. <message>" (InvalidDocumentException).
-Error DocumentError(std::string message);
+Error DocumentError(std::string message);  // defined once, in open_api.cc
 
 class SwaggerEditor {
  public:
