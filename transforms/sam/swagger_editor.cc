@@ -40,12 +40,6 @@ PyValue TypeString(const char* type) {
 
 }  // namespace
 
-Error DocumentError(std::string message) {
-  Error e = TemplateError(std::move(message));
-  e.fatal = true;
-  return e;
-}
-
 PyValue PyRef(const std::string& name) {
   PyValue v = PyValue::Dict(false);
   v.Set("Ref", PyValue::Str(name));
