@@ -6,8 +6,6 @@
 // id, Stage, and the Swagger features (Cors, binary media types, models, OpenAPI 3 conversion).
 
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <set>
 
@@ -520,8 +518,9 @@ Status Generator::Run(GeneratedList* out) {
 
   // Domain.
   GeneratedList domain_resources;
+  GeneratedList late_resources;
   PyValue domain_py = domain.is_null() ? PyValue::None() : PyValue::FromJson(domain, true);
-  SAM_TRY(ConstructApiDomain(r, ctx, &domain_py, &domain_resources));
+  SAM_TRY(ConstructApiDomain(r, ctx, &domain_py, &domain_resources, &late_resources));
 
   // Deployment and Stage.
   Json passthrough = r.PassthroughAttributes();
@@ -570,8 +569,6 @@ Status Generator::Run(GeneratedList* out) {
       for (size_t i = 0; i < input.size(); ++i)
         data += (i == 0 ? "" : "||") + input[i];
     }
-    if (std::getenv("CFNX_SAM_HASH_DEBUG") != nullptr)
-      std::fprintf(stderr, "HASHINPUT %s\n", data.c_str());
     std::string digest = Sha1Hex(data);
     deployment_id += digest.substr(0, 10);
     deployment["Properties"]["Description"] = "RestApi deployment id: " + digest;
@@ -596,6 +593,8 @@ Status Generator::Run(GeneratedList* out) {
   for (Generated& g : domain_resources)
     generated.push_back(std::move(g));
   SAM_TRY(ConstructUsagePlan(r, ctx, auth, stage_id, &generated));
+  for (Generated& g : late_resources)
+    generated.push_back(std::move(g));
   for (const Generated& g : generated) {
     const std::string type = g.resource["Type"].get<std::string>();
     for (const auto& [property, resource_type] :

@@ -1024,6 +1024,65 @@ Status AuthorizerPermissions(const SamResource& api, Context& ctx, const ApiAuth
   return Ok();
 }
 
+namespace {
+
+// SharedApiUsagePlan.get_combined_resource_attributes.
+Status SharedAttributes(const SamResource& api, Context& ctx, Json* out) {
+  RestApiState::SharedUsagePlan& shared = RestApis(ctx).shared_usage_plan;
+  const Json* dict = api.dict;
+  const Json* deletion = Get(*dict, "DeletionPolicy");
+  if (Truthy(deletion) && deletion->is_string()) {
+    if (shared.deletion_policy.empty() || *deletion == "Retain")
+      shared.deletion_policy = deletion->get<std::string>();
+  }
+  const Json* replace = Get(*dict, "UpdateReplacePolicy");
+  if (Truthy(replace) && replace->is_string()) {
+    std::string v = replace->get<std::string>();
+    if (shared.update_replace_policy.empty() || v == "Retain" ||
+        (v == "Snapshot" && shared.update_replace_policy == "Delete"))
+      shared.update_replace_policy = v;
+  }
+  const char kName[] = "SharedUsagePlanCondition";
+  const Json* condition = Get(*dict, "Condition");
+  Json* conditions =
+      ctx.template_json != nullptr ? GetMut(*ctx.template_json, "Conditions") : nullptr;
+  if (!shared.any_api_without_condition) {
+    if (Truthy(condition) && condition->is_string() &&
+        !shared.conditions.contains(condition->get<std::string>())) {
+      if (conditions == nullptr) {
+        return TemplateError(
+            "Can't have condition without having 'Conditions' section in the "
+            "template");
+      }
+      bool first = shared.conditions.empty();
+      shared.conditions.insert(condition->get<std::string>());
+      if (first) {
+        (*conditions)[kName] = *condition;
+      } else {
+        Json ors = Json::array();
+        for (const std::string& c : shared.conditions)
+          ors.push_back(Json{{"Condition", c}});
+        (*conditions)[kName] = Json{{"Fn::Or", std::move(ors)}};
+      }
+    } else if (condition == nullptr || condition->is_null()) {
+      shared.any_api_without_condition = true;
+      if (conditions != nullptr && Truthy(*conditions))
+        conditions->erase(kName);
+    }
+  }
+  Json attrs = Json::object();
+  if (!shared.deletion_policy.empty())
+    attrs["DeletionPolicy"] = shared.deletion_policy;
+  if (!shared.update_replace_policy.empty())
+    attrs["UpdateReplacePolicy"] = shared.update_replace_policy;
+  if (!shared.conditions.empty() && !shared.any_api_without_condition)
+    attrs["Condition"] = kName;
+  *out = std::move(attrs);
+  return Ok();
+}
+
+}  // namespace
+
 Status ConstructUsagePlan(const SamResource& api, Context& ctx, const Json& auth,
                           const std::string& stage_id, GeneratedList* out) {
   const Json* plan = Truthy(auth) ? Get(auth, "UsagePlan") : nullptr;
@@ -1066,8 +1125,31 @@ Status ConstructUsagePlan(const SamResource& api, Context& ctx, const Json& auth
     api_key["Properties"]["StageKeys"] = Json::array({stage_key});
     plan_key = NewResource("AWS::ApiGateway::UsagePlanKey", attrs);
   } else {
-    return UnsupportedError(id, "cfnx does not expand SHARED usage plans yet",
-                            {"Properties", "Auth", "UsagePlan"});
+    plan_id = "ServerlessUsagePlan";
+    key_id = "ServerlessApiKey";
+    plan_key_id = "ServerlessUsagePlanKey";
+    RestApiState::SharedUsagePlan& shared = RestApis(ctx).shared_usage_plan;
+    if (std::find(shared.depends_on.begin(), shared.depends_on.end(), Json(id)) ==
+        shared.depends_on.end())
+      shared.depends_on.push_back(id);
+    Json attrs;
+    SAM_TRY(SharedAttributes(api, ctx, &attrs));
+    usage_plan = NewResource("AWS::ApiGateway::UsagePlan", attrs);
+    usage_plan["DependsOn"] = shared.depends_on;
+    if (std::find(shared.api_stages.begin(), shared.api_stages.end(), api_stage) ==
+        shared.api_stages.end())
+      shared.api_stages.push_back(api_stage);
+    usage_plan["Properties"]["ApiStages"] = shared.api_stages;
+    SAM_TRY(SharedAttributes(api, ctx, &attrs));
+    api_key = NewResource("AWS::ApiGateway::ApiKey", attrs);
+    api_key["DependsOn"] = Json::array({plan_id});
+    api_key["Properties"]["Enabled"] = true;
+    if (std::find(shared.stage_keys.begin(), shared.stage_keys.end(), stage_key) ==
+        shared.stage_keys.end())
+      shared.stage_keys.push_back(stage_key);
+    api_key["Properties"]["StageKeys"] = shared.stage_keys;
+    SAM_TRY(SharedAttributes(api, ctx, &attrs));
+    plan_key = NewResource("AWS::ApiGateway::UsagePlanKey", attrs);
   }
   plan_key["DependsOn"] = Json::array({key_id});
   plan_key["Properties"]["KeyId"] = Ref(key_id);
@@ -1084,8 +1166,8 @@ Status ConstructUsagePlan(const SamResource& api, Context& ctx, const Json& auth
   return Ok();
 }
 
-Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain,
-                          GeneratedList* out) {
+Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain, GeneratedList* out,
+                          GeneratedList* late) {
   const std::string& id = api.logical_id;
   if (domain->is_none())
     return Ok();
@@ -1096,10 +1178,7 @@ Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain,
   if (const PyValue* v = Field(*domain, "EndpointConfiguration"))
     endpoint_value = *v;
   const PyValue* endpoint_in = endpoint_value.has_value() ? &*endpoint_value : nullptr;
-  if (IsStr(endpoint_in, "PRIVATE")) {
-    return UnsupportedError(id, "cfnx does not expand private custom domains yet",
-                            {"Properties", "Domain"});
-  }
+  const bool v2 = IsStr(endpoint_in, "PRIVATE");
   if (Field(*domain, "DomainName") == nullptr)
     return ResourceError(id, "Property 'Domain.DomainName' is required.");
   const PyValue domain_name_value = *Field(*domain, "DomainName");
@@ -1109,29 +1188,33 @@ Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain,
   const PyValue cert_value = *Field(*domain, "CertificateArn");
   const PyValue* cert = &cert_value;
   Json name_json = domain_name->ToJson();
-  std::string domain_id = "ApiGatewayDomainName" + GenerateLogicalId("", &name_json);
-  domain->Set("ApiDomainName", PyValue::Str(domain_id));
+  std::string domain_id =
+      (v2 ? "ApiGatewayDomainNameV2" : "ApiGatewayDomainName") + GenerateLogicalId("", &name_json);
+  if (!v2)
+    domain->Set("ApiDomainName", PyValue::Str(domain_id));
   Json attrs = api.PassthroughAttributes();
-  Json res = NewResource("AWS::ApiGateway::DomainName", attrs);
+  Json res =
+      NewResource(v2 ? "AWS::ApiGateway::DomainNameV2" : "AWS::ApiGateway::DomainName", attrs);
   Json& props = res["Properties"];
   props["DomainName"] = name_json;
   std::string endpoint;
   if (endpoint_in == nullptr) {
     endpoint = "REGIONAL";
     domain->Set("EndpointConfiguration", PyValue::Str("REGIONAL"));
-  } else if (IsStr(endpoint_in, "EDGE") || IsStr(endpoint_in, "REGIONAL")) {
+  } else if (IsStr(endpoint_in, "EDGE") || IsStr(endpoint_in, "REGIONAL") || v2) {
     endpoint = endpoint_in->str();
   } else {
     return ResourceError(id,
                          "EndpointConfiguration for Custom Domains must be one of ['EDGE', "
                          "'REGIONAL', 'PRIVATE'].");
   }
-  props[endpoint == "REGIONAL" ? "RegionalCertificateArn" : "CertificateArn"] = cert->ToJson();
+  props[endpoint == "REGIONAL" && !v2 ? "RegionalCertificateArn" : "CertificateArn"] =
+      cert->ToJson();
   props["EndpointConfiguration"] = Json{{"Types", Json::array({endpoint})}};
   if (const PyValue* ip = Field(*domain, "IpAddressType"); ip != nullptr && ip->Truthy())
     props["EndpointConfiguration"]["IpAddressType"] = ip->ToJson();
   if (const PyValue* mtls = Field(*domain, "MutualTlsAuthentication");
-      mtls != nullptr && mtls->Truthy()) {
+      !v2 && mtls != nullptr && mtls->Truthy()) {
     if (!mtls->is_dict())
       return ResourceError(id, "Property 'Domain.MutualTlsAuthentication' should be a map.");
     for (const PyValue::Entry* e : mtls->Entries()) {
@@ -1157,8 +1240,9 @@ Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain,
 
   // Base path mappings.
   auto mapping = [&](const std::string& logical_id, const PyValue* base_path) {
-    Json m = NewResource("AWS::ApiGateway::BasePathMapping", attrs);
-    m["Properties"]["DomainName"] = Ref(domain_id);
+    Json m = NewResource(
+        v2 ? "AWS::ApiGateway::BasePathMappingV2" : "AWS::ApiGateway::BasePathMapping", attrs);
+    m["Properties"][v2 ? "DomainNameArn" : "DomainName"] = Ref(domain_id);
     m["Properties"]["RestApiId"] = Ref(id);
     m["Properties"]["Stage"] = Ref(id + ".Stage");
     if (base_path != nullptr)
@@ -1197,6 +1281,21 @@ Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain,
     }
   }
 
+  if (const PyValue* assoc = domain->Get("AccessAssociation");
+      v2 && assoc != nullptr && !assoc->is_none()) {
+    Json vpce = assoc->is_dict() && assoc->Get("VpcEndpointId") != nullptr
+                    ? assoc->Get("VpcEndpointId")->ToJson()
+                    : Json();
+    Json key = Json::array({vpce, domain_id});
+    Json a = NewResource("AWS::ApiGateway::DomainNameAccessAssociation", attrs);
+    a["Properties"]["DomainNameArn"] = Ref(domain_id);
+    a["Properties"]["AccessAssociationSourceType"] = "VPCE";
+    a["Properties"]["AccessAssociationSource"] = vpce;
+    // Generated after the usage plan, as the reference lists it last.
+    late->push_back(
+        Generated{GenerateLogicalId("DomainNameAccessAssociation", &key), std::move(a)});
+  }
+
   // Route53.
   PyValue* route53 = domain->GetMut("Route53");
   if (route53 == nullptr || route53->is_none())
@@ -1220,6 +1319,9 @@ Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain,
     if (const PyValue* h = Field(*route53, "EvaluateTargetHealth"))
       alias["EvaluateTargetHealth"] = h->ToJson();
     const PyValue* ec = domain->Get("EndpointConfiguration");
+    if (v2) {
+      ec = nullptr;  // PRIVATE: the VPC endpoint's zone and name
+    }
     if (IsStr(ec, "REGIONAL")) {
       alias["HostedZoneId"] = GetAtt(domain_id, "RegionalHostedZoneId");
       alias["DNSName"] = GetAtt(domain_id, "RegionalDomainName");

@@ -39,10 +39,11 @@ Status AuthorizerPermissions(const SamResource& api, Context& ctx, const ApiAuth
 // Auth.UsagePlan: usage plan, API key, usage plan key.
 Status ConstructUsagePlan(const SamResource& api, Context& ctx, const Json& auth,
                           const std::string& stage_id, GeneratedList* out);
-// Domain: domain name, base path mappings, Route53 record sets. `domain` is updated the way
+// Domain: domain name, base path mappings, Route53 record sets (a PRIVATE domain: the V2
+// resources, whose access association goes to `late`). `domain` is updated the way
 // the reference updates it (it is part of the Deployment hash).
-Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain,
-                          GeneratedList* out);
+Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain, GeneratedList* out,
+                          GeneratedList* late);
 // json.dumps(value) with Python's default separators and ASCII escapes.
 std::string PyJsonDumpsSpaced(const PyValue& value);
 

@@ -33,6 +33,16 @@ struct RestApiState {
   std::map<std::string, std::vector<std::string>> function_names;
   // Route53 record set groups created so far (shared by the APIs of one hosted zone).
   std::set<std::string> record_set_groups;
+  // SharedApiUsagePlan: what the APIs with a SHARED usage plan contribute.
+  struct SharedUsagePlan {
+    Json stage_keys = Json::array();
+    Json api_stages = Json::array();
+    Json depends_on = Json::array();
+    std::set<std::string> conditions;
+    bool any_api_without_condition = false;
+    std::string deletion_policy;
+    std::string update_replace_policy;
+  } shared_usage_plan;
   // Whether ServerlessRestApi is the plugin's (its StageName is a plain Python str).
   bool implicit_created = false;
 };

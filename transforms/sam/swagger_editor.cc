@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>
 #include <functional>
 #include <optional>
 #include <set>
@@ -127,15 +125,6 @@ Status SwaggerEditor::Create(const PyValue* doc, SwaggerEditor* out) {
     return DocumentError(
         "Invalid Swagger document or the Swagger document is not explicitly defined in "
         "'DefinitionBody'.");
-  }
-  if (std::getenv("CFNX_SAM_EDITOR_DEBUG") != nullptr) {
-    const PyValue* p = doc->Get("paths");
-    const PyValue* u = p != nullptr ? p->Get(std::getenv("CFNX_SAM_EDITOR_DEBUG")) : nullptr;
-    std::string keys;
-    if (u != nullptr)
-      for (const PyValue::Entry* e : u->Entries())
-        keys += e->first.text + " ";
-    std::fprintf(stderr, "EDITOR %s\n", keys.c_str());
   }
   out->doc_ = doc->DeepCopy();
   auto or_new = [&](const char* key) {
@@ -533,7 +522,8 @@ Status SwaggerEditor::AddRequestParameters(const std::string& path, const PyValu
       if (location == "querystring")
         location = "query";
       PyValue param = PyValue::Dict(true);
-      param.Set("in", PyValue::Str(location, name.py27()));
+      // "querystring" becomes the literal "query"; other locations are split off the name.
+      param.Set("in", PyValue::Str(location, name.py27() && location != "query"));
       param.Set("name", PyValue::Str(rest, name.py27()));
       param.Set("required", *p.Get("Required"));
       param.Set("type", PyValue::Str("string"));

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "transforms/sam/open_api.h"
 #include "transforms/sam/py_value.h"
 
 namespace cfnx::sam {
@@ -19,8 +20,8 @@ namespace cfnx::sam {
 inline constexpr const char kXIntegration[] = "x-amazon-apigateway-integration";
 inline constexpr const char kXAnyMethod[] = "x-amazon-apigateway-any-method";
 
-// A fatal "Structure of the SAM template is invalid. <message>" (InvalidDocumentException).
-Error DocumentError(std::string message);  // defined once, in open_api.cc
+// DocumentError (open_api.h): a fatal "Structure of the SAM template is invalid. <message>"
+// (InvalidDocumentException).
 
 class SwaggerEditor {
  public:
