@@ -94,3 +94,17 @@ function(cfnx_link_static_executable target)
     target_link_options(${target} PRIVATE ${CFNX_STATIC_LINK_OPTIONS})
   endif()
 endfunction()
+
+# The AWS backend (engine/backend/aws/): libcurl for HTTPS, OpenSSL's libcrypto for SigV4
+# (SHA-256, HMAC) and pugixml for the XML answers. Debian's libcurl.a needs static archives of
+# nghttp2, librtmp, libssh2, libpsl, GSSAPI/Kerberos and OpenLDAP that Debian does not ship, so a
+# static libcurl is impractical: these link shared. With CFNX_STATIC_LINK the `cfnx` executable
+# stays fully static without them, and a second executable `cfnx-aws` beside it, linked
+# dynamically, carries the AWS backend; `cfnx ... --backend aws` (or CFNX_BACKEND=aws) executes
+# it with the same arguments (engine/cli/main.cc). Without CFNX_STATIC_LINK, `cfnx` has both.
+option(CFNX_AWS "Build the AWS backend (libcurl, OpenSSL, pugixml)" ON)
+if(CFNX_AWS)
+  find_package(CURL REQUIRED)
+  find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+  find_package(pugixml REQUIRED)
+endif()

@@ -13,10 +13,12 @@
 namespace cfnx {
 
 void AddBackendFlags(CLI::App* app, BackendFlags* flags, bool mutating) {
-  app->add_option("--backend", flags->backend, "where stacks live: local (default) or aws")
+  app->add_option("--backend", flags->backend,
+                  "where stacks live: local (default) or aws (also $CFNX_BACKEND)")
       ->check(CLI::IsMember({"local", "aws"}));
   app->add_option("--state", flags->state,
                   "local backend database (default $CFNX_STATE or .cfnx/state.db)");
+  AddAwsFlags(app, &flags->aws);
   if (!mutating)
     return;
   app->add_option("--lock-timeout", flags->lock_timeout,
@@ -28,8 +30,7 @@ void AddBackendFlags(CLI::App* app, BackendFlags* flags, bool mutating) {
 
 ErrorOr<std::unique_ptr<LocalBackend>> OpenBackend(const BackendFlags& flags) {
   if (flags.backend != "local")
-    return Error{"--backend " + flags.backend +
-                 " is not available in this build; use the local backend (--backend local)"};
+    return Error{"--backend " + flags.backend + " does not keep a local state database"};
   LocalBackendOptions options;
   options.state_path = flags.state;
   options.faults = flags.faults;

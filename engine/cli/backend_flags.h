@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/api/local_backend.h"
+#include "engine/cli/aws_flags.h"
 #include "engine/cli/command.h"
 
 namespace cfnx {
@@ -21,11 +22,12 @@ namespace cfnx {
 inline constexpr int kExitDeployFailed = 2;
 
 struct BackendFlags {
-  std::string backend = "local";
-  std::string state;  // --state PATH; "" = $CFNX_STATE or .cfnx/state.db
+  std::string backend = DefaultBackend();  // --backend, else $CFNX_BACKEND, else local
+  std::string state;                       // --state PATH; "" = $CFNX_STATE or .cfnx/state.db
   double lock_timeout = 30;
   std::vector<std::string> faults;
   std::string fault_file;
+  AwsFlags aws;  // --backend aws
 };
 
 void AddBackendFlags(CLI::App* app, BackendFlags* flags, bool mutating);

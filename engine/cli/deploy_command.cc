@@ -1,7 +1,7 @@
 // Copyright 2026 The cfnx Authors.
 // SPDX-License-Identifier: Apache-2.0
 //
-// `cfnx deploy TEMPLATE --stack NAME [--backend local] [--state PATH] [--yes]
+// `cfnx deploy TEMPLATE --stack NAME [--backend local|aws] [--state PATH] [--yes]
 //              [--on-failure ROLLBACK|DELETE|DO_NOTHING] [--parallel N] [--lock-timeout S]
 //              [--fail LOGICALID[:create|update|delete]] [--fail-file F]`
 // Validates the template, plans it against the stored stack (or reads `--plan`, made by
@@ -14,6 +14,7 @@
 // partition or --on-failure are not the ones it was made from (Plan::inputs_fingerprint).
 // Parameters not given keep the stack's deployed values, also where the transforms
 // expand the template (WithDeployedParameters), so deploy executes what `cfnx plan` shows.
+// `--backend aws` (or CFNX_BACKEND=aws) deploys through CloudFormation: deploy_aws_command.cc.
 
 #include <iostream>
 #include <unistd.h>
@@ -38,9 +39,10 @@ Command AddDeployCommand(CLI::App& app) {
     std::vector<std::string> capabilities;
   };
   auto flags = std::make_shared<Flags>();
-  CLI::App* sub = app.add_subcommand("deploy", "Create or update a stack (local backend)");
+  CLI::App* sub = app.add_subcommand("deploy", "Create or update a stack");
   AddCommonFlags(sub, &flags->common);
   AddBackendFlags(sub, &flags->backend, /*mutating=*/true);
+  AddAwsDeployFlags(sub, &flags->backend.aws);
   sub->add_option("template", flags->template_path, "template file")->required();
   sub->add_option("--stack", flags->stack, "stack name")->required();
   sub->add_option("--plan", flags->plan, "execute a plan saved by `cfnx plan -o`");
@@ -54,7 +56,13 @@ Command AddDeployCommand(CLI::App& app) {
   sub->add_option("--parallel", flags->parallel, "resources changed at once (default 4)")
       ->check(CLI::Range(1, 64));
 
-  auto run = [flags]() -> int {
+  auto run = [flags, sub]() -> int {
+    if (flags->backend.backend == "aws") {
+      AwsFlags aws = flags->backend.aws;
+      aws.capabilities = flags->capabilities;
+      return RunAwsDeploy({sub, flags->common, aws, flags->template_path, flags->stack, flags->plan,
+                           flags->on_failure, flags->yes});
+    }
     CommonFlags common = flags->common;
     common.stack_name = flags->stack;
     ErrorOr<CompileOptions> options = MakeCompileOptions(common);

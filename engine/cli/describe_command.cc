@@ -1,7 +1,7 @@
 // Copyright 2026 The cfnx Authors.
 // SPDX-License-Identifier: Apache-2.0
 //
-// `cfnx describe --stack NAME [--state PATH] [--format text|json]`
+// `cfnx describe --stack NAME [--backend local|aws] [--state PATH] [--format text|json]`
 // The stack's status, parameters, outputs, resources and events (DescribeStacks-like JSON with
 // --format json). Never waits for locks.
 
@@ -24,11 +24,20 @@ Command AddDescribeCommand(CLI::App& app) {
   sub->add_option("--stack", flags->stack, "stack name")->required();
   sub->add_option("--format", flags->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  auto run = [flags]() -> int {
-    ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags->backend);
-    if (!backend.ok())
-      return CouldNotRun(backend.error().message);
-    ErrorOr<StoreJson> j = (*backend)->DescribeJson(flags->stack);
+  auto run = [flags, sub]() -> int {
+    ErrorOr<StoreJson> j = Error{""};
+    if (flags->backend.backend == "aws") {
+      ErrorOr<std::unique_ptr<AwsBackend>> aws =
+          OpenAws(flags->backend.aws, ExplicitRegion(sub, flags->backend.aws.region));
+      if (!aws.ok())
+        return CouldNotRun(aws.error().message);
+      j = (*aws)->DescribeJson(flags->stack);
+    } else {
+      ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags->backend);
+      if (!backend.ok())
+        return CouldNotRun(backend.error().message);
+      j = (*backend)->DescribeJson(flags->stack);
+    }
     if (!j.ok())
       return CouldNotRun(j.error().message);
     if (flags->format == "json") {

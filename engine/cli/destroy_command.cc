@@ -6,7 +6,7 @@
 // them) and the stack. Refused, before asking, while another stack imports one of its exports:
 // the forecast `cfnx plan` tests for a deletion (ForecastStackDeletion, E9008 per export, printed
 // as "cfnx: error: E9008 /Outputs/KEY: ..."). Exit: 0 deleted, 1 could not run (or refused),
-// 2 the deletion failed (DELETE_FAILED).
+// 2 the deletion failed (DELETE_FAILED). `--backend aws`: destroy_aws_command.cc.
 
 #include <iostream>
 
@@ -26,11 +26,15 @@ Command AddDestroyCommand(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("destroy", "Delete a stack and its resources");
   AddBackendFlags(sub, &flags->backend, /*mutating=*/true);
   sub->add_option("--stack", flags->stack, "stack name")->required();
+  sub->add_option("--role-arn", flags->backend.aws.role_arn,
+                  "aws backend: IAM role CloudFormation assumes to delete the stack");
   sub->add_flag("-y,--yes", flags->yes,
                 "do not ask for confirmation (required when stdin is not a terminal)");
   sub->add_option("--parallel", flags->parallel, "resources deleted at once (default 4)")
       ->check(CLI::Range(1, 64));
-  auto run = [flags]() -> int {
+  auto run = [flags, sub]() -> int {
+    if (flags->backend.backend == "aws")
+      return RunAwsDestroy(sub, flags->backend.aws, flags->stack, flags->yes);
     ErrorOr<LockedStack> locked = OpenAndLock(flags->backend, flags->stack, "cfnx destroy");
     if (!locked.ok())
       return CouldNotRun(locked.error().message);

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "engine/base/edit_distance.h"
+#include "engine/cli/aws_flags.h"
 #include "engine/cli/command.h"
 
 namespace {
@@ -70,6 +71,10 @@ int UnknownSubcommand(std::string_view given) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The fully static cfnx has no AWS backend: `cfnx-aws` beside it does (cmake/CfnxDeps.cmake).
+  if (!cfnx::AwsBackendLinked() && cfnx::WantsAwsBackend(argc, argv)) {
+    cfnx::ExecAwsExecutable(argv);  // returns only when there is none
+  }
   CLI::App app{"cfnx: compile, check, plan and deploy AWS CloudFormation and SAM templates"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "cfnx 0.1.0");

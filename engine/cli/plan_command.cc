@@ -27,6 +27,7 @@
 #include "engine/api/pipeline.h"
 #include "engine/api/planning.h"
 #include "engine/ast/json_convert.h"
+#include "engine/cli/aws_flags.h"
 #include "engine/cli/command.h"
 
 namespace cfnx {
@@ -93,7 +94,8 @@ Command AddPlanCommand(CLI::App& app) {
     CommonFlags common;
     std::string template_path;
     std::string stack;
-    std::string backend = "local";
+    std::string backend = DefaultBackend();
+    AwsFlags aws;
     std::string state;
     std::string format = "text";
     std::string output;
@@ -106,8 +108,10 @@ Command AddPlanCommand(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("plan", "Predict the change set, order and rollback plan");
   AddCommonFlags(sub, &flags->common);
   sub->add_option("--stack", flags->stack, "stack name")->required();
-  sub->add_option("--backend", flags->backend, "where the stack state lives (local|aws)")
+  sub->add_option("--backend", flags->backend,
+                  "where the stack state lives: local or aws (also $CFNX_BACKEND)")
       ->check(CLI::IsMember({"local", "aws"}));
+  AddAwsFlags(sub, &flags->aws);
   sub->add_option("--state", flags->state,
                   "stack state JSON file (cfnx/stack_state.h) or local backend database");
   sub->add_option("--format", flags->format, "text or json")
@@ -130,11 +134,26 @@ Command AddPlanCommand(CLI::App& app) {
     }
     StackState state;
     state.stack_name = flags->stack;
+    if (flags->backend == "aws") {
+      if (!flags->state.empty()) {
+        return CouldNotRun(
+            "--state reads a saved or local state; --backend aws reads the live "
+            "stack from CloudFormation");
+      }
+      ErrorOr<AwsStackForPlan> live = ReadAwsStackForPlan(
+          sub, flags->aws, ExplicitRegion(sub, flags->common.region), flags->stack, *options);
+      if (!live.ok()) {
+        return CouldNotRun(live.error().message);
+      }
+      state = std::move(live->state);
+    }
     // --state names a stack state JSON file or a local backend database; without it the
     // local backend's database ($CFNX_STATE or .cfnx/state.db) is read when it exists.
     std::string database = flags->state;
     bool state_is_new = false;
-    if (database.empty() && flags->backend == "local") {
+    if (flags->backend == "aws") {
+      database.clear();
+    } else if (database.empty() && flags->backend == "local") {
       database = StateStore::DefaultPath();
       if (!std::filesystem::exists(database)) {
         database.clear();  // nothing deployed here yet: the stack is new
@@ -161,14 +180,12 @@ Command AddPlanCommand(CLI::App& app) {
         return CouldNotRun(described.error().message);
       }
       state = std::move(*described);
-    } else if (!flags->state.empty() && !state_is_new) {
+    } else if (!flags->state.empty() && !state_is_new && flags->backend != "aws") {
       ErrorOr<StackState> read = ReadStackStateFile(flags->state);
       if (!read.ok()) {
         return CouldNotRun(read.error().message);
       }
       state = std::move(*read);
-    } else if (flags->backend == "aws") {
-      return CouldNotRun("the aws backend is not available in this build; pass --state FILE");
     }
     PlanOptions plan_options;
     plan_options.capabilities = flags->capabilities;

@@ -24,6 +24,10 @@ Command AddRollbackCommand(CLI::App& app) {
   AddBackendFlags(sub, &flags->backend, /*mutating=*/true);
   sub->add_option("--stack", flags->stack, "stack name")->required();
   auto run = [flags]() -> int {
+    if (flags->backend.backend == "aws")
+      return CouldNotRun(
+          "cfnx rollback does not support --backend aws yet; use `aws cloudformation "
+          "continue-update-rollback` or `aws cloudformation rollback-stack`");
     ErrorOr<LockedStack> locked = OpenAndLock(flags->backend, flags->stack, "cfnx rollback");
     if (!locked.ok())
       return CouldNotRun(locked.error().message);

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // `cfnx stacks [--state PATH] [--all] [--format text|json]`
-// Lists the stacks of the local backend: name, status, last update, resource count. Deleted
-// stacks only with --all. Never waits for locks (reads do not block).
+// Lists the stacks of the local backend (name, status, last update, resource count) or, with
+// --backend aws, of CloudFormation in the region (name, status, last update). Deleted stacks
+// only with --all. Never waits for locks (reads do not block).
 
 #include <iomanip>
 #include <iostream>
@@ -24,7 +25,28 @@ Command AddStacksCommand(CLI::App& app) {
   sub->add_flag("--all", flags->all, "include deleted stacks");
   sub->add_option("--format", flags->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  auto run = [flags]() -> int {
+  auto run = [flags, sub]() -> int {
+    if (flags->backend.backend == "aws") {
+      ErrorOr<std::unique_ptr<AwsBackend>> aws =
+          OpenAws(flags->backend.aws, ExplicitRegion(sub, flags->backend.aws.region));
+      if (!aws.ok())
+        return CouldNotRun(aws.error().message);
+      ErrorOr<OrderedJson> list = (*aws)->StacksJson(flags->all);
+      if (!list.ok())
+        return CouldNotRun(list.error().message);
+      if (flags->format == "json") {
+        std::cout << list->dump(2) << "\n";
+        return 0;
+      }
+      if (list->empty())
+        std::cout << "No stacks in " << (*aws)->region() << "\n";
+      for (const OrderedJson& s : *list) {
+        std::cout << std::left << std::setw(32) << s["StackName"].get<std::string>() << " "
+                  << std::setw(46) << s["StackStatus"].get<std::string>() << " "
+                  << s["LastUpdatedTime"].get<std::string>() << "\n";
+      }
+      return 0;
+    }
     ErrorOr<std::unique_ptr<LocalBackend>> backend = OpenBackend(flags->backend);
     if (!backend.ok())
       return CouldNotRun(backend.error().message);

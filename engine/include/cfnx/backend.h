@@ -97,14 +97,16 @@ class StackLock {
   virtual ~StackLock() = default;
 };
 
-class DeployBackend {
+// The state side every backend shares: what the planner and the read-only commands (plan,
+// stacks, describe) read. The local backend and the AWS backend (engine/backend/aws/) both
+// are one; how a deployment is carried out differs (the local executor drives a DeployBackend
+// resource by resource; on AWS, CloudFormation executes a change set).
+class StackReader {
  public:
-  virtual ~DeployBackend() = default;
+  virtual ~StackReader() = default;
 
   // "local", "aws", "fake": for messages.
   virtual std::string_view name() const = 0;
-  // Whether resource operations may be called from several threads at once.
-  virtual bool concurrent() const { return false; }
 
   // The stack's current state, with `exports` filled for the whole account and region. A
   // stack that does not exist gives a state whose exists() is false (not an Error).
@@ -115,6 +117,14 @@ class DeployBackend {
   virtual ErrorOr<std::vector<StackExport>> ListExports() = 0;
   // Stack events, oldest first.
   virtual ErrorOr<std::vector<StackEvent>> DescribeStackEvents(std::string_view stack_name) = 0;
+};
+
+// A backend the local deploy executor drives: the state side plus a provider that changes one
+// resource at a time and a store the executor writes the stack's new state to.
+class DeployBackend : public StackReader {
+ public:
+  // Whether resource operations may be called from several threads at once.
+  virtual bool concurrent() const { return false; }
 
   // Waits up to `timeout_seconds` for exclusive write access to `stack_name`; an Error naming
   // the current holder on timeout. `holder` says who asks ("cfnx deploy (pid 42)").

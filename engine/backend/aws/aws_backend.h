@@ -1,0 +1,102 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The AWS backend: stacks in the real CloudFormation service (or an emulator behind
+// --endpoint-url). Its state side is a `StackReader` (cfnx/backend.h) like the local backend's,
+// so `cfnx plan --backend aws` plans against live state with the same planner. Deployments are
+// CloudFormation's to carry out: `Deploy` creates a change set, compares it with cfnx's plan,
+// executes it and follows the stack's events (change_set_runner.h); `Destroy` deletes the stack.
+//
+// This header is only an interface plus `OpenAwsBackend`: a `cfnx` executable built without
+// libcurl (the fully static one, cmake/CfnxDeps.cmake) links a stand-in `OpenAwsBackend` that
+// says so, and nothing else from engine/backend/aws/.
+
+#ifndef CFNX_ENGINE_BACKEND_AWS_AWS_BACKEND_H_
+#define CFNX_ENGINE_BACKEND_AWS_AWS_BACKEND_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cfnx/backend.h"
+#include "cfnx/plan.h"
+#include "cfnx/stack_state.h"
+
+namespace cfnx {
+
+// Where and as whom to reach AWS (the AWS CLI's options).
+struct AwsBackendOptions {
+  std::string profile;       // --profile
+  std::string region;        // --region ("" = AWS_REGION, AWS_DEFAULT_REGION, the profile)
+  std::string endpoint_url;  // --endpoint-url
+  // --debug: one line per request and retry, never a secret.
+  std::function<void(const std::string&)> debug;
+};
+
+struct AwsDeployRequest {
+  std::string stack_name;
+  std::string template_body;  // the processed template (JSON text) cfnx planned
+  // Values to send; parameters in `use_previous` are sent as UsePreviousValue instead.
+  std::map<std::string, std::string> parameters;
+  std::vector<std::string> use_previous;
+  std::vector<std::string> capabilities;
+  std::string role_arn;
+  std::vector<std::pair<std::string, std::string>> tags;
+  std::vector<std::string> notification_arns;
+  std::string on_failure = "ROLLBACK";  // ROLLBACK, DELETE, DO_NOTHING
+  std::string s3_bucket;                // for templates over 51,200 bytes
+  std::string s3_prefix;
+  // cfnx's plan for this deployment; the change set is compared with it.
+  const Plan* plan = nullptr;
+  // Refuse (and delete the change set) when CloudFormation's change set differs from `plan`.
+  bool require_plan_match = false;
+  // Asked after the comparison, before executing; false cancels (the change set is deleted).
+  std::function<bool()> confirm;
+};
+
+struct AwsDeployResult {
+  bool succeeded = false;
+  bool no_changes = false;
+  bool refused = false;  // --require-plan-match and the change set differs
+  std::string status;    // the stack's final status
+  std::string status_reason;
+  std::vector<std::string> differences;  // change set vs plan
+  std::vector<StackOutput> outputs;
+  std::map<std::string, int> resource_counts;  // final resource status -> count
+};
+
+// Receives progress: one line of text per event, change set step or difference.
+class AwsObserver {
+ public:
+  virtual ~AwsObserver() = default;
+  virtual void OnEvent(const StackEvent& event) = 0;
+  virtual void OnMessage(const std::string& line) = 0;
+};
+
+class AwsBackend : public StackReader {
+ public:
+  // DescribeStacks-like JSON of one stack, as LocalBackend::DescribeJson gives it (status,
+  // parameters, outputs, resources, events), for `cfnx describe`.
+  virtual ErrorOr<OrderedJson> DescribeJson(const std::string& stack) = 0;
+  // [{"StackName", "StackStatus", "LastUpdatedTime", "StackId"}], for `cfnx stacks`.
+  virtual ErrorOr<OrderedJson> StacksJson(bool all) = 0;
+  // The region and account cfnx plans for (the caller's account, STS GetCallerIdentity).
+  virtual const std::string& region() const = 0;
+  virtual ErrorOr<std::string> AccountId() = 0;
+  virtual ErrorOr<AwsDeployResult> Deploy(const AwsDeployRequest& request,
+                                          AwsObserver& observer) = 0;
+  // DeleteStack and wait; the result's status is DELETE_COMPLETE on success.
+  virtual ErrorOr<AwsDeployResult> Destroy(const std::string& stack, const std::string& role_arn,
+                                           AwsObserver& observer) = 0;
+  // Retries made so far (shown with --debug).
+  virtual int retries() const = 0;
+};
+
+ErrorOr<std::unique_ptr<AwsBackend>> OpenAwsBackend(const AwsBackendOptions& options);
+
+}  // namespace cfnx
+
+#endif  // CFNX_ENGINE_BACKEND_AWS_AWS_BACKEND_H_

@@ -1,0 +1,180 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// `cfnx deploy TEMPLATE --stack NAME --backend aws [--profile P] [--region R]
+//              [--endpoint-url URL] [--capabilities C ...] [--s3-bucket B [--s3-prefix P]]
+//              [--role-arn ARN] [--tags K=V ...] [--notification-arns ARN ...]
+//              [--on-failure MODE] [--plan PLAN | --require-plan-match] [--yes] [--debug]`
+// The deploy command's AWS half: reads the live stack, checks and expands the template exactly
+// as `cfnx plan --backend aws` does (transforms are expanded by cfnx, and the processed template
+// is what CloudFormation receives), shows the plan, then has CloudFormation carry it out through
+// a change set (engine/backend/aws/change_set_runner.h) and prints the differences between the
+// change set and the plan, the stack events, the outputs and a summary. With --plan (made by
+// `cfnx plan --backend aws -o`) or --require-plan-match a difference refuses to execute and
+// deletes the change set. Parameters not given keep their deployed values (UsePreviousValue).
+// Exit: 0 deployed or no changes, 1 could not run or refused, 2 the template has errors or the
+// deployment failed (rolled back).
+
+#include <iostream>
+#include <memory>
+#include <set>
+#include <unistd.h>
+
+#include "engine/api/pipeline.h"
+#include "engine/api/planning.h"
+#include "engine/cli/backend_flags.h"
+#include "engine/plan/planner.h"
+
+namespace cfnx {
+
+int RunAwsDeploy(const AwsDeployCommand& c) {
+  CommonFlags common = c.common;
+  common.stack_name = c.stack;
+  ErrorOr<CompileOptions> options = MakeCompileOptions(common);
+  if (!options.ok())
+    return CouldNotRun(options.error().message);
+  std::map<std::string, std::string> given = options->parameters;
+  ErrorOr<std::string> text = ReadWholeFile(c.template_path);
+  if (!text.ok())
+    return CouldNotRun(text.error().message);
+  ErrorOr<AwsStackForPlan> live =
+      ReadAwsStackForPlan(c.app, c.aws, ExplicitRegion(c.app, c.common.region), c.stack, *options);
+  if (!live.ok())
+    return CouldNotRun(live.error().message);
+  const StackState& state = live->state;
+
+  // Checked and expanded with the deployed parameter values, as `cfnx plan` does.
+  SourceManager as_written;
+  FileId written = as_written.AddFile(c.template_path, *text);
+  Compiler compiler(WithDeployedParameters(as_written, written, *options, state));
+  FileId file = compiler.AddSource(c.template_path, std::move(*text));
+  CompileResult checked = compiler.Validate(file);
+  PrintDiagnostics(checked.diagnostics, compiler.sources(), common);
+  if (checked.has_errors()) {
+    std::cerr << "cfnx: the template has errors; nothing was deployed\n";
+    return kExitDeployFailed;
+  }
+  Compiler::TransformOutput processed = compiler.TransformTemplate(file);
+  if (processed.json.empty()) {
+    PrintDiagnostics(processed.result.diagnostics, compiler.sources(), common);
+    return kExitDeployFailed;
+  }
+  OrderedJson template_json = OrderedJson::parse(processed.json, nullptr, false);
+  if (template_json.is_discarded())
+    return CouldNotRun("internal: the processed template is not JSON");
+  if (template_json.contains("Transform"))
+    return CouldNotRun(
+        "the template declares a transform cfnx cannot expand offline; cfnx deploys the "
+        "templates it can plan");
+
+  PlanOptions plan_options;
+  plan_options.capabilities = c.aws.capabilities;
+  Parse(c.on_failure, &plan_options.on_failure);
+  DiagnosticCollector diags;
+  std::optional<Plan> plan =
+      PlanTemplate(compiler.mutable_sources(), file, *options, state, plan_options, diags);
+  diags.SortByLocation();
+  PrintDiagnostics(diags.diagnostics(), compiler.sources(), common);
+  if (!plan)
+    return kExitDeployFailed;
+  for (const Diagnostic& d : plan->forecast) {
+    if (d.severity == Severity::kError) {
+      std::cerr << "cfnx: the plan forecasts a failure; nothing was deployed\n";
+      return kExitDeployFailed;
+    }
+  }
+  bool require_match = c.aws.require_plan_match;
+  if (!c.plan.empty()) {
+    // The saved plan must be the one made now: same template, parameters and live state.
+    ErrorOr<std::string> saved_text = ReadWholeFile(c.plan);
+    if (!saved_text.ok())
+      return CouldNotRun(saved_text.error().message);
+    OrderedJson json = OrderedJson::parse(*saved_text, nullptr, false);
+    ErrorOr<Plan> saved =
+        json.is_discarded() ? ErrorOr<Plan>(Error{"not JSON"}) : PlanFromJson(json);
+    if (!saved.ok())
+      return CouldNotRun(c.plan + ": " + saved.error().message);
+    if (saved->inputs_fingerprint != plan->inputs_fingerprint)
+      return CouldNotRun(c.plan + ": the template or parameter values (or --region, " +
+                         "--on-failure) changed since the plan was made (inputs fingerprint " +
+                         saved->inputs_fingerprint + ", now " + plan->inputs_fingerprint +
+                         "); nothing was deployed: run `cfnx plan` again and review it");
+    if (saved->state_fingerprint != plan->state_fingerprint)
+      return CouldNotRun(c.plan + ": stack '" + c.stack + "' changed since the plan was made " +
+                         "(state fingerprint " + saved->state_fingerprint + ", now " +
+                         plan->state_fingerprint + "); nothing was deployed");
+    require_match = true;
+  }
+  size_t resources = template_json.contains("Resources") ? template_json["Resources"].size() : 0;
+  std::cout << "Deploying " << c.template_path << " to stack '" << c.stack << "' (" << resources
+            << " resources; CloudFormation in " << live->backend->region() << ")\n";
+  std::cout << RenderPlanText(*plan, isatty(STDOUT_FILENO) != 0) << "\n";
+
+  AwsDeployRequest request;
+  request.stack_name = c.stack;
+  request.template_body = processed.json;
+  std::set<std::string> declared;
+  if (template_json.contains("Parameters") && template_json["Parameters"].is_object()) {
+    for (auto it = template_json["Parameters"].begin(); it != template_json["Parameters"].end();
+         ++it) {
+      declared.insert(it.key());
+    }
+  }
+  for (const auto& [key, value] : given) {
+    if (declared.count(key) != 0) {
+      request.parameters[key] = value;
+    }
+  }
+  // Not given: the deployed value, as `aws cloudformation deploy` does (CloudFormation would
+  // otherwise fall back to the Default).
+  for (const StackParameter& p : state.parameters) {
+    if (declared.count(p.key) != 0 && given.count(p.key) == 0 && state.exists()) {
+      request.use_previous.push_back(p.key);
+    }
+  }
+  request.capabilities = c.aws.capabilities;
+  request.role_arn = c.aws.role_arn;
+  ErrorOr<std::vector<std::pair<std::string, std::string>>> tags = ParseTags(c.aws.tags);
+  if (!tags.ok())
+    return CouldNotRun(tags.error().message);
+  request.tags = std::move(*tags);
+  request.notification_arns = c.aws.notification_arns;
+  request.on_failure = c.on_failure;
+  request.s3_bucket = c.aws.s3_bucket;
+  request.s3_prefix = c.aws.s3_prefix;
+  request.plan = &*plan;
+  request.require_plan_match = require_match;
+  bool yes = c.yes;
+  auto refusal = std::make_shared<std::string>();
+  request.confirm = [yes, refusal]() {
+    ErrorOr<bool> go = Confirm("Execute the change set?", yes, "deploy");
+    if (!go.ok()) {
+      *refusal = go.error().message;
+      return false;
+    }
+    return *go;
+  };
+
+  AwsEventPrinter printer;
+  ErrorOr<AwsDeployResult> result = live->backend->Deploy(request, printer);
+  if (c.aws.debug)
+    std::cerr << "cfnx: debug: aws: " << live->backend->retries() << " retries in all\n";
+  if (!result.ok())
+    return CouldNotRun(result.error().message);
+  if (result->refused) {
+    return CouldNotRun(
+        "the change set differs from the plan" +
+        std::string(c.plan.empty() ? " and --require-plan-match is set" : " saved in " + c.plan) +
+        "; it was deleted and nothing was deployed");
+  }
+  if (result->status == "CANCELLED") {
+    if (!refusal->empty())
+      return CouldNotRun(*refusal + " (the change set was deleted)");
+    std::cout << "Cancelled.\n";
+    return 0;
+  }
+  PrintAwsOutcome(c.stack, *result);
+  return result->succeeded ? 0 : kExitDeployFailed;
+}
+
+}  // namespace cfnx
