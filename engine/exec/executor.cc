@@ -1220,8 +1220,8 @@ ErrorOr<ExecResult> Executor::RunRollback(OpContext& ctx, const std::string& rea
     if (e.phase == "done" &&
         (e.action == "create" || e.action == "replace" || e.action == "replace_create"))
       created_seq[e.physical_id] = e.seq;
-    if (e.phase == "done" && e.data.is_object() && e.data.value("undo", int64_t{0}) != 0)
-      undone.insert(e.data.value("undo", int64_t{0}));
+    if (e.phase == "done" && IntField(e.data, "undo") != 0)
+      undone.insert(IntField(e.data, "undo"));
   }
   // Compensations run in the plan's rollback order; what the plan did not foresee runs
   // last, most recently created first.
