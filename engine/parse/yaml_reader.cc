@@ -450,16 +450,16 @@ class Builder : public YAML::EventHandler {
 };
 
 // YAML allows only printable characters (YAML 1.1 section 5.1, PyYAML's reader as cfn-lint uses
-// it): no C0 controls but tab, LF and CR, no DEL, no C1 controls but NEL, no U+FFFE or U+FFFF.
-// yaml-cpp stops reading at a NUL, so a NUL in a comment made the rest of the template vanish
-// without an error (found by the yaml_reader fuzzer). The text is valid UTF-8 by now.
+// it). CheckUtf8 has refused C0 controls already (a NUL made yaml-cpp stop reading, so the rest
+// of the template vanished without an error: found by the yaml_reader fuzzer); this refuses
+// the rest PyYAML refuses: DEL, C1 controls but NEL, U+FFFE and U+FFFF.
 bool CheckCharacters(const SourceManager& sources, FileId file, DiagnosticSink& diags) {
   std::string_view text = sources.contents(file);
   for (size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     uint32_t cp = 0;
     size_t length = 0;  // of the unacceptable character, when there is one
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+    if (c == 0x7F) {
       cp = c;
       length = 1;
     } else if (c == 0xC2 && i + 1 < text.size()) {
