@@ -12,6 +12,11 @@ function(cfnx_set_flags target)
     target_compile_options(${target} PRIVATE -fsanitize=${CFNX_SANITIZE} -fno-omit-frame-pointer)
     target_link_options(${target} PRIVATE -fsanitize=${CFNX_SANITIZE})
   endif()
+  if(CFNX_FUZZ)
+    # Coverage feedback for libFuzzer in every cfnx object; tests/fuzz/ links the driver.
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+    target_link_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
 endfunction()
 
 function(cfnx_add_library name)

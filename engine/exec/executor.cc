@@ -35,20 +35,43 @@ ExecJson RowToJson(const StoredResource& r) {
   return j;
 }
 
+// Typed reads of the operation records (`desired`, journal `data`) the state database holds.
+// The database is outside input (a hand edit, a damaged file): a field of the wrong type reads
+// as its fallback, where ExecJson::value would throw type_error.302 and end the process.
+std::string StringField(const ExecJson& j, const char* key, const std::string& fallback = "") {
+  auto it = j.is_object() ? j.find(key) : j.end();
+  return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+int64_t IntField(const ExecJson& j, const char* key, int64_t fallback = 0) {
+  auto it = j.is_object() ? j.find(key) : j.end();
+  return it != j.end() && it->is_number_integer() ? it->get<int64_t>() : fallback;
+}
+
+ExecJson ObjectField(const ExecJson& j, const char* key) {
+  auto it = j.is_object() ? j.find(key) : j.end();
+  return it != j.end() && it->is_object() ? *it : ExecJson::object();
+}
+
+ExecJson Field(const ExecJson& j, const char* key) {
+  auto it = j.is_object() ? j.find(key) : j.end();
+  return it != j.end() ? *it : ExecJson();
+}
+
 StoredResource RowFromJson(const ExecJson& j) {
   StoredResource r;
   if (!j.is_object())
     return r;
-  r.logical_id = j.value("LogicalResourceId", "");
-  r.physical_id = j.value("PhysicalResourceId", "");
-  r.type = j.value("ResourceType", "");
-  r.status = j.value("ResourceStatus", "");
-  r.role = j.value("Role", "current");
-  r.properties = j.value("Properties", ExecJson::object());
-  r.attributes = j.value("Attributes", ExecJson::object());
-  r.deletion_policy = j.value("DeletionPolicy", "");
-  r.update_replace_policy = j.value("UpdateReplacePolicy", "");
-  r.created_by_op = j.value("CreatedByOperation", int64_t{0});
+  r.logical_id = StringField(j, "LogicalResourceId");
+  r.physical_id = StringField(j, "PhysicalResourceId");
+  r.type = StringField(j, "ResourceType");
+  r.status = StringField(j, "ResourceStatus");
+  r.role = StringField(j, "Role", "current");
+  r.properties = ObjectField(j, "Properties");
+  r.attributes = ObjectField(j, "Attributes");
+  r.deletion_policy = StringField(j, "DeletionPolicy");
+  r.update_replace_policy = StringField(j, "UpdateReplacePolicy");
+  r.created_by_op = IntField(j, "CreatedByOperation");
   return r;
 }
 
@@ -236,8 +259,8 @@ StackState StoredStackState(StateStore& store, const std::string& name) {
   }
   if (stack->outputs.is_array()) {
     for (const ExecJson& o : stack->outputs) {
-      state.outputs.push_back({o.value("OutputKey", ""), o.value("OutputValue", ""),
-                               o.value("Description", ""), o.value("ExportName", "")});
+      state.outputs.push_back({StringField(o, "OutputKey"), StringField(o, "OutputValue"),
+                               StringField(o, "Description"), StringField(o, "ExportName")});
     }
   }
   return state;
@@ -273,13 +296,13 @@ struct Executor::Step {
     s.seq = e.seq;
     const ExecJson& d = e.data;
     if (d.is_object()) {
-      s.type = d.value("type", "");
-      s.properties = d.value("properties", ExecJson::object());
-      s.before = RowFromJson(d.value("before", ExecJson()));
-      s.new_row = RowFromJson(d.value("new_row", ExecJson()));
-      s.deletion_policy = d.value("deletion_policy", "");
-      s.update_replace_policy = d.value("update_replace_policy", "");
-      s.undo = d.value("undo", int64_t{0});
+      s.type = StringField(d, "type");
+      s.properties = ObjectField(d, "properties");
+      s.before = RowFromJson(Field(d, "before"));
+      s.new_row = RowFromJson(Field(d, "new_row"));
+      s.deletion_policy = StringField(d, "deletion_policy");
+      s.update_replace_policy = StringField(d, "update_replace_policy");
+      s.undo = IntField(d, "undo");
     }
     return s;
   }
@@ -327,18 +350,21 @@ std::unique_ptr<Executor::OpContext> Executor::LoadContext(const Operation& op) 
     ctx->stack = *s;
   const ExecJson& d = op.desired;
   if (d.is_object()) {
-    ctx->template_json = d.value("template", ExecJson::object());
-    for (auto it = d["parameters"].begin(); d.contains("parameters") && it != d["parameters"].end();
-         ++it)
+    ctx->template_json = ObjectField(d, "template");
+    // (d["parameters"] on this const object without the key was undefined behaviour, an
+    // assertion failure in builds with assertions.)
+    ExecJson parameters = ObjectField(d, "parameters");
+    for (auto it = parameters.begin(); it != parameters.end(); ++it)
       ctx->parameters[it.key()] = it.value();
-    ctx->region = d.value("region", "us-east-1");
-    ctx->account_id = d.value("account_id", "123456789012");
-    ctx->partition = d.value("partition", "aws");
-    ctx->parallel = d.value("parallel", 4);
-    ExecJson rollback = d.value("rollback_order", ExecJson::object());
-    ctx->rollback_position = Positions(rollback.value("waves", ExecJson()));
-    ctx->rollback_cleanup_position = Positions(rollback.value("cleanup", ExecJson()));
-    ctx->cleanup_position = Positions(d.value("cleanup_order", ExecJson()));
+    ctx->region = StringField(d, "region", "us-east-1");
+    ctx->account_id = StringField(d, "account_id", "123456789012");
+    ctx->partition = StringField(d, "partition", "aws");
+    ctx->parallel =
+        static_cast<int>(std::clamp<int64_t>(IntField(d, "parallel", 4), 1, 64));  // --parallel
+    ExecJson rollback = ObjectField(d, "rollback_order");
+    ctx->rollback_position = Positions(Field(rollback, "waves"));
+    ctx->rollback_cleanup_position = Positions(Field(rollback, "cleanup"));
+    ctx->cleanup_position = Positions(Field(d, "cleanup_order"));
   }
   for (const StoredResource& r : store_.GetResources(op.stack)) {
     if (r.role == "current")
@@ -1194,8 +1220,8 @@ ErrorOr<ExecResult> Executor::RunRollback(OpContext& ctx, const std::string& rea
     if (e.phase == "done" &&
         (e.action == "create" || e.action == "replace" || e.action == "replace_create"))
       created_seq[e.physical_id] = e.seq;
-    if (e.phase == "done" && e.data.is_object() && e.data.value("undo", int64_t{0}) != 0)
-      undone.insert(e.data.value("undo", int64_t{0}));
+    if (e.phase == "done" && IntField(e.data, "undo") != 0)
+      undone.insert(IntField(e.data, "undo"));
   }
   // Compensations run in the plan's rollback order; what the plan did not foresee runs
   // last, most recently created first.
@@ -1437,6 +1463,17 @@ Status Executor::ReconcileJournal(OpContext& ctx) {
 }
 
 ErrorOr<std::optional<ExecResult>> Executor::Recover(const std::string& stack) {
+  // The operation records come from the state database: whatever in them still does not have
+  // the shape cfnx wrote becomes an error, not an uncaught exception.
+  try {
+    return RecoverOperation(stack);
+  } catch (const nlohmann::json::exception& e) {
+    return Error{"the state database's record of the interrupted operation on stack '" + stack +
+                 "' is malformed (" + e.what() + "); it was not recovered"};
+  }
+}
+
+ErrorOr<std::optional<ExecResult>> Executor::RecoverOperation(const std::string& stack) {
   std::optional<Operation> op = store_.GetActiveOperation(stack);
   if (!op || op->phase == "FAILED" || op->phase == "ROLLBACK_FAILED")
     return std::optional<ExecResult>();

@@ -116,6 +116,7 @@ class Executor {
  private:
   struct OpContext;
   struct Step;
+  ErrorOr<std::optional<ExecResult>> RecoverOperation(const std::string& stack);
   ErrorOr<ExecResult> RunForward(OpContext& ctx, const Plan& plan);
   ErrorOr<ExecResult> RunRollback(OpContext& ctx, const std::string& reason);
   ErrorOr<ExecResult> RunCleanup(OpContext& ctx);

@@ -723,5 +723,60 @@ TEST_F(PlannedExecutionTest, StoredStackStateIsWhatThePlannerReads) {
   EXPECT_THAT(codes, ::testing::Contains(DiagCode::kE9003));
 }
 
+// The state database is outside input: an interrupted operation whose record lacks fields or
+// has fields of the wrong type (a hand edit, a damaged file) is recovered or refused with an
+// error, never an exception (type_error.302 from `"parallel": "2"`) or undefined behaviour (a
+// `desired` without "parameters").
+TEST_F(ExecutorTest, RecoverSurvivesMalformedOperationRecords) {
+  Deploy("app", kV1);
+  for (const char* desired :
+       {R"({"template": {"Resources": {}}})", R"({"parallel": "2", "region": 5})",
+        R"({"parameters": [1, 2], "rollback_order": [], "cleanup_order": {"a": 1}})",
+        R"({"template": {"Resources": {"A": {"Type": "Test::Res::Thing"}}, "Outputs": "x"}})",
+        R"([1])"}) {
+    ASSERT_TRUE(store_
+                    ->Write([&](StateStore::Tx& tx) {
+                      Operation op;
+                      op.stack = "app";
+                      op.kind = "UPDATE";
+                      op.phase = "RUNNING";
+                      op.on_failure = "ROLLBACK";
+                      op.holder = "test";
+                      op.started_at = StateStore::Now();
+                      op.desired = ExecJson::parse(desired);
+                      op.prior =
+                          ExecJson::parse(R"({"stack": 7, "resources": [{"Role": 3}, "x"]})");
+                      int64_t id = tx.AddOperation(op);
+                      JournalEntry entry;
+                      entry.operation = id;
+                      entry.seq = 1;
+                      entry.logical_id = "A";
+                      entry.action = "update";
+                      entry.phase = "intent";
+                      entry.token = std::string("t-") + desired;
+                      entry.data = ExecJson::parse(
+                          R"({"type": 1, "before": {"Properties": []}, "undo": "x"})");
+                      tx.AddJournal(entry);
+                    })
+                    .ok());
+    LocalProvider provider(*store_, simulator_, FaultPlan());
+    Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
+    ErrorOr<std::optional<ExecResult>> recovered = executor.Recover("app");
+    if (!recovered.ok()) {
+      EXPECT_NE(recovered.error().message.find("app"), std::string::npos)
+          << recovered.error().message;
+      // Leave no interrupted operation behind for the next case.
+      ASSERT_TRUE(store_
+                      ->Write([&](StateStore::Tx& tx) {
+                        std::optional<Operation> op = store_->GetActiveOperation("app");
+                        if (op.has_value())
+                          tx.FinishOperation(op->id);
+                      })
+                      .ok());
+    }
+    EXPECT_FALSE(store_->GetActiveOperation("app").has_value()) << desired;
+  }
+}
+
 }  // namespace
 }  // namespace cfnx

@@ -9,6 +9,7 @@
 
 #include "engine/parse/json_reader.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -231,6 +232,14 @@ class JsonReader {
         Fail(open, "Unterminated string: the closing '\"' is missing before the end of the line.");
         return false;
       }
+      if (static_cast<unsigned char>(c) < 0x20) {
+        // RFC 8259 (and cfn-lint's strict decoder): control characters must be escaped.
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c));
+        Fail(pos_, std::string("Invalid control character U+") + hex +
+                       " in a JSON string; write it as \\u" + hex + ".");
+        return false;
+      }
       if (c != '\\') {
         *out += c;
         ++pos_;
@@ -280,6 +289,13 @@ class JsonReader {
             } else {
               pos_ = save;
             }
+          }
+          if (cp >= 0xD800 && cp <= 0xDFFF) {
+            // A surrogate not in a high-low pair encodes no character, and has no UTF-8 form.
+            Fail(escape_at, "Invalid \\u escape: a lone surrogate (\\u" +
+                                std::string(text_.substr(escape_at + 2, 4)) +
+                                ") is not a character; surrogates come in high-low pairs.");
+            return false;
           }
           AppendUtf8(cp, out);
           break;

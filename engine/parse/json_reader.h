@@ -14,8 +14,11 @@ namespace cfnx::internal {
 const Node* ReadJson(const SourceManager& sources, FileId file, Document& doc,
                      DiagnosticSink& diags, const LoadOptions& options);
 
+// `use_fast_reader` false skips the fast reader (fast_yaml.h) and reads with yaml-cpp alone: the
+// differential fuzzer (tests/fuzz/) checks both paths build the same AST.
 const Node* ReadYaml(const SourceManager& sources, FileId file, Document& doc,
-                     DiagnosticSink& diags, const LoadOptions& options);
+                     DiagnosticSink& diags, const LoadOptions& options,
+                     bool use_fast_reader = true);
 
 }  // namespace cfnx::internal
 

@@ -134,6 +134,51 @@ TEST(LoaderTest, AliasBombIsRefused) {
   EXPECT_NE(l.diags.find("alias bomb"), std::string::npos) << l.diags;
 }
 
+// Found by the json_reader fuzzer: a raw control character (here NUL) inside a JSON string was
+// read into the value; RFC 8259 and cfn-lint refuse it.
+TEST(LoaderTest, JsonRawControlCharacterInStringIsRefused) {
+  const char kNul[] = "{\"A\": \"x\0y\"}";
+  Loaded l = Load("t.json", std::string(kNul, sizeof kNul - 1));
+  EXPECT_EQ(l.dump, "<none>");
+  EXPECT_NE(l.diags.find("Control character 0x00"), std::string::npos) << l.diags;
+  // Tab and CR are allowed in the file (CheckUtf8) but not raw in a JSON string.
+  l = Load("t.json", "{\"B\": \"t\tab\"}");
+  EXPECT_NE(l.diags.find("Invalid control character U+0009"), std::string::npos) << l.diags;
+  EXPECT_EQ(Load("t.json", R"({"A": "x\u0000y\t"})").diags, "");
+}
+
+// A \u escape of a lone surrogate has no UTF-8 form: it used to become invalid UTF-8 in the
+// value, which JSON output then could not print.
+TEST(LoaderTest, JsonLoneSurrogateEscapeIsRefused) {
+  for (const char* text :
+       {R"({"A": "\ud800"})", R"({"A": "\udc00x"})", R"({"A": "\ud83d\u0041"})"}) {
+    Loaded l = Load("t.json", text);
+    EXPECT_EQ(l.dump, "<none>") << text;
+    EXPECT_NE(l.diags.find("lone surrogate"), std::string::npos) << l.diags;
+  }
+  Loaded pair = Load("t.json", R"({"A": "\ud83d\ude00"})");
+  EXPECT_EQ(pair.diags, "");
+  EXPECT_NE(pair.dump, "<none>");
+}
+
+// Found by the yaml_reader fuzzer: yaml-cpp stops at a NUL byte, so a NUL in a comment made
+// the rest of the template vanish with no error at all. YAML allows printable characters only.
+TEST(LoaderTest, YamlControlCharactersAreRefused) {
+  for (std::string bad :
+       {std::string("#\0 comment\nA: 1\n", 16), std::string("A: \x01\n"), std::string("A: x\x7F\n"),
+        std::string("A: \xC2\x80\n"), std::string("A: \xEF\xBF\xBF\n")}) {
+    Loaded l = Load("t.yaml", bad);
+    EXPECT_EQ(l.dump, "<none>") << bad;
+    EXPECT_NE(l.diags.find(":E0000:"), std::string::npos) << l.diags;
+  }
+  EXPECT_NE(Load("t.yaml", std::string("#\0\nA: 1\n", 8)).diags.find("t.yaml:1:2:"),
+            std::string::npos);
+  EXPECT_NE(Load("t.yaml", "A: \xC2\x9F\n").diags.find("Unacceptable character #x009F"),
+            std::string::npos);
+  // Tabs, CR LF, NEL and other non-ASCII text stay acceptable.
+  EXPECT_EQ(Load("t.yaml", "A: \"a\tb\"\r\nB: \xC2\x85\xC3\xA9\n").diags, "");
+}
+
 TEST(LoaderTest, SmallAliasesExpand) {
   Loaded l = Load("t.yaml", "A: &x {k: 1}\nB: *x\n");
   EXPECT_EQ(l.diags, "");

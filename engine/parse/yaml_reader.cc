@@ -6,6 +6,7 @@
 // diagnostics. yaml-cpp reports only where a node starts, so ends are found by scanning the
 // source text from there.
 
+#include <cstdio>
 #include <sstream>
 #include <unordered_map>
 
@@ -448,6 +449,45 @@ class Builder : public YAML::EventHandler {
   const Node* root_ = nullptr;
 };
 
+// YAML allows only printable characters (YAML 1.1 section 5.1, PyYAML's reader as cfn-lint uses
+// it). CheckUtf8 has refused C0 controls already (a NUL made yaml-cpp stop reading, so the rest
+// of the template vanished without an error: found by the yaml_reader fuzzer); this refuses
+// the rest PyYAML refuses: DEL, C1 controls but NEL, U+FFFE and U+FFFF.
+bool CheckCharacters(const SourceManager& sources, FileId file, DiagnosticSink& diags) {
+  std::string_view text = sources.contents(file);
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    uint32_t cp = 0;
+    size_t length = 0;  // of the unacceptable character, when there is one
+    if (c == 0x7F) {
+      cp = c;
+      length = 1;
+    } else if (c == 0xC2 && i + 1 < text.size()) {
+      auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F && next != 0x85) {
+        cp = next;
+        length = 2;
+      }
+    } else if (c == 0xEF && text.substr(i + 1, 1) == "\xBF" && i + 2 < text.size() &&
+               (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+      cp = text[i + 2] == '\xBE' ? 0xFFFE : 0xFFFF;
+      length = 3;
+    }
+    if (length != 0) {
+      char name[16];
+      std::snprintf(name, sizeof name, "#x%04X", cp);
+      SourceLoc at = sources.LocFromOffset(file, i);
+      diags.Report(DiagCode::kE0000, SourceRange{at, sources.LocFromOffset(file, i + length)},
+                   TemplatePath(),
+                   std::string("Unacceptable character ") + name +
+                       " in YAML: control and special characters are not allowed (write it as "
+                       "an escape in a double-quoted string).");
+      return false;
+    }
+  }
+  return true;
+}
+
 // YAML forbids tabs in indentation; yaml-cpp accepts some of them. Report the first one outside
 // block scalars, as CloudFormation's parser rejects the template.
 bool CheckTabs(const SourceManager& sources, FileId file, DiagnosticSink& diags) {
@@ -562,8 +602,8 @@ void Replay(const std::vector<YamlEvent>& events, YAML::EventHandler& handler) {
 }  // namespace
 
 const Node* ReadYaml(const SourceManager& sources, FileId file, Document& doc,
-                     DiagnosticSink& diags, const LoadOptions& options) {
-  if (!CheckTabs(sources, file, diags)) {
+                     DiagnosticSink& diags, const LoadOptions& options, bool use_fast_reader) {
+  if (!CheckCharacters(sources, file, diags) || !CheckTabs(sources, file, diags)) {
     return nullptr;
   }
   Builder builder(sources, file, doc, diags, options);
@@ -574,7 +614,7 @@ const Node* ReadYaml(const SourceManager& sources, FileId file, Document& doc,
   };
   try {
     std::vector<YamlEvent> events;
-    if (ReadYamlEventsFast(sources.contents(file), &events)) {
+    if (use_fast_reader && ReadYamlEventsFast(sources.contents(file), &events)) {
       Replay(events, builder);
       return builder.root();
     }

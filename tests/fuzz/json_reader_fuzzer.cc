@@ -1,0 +1,50 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The JSON template reader (RFC 8259 with exact ranges), checked against nlohmann::json: what
+// cfnx's reader accepts is JSON, and JSON within the depth limit is accepted.
+
+#include <nlohmann/json.hpp>
+
+#include "engine/ast/dump.h"
+#include "engine/ast/json_convert.h"
+#include "engine/parse/loader.h"
+#include "tests/fuzz/fuzz_target.h"
+
+namespace {
+
+// Whether LoadTemplate reads `text` as JSON (its first significant character after a BOM).
+bool LooksLikeJson(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF")
+    text.remove_prefix(3);
+  size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
+}
+
+}  // namespace
+
+CFNX_FUZZ_TARGET(json_reader) {
+  std::string_view text = cfnx::fuzz::AsText(data, size);
+  if (!LooksLikeJson(text))
+    return -1;
+  cfnx::SourceManager sources;
+  cfnx::FileId file = sources.AddFile("fuzz.json", std::string(text));
+  cfnx::DiagnosticCollector diags;
+  cfnx::LoadOptions options;
+  options.require_map_root = false;
+  cfnx::Document doc = cfnx::LoadTemplate(sources, file, diags, options);
+  bool too_deep = false;
+  for (const cfnx::Diagnostic& d : diags.diagnostics()) {
+    too_deep = too_deep || d.message.find("too deep") != std::string::npos;
+  }
+  bool valid = nlohmann::json::accept(text);
+  if (doc.root() != nullptr) {
+    cfnx::fuzz::Check(valid, "cfnx reads as JSON what is not JSON", text);
+    cfnx::Dump(*doc.root(), /*with_ranges=*/true);
+    cfnx::ToJsonText(cfnx::ToJson(*doc.root()));
+  } else {
+    cfnx::fuzz::Check(diags.error_count() > 0, "no root and no error", text);
+    cfnx::fuzz::Check(!valid || too_deep, "cfnx refuses valid JSON", text);
+  }
+  return 0;
+}
