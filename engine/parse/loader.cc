@@ -37,14 +37,17 @@ Document LoadTemplate(const SourceManager& sources, FileId file, DiagnosticSink&
     if (!json && text.find_first_not_of(" \t\r\n", first) != std::string_view::npos) {
       // ReadYaml reports its own errors; a file of only comments or `---` has no document.
       bool only_comments = true;
+      bool directives = false;  // `%YAML`/`%TAG` lines: yaml-cpp reads no document after them
       size_t pos = 0;
       while (pos < text.size()) {
         size_t nl = text.find('\n', pos);
         std::string_view line =
             text.substr(pos, (nl == std::string_view::npos ? text.size() : nl) - pos);
         size_t c = line.find_first_not_of(" \t\r");
-        if (c != std::string_view::npos && line[c] != '#' && line.substr(c, 3) != "---" &&
-            line.substr(c, 3) != "...") {
+        if (c == 0 && line[c] == '%') {
+          directives = true;
+        } else if (c != std::string_view::npos && line[c] != '#' && line.substr(c, 3) != "---" &&
+                   line.substr(c, 3) != "...") {
           only_comments = false;
           break;
         }
@@ -53,8 +56,12 @@ Document LoadTemplate(const SourceManager& sources, FileId file, DiagnosticSink&
         pos = nl + 1;
       }
       if (only_comments) {
+        // (A file of only directives and comments used to load as nothing, with no error: found
+        // by the yaml_reader fuzzer.)
         diags.Report(DiagCode::kE0000, SourceRange{start, start}, TemplatePath(),
-                     "The template is empty (it holds only comments).");
+                     directives ? "The template is empty (it holds only YAML directives and "
+                                  "comments)."
+                                : "The template is empty (it holds only comments).");
       }
     }
     return doc;

@@ -179,6 +179,14 @@ TEST(LoaderTest, YamlControlCharactersAreRefused) {
   EXPECT_EQ(Load("t.yaml", "A: \"a\tb\"\r\nB: \xC2\x85\xC3\xA9\n").diags, "");
 }
 
+// Found by the yaml_reader fuzzer: a file of YAML directives and comments (no document) loaded
+// as nothing, with no error, so validate reported a clean template.
+TEST(LoaderTest, DirectivesWithoutADocumentAreAnEmptyTemplate) {
+  Loaded l = Load("t.yaml", "%TAG ! tag:example.com,2000:\n# a comment\n");
+  EXPECT_EQ(l.dump, "<none>");
+  EXPECT_NE(l.diags.find("holds only YAML directives and comments"), std::string::npos) << l.diags;
+}
+
 TEST(LoaderTest, SmallAliasesExpand) {
   Loaded l = Load("t.yaml", "A: &x {k: 1}\nB: *x\n");
   EXPECT_EQ(l.diags, "");
