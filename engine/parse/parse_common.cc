@@ -249,28 +249,22 @@ bool CheckUtf8(const SourceManager& sources, FileId file, DiagnosticSink& diags)
       auto b1 = static_cast<unsigned char>(s[i + 1]);
       ok = b <= 0xF4 && !(b == 0xF0 && b1 < 0x90) && !(b == 0xF4 && b1 >= 0x90);
     }
-    if (ok && len == 1 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+    bool control = ok && len == 1 && b < 0x20 && b != '\t' && b != '\n' && b != '\r';
+    if (!ok || control) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", b);
       // YAML allows only printable characters in a stream, and JSON no raw control characters
       // (PyYAML, and so cfn-lint and the SAM translator, refuse them).
-      SourceLoc at = sources.LocFromOffset(file, i);
-      SourceLoc end = sources.LocFromOffset(file, i + 1);
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", b);
-      diags.Report(DiagCode::kE0000, SourceRange{at, end}, TemplatePath(),
-                   std::string("Control character ") + hex +
-                       " is not allowed in a template; write it as an escape in a quoted "
-                       "string (\"\\x" +
-                       (hex + 2) + "\") if it is meant.");
-      return false;
-    }
-    if (!ok) {
-      SourceLoc at = sources.LocFromOffset(file, i);
-      SourceLoc end = sources.LocFromOffset(file, i + 1);
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", b);
-      diags.Report(DiagCode::kE0000, SourceRange{at, end}, TemplatePath(),
-                   std::string("Invalid UTF-8: byte ") + hex +
-                       " does not start a valid sequence; templates must be UTF-8 encoded.");
+      std::string message =
+          control ? std::string("Control character ") + hex +
+                        " is not allowed in a template; write it as an escape in a quoted "
+                        "string (\"\\x" +
+                        (hex + 2) + "\") if it is meant."
+                  : std::string("Invalid UTF-8: byte ") + hex +
+                        " does not start a valid sequence; templates must be UTF-8 encoded.";
+      diags.Report(DiagCode::kE0000,
+                   SourceRange{sources.LocFromOffset(file, i), sources.LocFromOffset(file, i + 1)},
+                   TemplatePath(), std::move(message));
       return false;
     }
     i += len;
