@@ -19,10 +19,18 @@ function(cfnx_set_flags target)
   endif()
 endfunction()
 
+# The include paths of a cfnx library: the source tree while building, the installed include
+# directory (cfnx/*.h) for users of an installed cfnx (cmake/CfnxInstall.cmake).
+function(cfnx_public_includes target)
+  target_include_directories(${target} PUBLIC
+    $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}> $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/engine/include>
+    $<INSTALL_INTERFACE:include>)
+endfunction()
+
 function(cfnx_add_library name)
   cmake_parse_arguments(ARG "" "" "SRCS;DEPS" ${ARGN})
   add_library(${name} STATIC ${ARG_SRCS})
-  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/engine/include)
+  cfnx_public_includes(${name})
   target_link_libraries(${name} PUBLIC ${ARG_DEPS})
   cfnx_set_flags(${name})
 endfunction()
@@ -33,9 +41,8 @@ function(cfnx_add_test name)
   endif()
   cmake_parse_arguments(ARG "" "" "SRCS;DEPS" ${ARGN})
   add_executable(${name} ${ARG_SRCS})
-  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gmock GTest::gtest_main)
-  target_compile_definitions(${name} PRIVATE
-    CFNX_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} cfnx_test_paths GTest::gmock
+                        GTest::gtest_main)
   cfnx_set_flags(${name})
   gtest_discover_tests(${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} DISCOVERY_TIMEOUT 60)
 endfunction()

@@ -18,8 +18,13 @@
 
 #include <sys/wait.h>
 
+#include "tests/testing/paths.h"
+
 namespace cfnx {
 namespace {
+
+// The `cfnx` executable this build made (engine/cli: OUTPUT_NAME cfnx in the build directory).
+std::string Executable() { return testing::BinaryDir() + "/cfnx"; }
 
 struct ProgramHeaders {
   bool ok = false;
@@ -57,7 +62,7 @@ struct ProcessResult {
 
 ProcessResult RunCfnx(const std::string& args) {
   ProcessResult run;
-  std::string command = std::string(CFNX_EXECUTABLE) + " " + args + " 2>&1";
+  std::string command = Executable() + " " + args + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr)
     return run;
@@ -72,8 +77,8 @@ ProcessResult RunCfnx(const std::string& args) {
 }
 
 TEST(ExecutableTest, LinkedAsConfigured) {
-  ProgramHeaders headers = ReadProgramHeaders(CFNX_EXECUTABLE);
-  ASSERT_TRUE(headers.ok) << CFNX_EXECUTABLE << " is not a readable ELF64 file";
+  ProgramHeaders headers = ReadProgramHeaders(Executable());
+  ASSERT_TRUE(headers.ok) << Executable() << " is not a readable ELF64 file";
   EXPECT_EQ(headers.has_interpreter, !CFNX_STATIC_LINK)
       << (CFNX_STATIC_LINK ? "CFNX_STATIC_LINK is on but cfnx asks for a dynamic loader"
                            : "cfnx was configured to link shared but has no interpreter");

@@ -7,6 +7,7 @@
 // directories in $CFNX_YAML_CORPUS (a colon-separated list), when set.
 
 #include "engine/parse/fast_yaml.h"
+#include "tests/testing/paths.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -165,10 +166,10 @@ TEST(FastYamlTest, AgreesWithYamlCppOnEveryYamlFile) {
   namespace fs = std::filesystem;
   // The shared corpus (public templates and the SAM reference's cases) sits beside the
   // repository on development and CI machines: check against it whenever it is there.
-  std::vector<fs::path> roots = {fs::path(CFNX_SOURCE_DIR) / "tests",
-                                 fs::path(CFNX_SOURCE_DIR) / "examples",
-                                 fs::path(CFNX_SOURCE_DIR) / ".." / "shared" / "corpus",
-                                 fs::path(CFNX_SOURCE_DIR) / ".." / "shared" / "conformance"};
+  std::vector<fs::path> roots = {fs::path(cfnx::testing::SourceDir()) / "tests",
+                                 fs::path(cfnx::testing::SourceDir()) / "examples",
+                                 fs::path(cfnx::testing::SourceDir()) / ".." / "shared" / "corpus",
+                                 fs::path(cfnx::testing::SourceDir()) / ".." / "shared" / "conformance"};
   if (const char* extra = std::getenv("CFNX_YAML_CORPUS"); extra != nullptr) {
     std::stringstream list(extra);
     std::string dir;
@@ -210,7 +211,7 @@ TEST(FastYamlTest, AgreesWithYamlCppOnMutatedFiles) {
   const std::string alphabet = " :-#\n\"'[]{},!|>&*?%@`\\abc0";
   size_t tried = 0;
   size_t accepted = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(CFNX_SOURCE_DIR) / "tests")) {
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(cfnx::testing::SourceDir()) / "tests")) {
     if (!entry.is_regular_file() || entry.path().extension() != ".yaml") {
       continue;
     }

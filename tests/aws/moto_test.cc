@@ -17,6 +17,7 @@
 #include "engine/backend/aws/aws_client.h"
 #include "engine/backend/aws/curl_transport.h"
 #include "tests/aws/moto_server.h"
+#include "tests/testing/paths.h"
 
 namespace cfnx {
 namespace {
@@ -51,7 +52,7 @@ class MotoTest : public ::testing::Test {
     std::ofstream(dir_ + "/" + name) << text;
   }
   CommandResult Cfnx(const std::string& args) {
-    return RunShell(std::string("'") + CFNX_EXECUTABLE + "' " + args, env_, dir_);
+    return RunShell("'" + testing::BinaryDir() + "/cfnx' " + args, env_, dir_);
   }
 
   static MotoServer* server_;

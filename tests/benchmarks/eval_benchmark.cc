@@ -17,6 +17,7 @@
 #include "engine/eval/check_functions.h"
 #include "engine/eval/render.h"
 #include "functions/register.h"
+#include "tests/testing/paths.h"
 
 namespace {
 
@@ -24,7 +25,7 @@ std::string BenchTemplatePath() {
   const char* env = std::getenv("CFNX_BENCH_TEMPLATE");
   if (env != nullptr)
     return env;
-  return std::string(CFNX_SOURCE_DIR) +
+  return cfnx::testing::SourceDir() +
          "/../shared/corpus/aws-templates/Solutions/WebApp/webapp.json";
 }
 

@@ -12,6 +12,7 @@
 #include <benchmark/benchmark.h>
 
 #include "cfnx/compiler.h"
+#include "tests/testing/paths.h"
 
 namespace {
 
@@ -19,7 +20,7 @@ std::string TemplatePath() {
   const char* env = std::getenv("CFNX_BENCH_TEMPLATE");
   if (env != nullptr)
     return env;
-  return std::string(CFNX_SOURCE_DIR) +
+  return cfnx::testing::SourceDir() +
          "/../shared/corpus/aws-templates/Solutions/WebApp/webapp.json";
 }
 

@@ -20,6 +20,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/backend/local/state_store.h"
+#include "tests/testing/paths.h"
 
 #include <sys/wait.h>
 
@@ -28,7 +29,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kCfnx = std::string(CFNX_BINARY_DIR) + "/cfnx";
+const std::string kCfnx = cfnx::testing::BinaryDir() + "/cfnx";
 
 constexpr const char* kV1 = R"(Resources:
   Dlq:

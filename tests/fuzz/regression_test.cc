@@ -14,13 +14,14 @@
 
 #include "tests/fuzz/fuzz_target.h"
 #include "tests/fuzz/tree_mutator.h"
+#include "tests/testing/paths.h"
 
 namespace cfnx::fuzz {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kFuzzDir = fs::path(CFNX_SOURCE_DIR) / "tests" / "fuzz";
+const fs::path kFuzzDir = fs::path(cfnx::testing::SourceDir()) / "tests" / "fuzz";
 
 std::string ReadBytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

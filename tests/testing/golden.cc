@@ -3,6 +3,8 @@
 
 #include "tests/testing/golden.h"
 
+#include "tests/testing/paths.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -12,7 +14,7 @@
 namespace cfnx::testing {
 
 std::string SourcePath(const std::string& relative) {
-  return std::string(CFNX_SOURCE_DIR) + "/" + relative;
+  return SourceDir() + "/" + relative;
 }
 
 std::string ReadFileOrEmpty(const std::string& path) {
@@ -50,7 +52,7 @@ std::vector<std::string> ListGoldenCases(const std::string& dir,
                                          const std::vector<std::string>& suffixes) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
-  fs::path root = fs::path(CFNX_SOURCE_DIR) / "tests" / "golden";
+  fs::path root = fs::path(SourceDir()) / "tests" / "golden";
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(root / dir, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {

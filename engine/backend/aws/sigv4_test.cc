@@ -18,11 +18,12 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/backend/aws/digest.h"
+#include "tests/testing/paths.h"
 
 namespace cfnx {
 namespace {
 
-const char* const kVectors = CFNX_SOURCE_DIR "/tests/golden/aws/sigv4_vectors.json";
+const std::string kVectors = cfnx::testing::SourceDir() + "/tests/golden/aws/sigv4_vectors.json";
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -84,7 +85,7 @@ TEST(SigV4Test, MatchesBotocoreVectors) {
 }
 
 TEST(SigV4Test, VectorsAreWhatBotocoreComputesNow) {
-  std::string script = CFNX_SOURCE_DIR "/tests/golden/aws/sigv4_vectors.py";
+  std::string script = cfnx::testing::SourceDir() + "/tests/golden/aws/sigv4_vectors.py";
   if (std::system("python3 -c 'import botocore' >/dev/null 2>&1") != 0) {
     GTEST_SKIP() << "python3 with botocore is not installed";
   }
