@@ -22,7 +22,7 @@ void AddBackendFlags(CLI::App* app, BackendFlags* flags, bool mutating) {
   if (!mutating)
     return;
   app->add_option("--lock-timeout", flags->lock_timeout,
-                  "seconds to wait for another operation on the stack (default 30)");
+                  "seconds to wait for another operation on the stack (default 0: fail at once)");
   app->add_option("--fail", flags->faults,
                   "local backend fault injection: LOGICALID[:create|update|delete]");
   app->add_option("--fail-file", flags->fault_file, "fault injection specs, one per line");

@@ -340,7 +340,36 @@ case_no_silent_changes() {
   "$cfnx" describe --stack q --state "$dir/q.db" 2>&1 | grep -q "^Status: *CREATE_COMPLETE" || bad "destroy without --yes changed the stack"
 }
 
-cases="no_silent_changes full_disk alias_bombs bad_bytes large_values include_paths include_root no_echo terminal_escapes for_each_limit cycle_10000 deep_nesting wait_condition"
+case_concurrent_deploy() {
+  # Two deploys of one stack at once: the second fails at once (default --lock-timeout 0) with a
+  # message naming the holder; the first finishes and its state is whole. CFNX_SIM_LATENCY_MS
+  # slows the simulated provider so that the first deploy holds the lock long enough.
+  printf 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n  B:\n    Type: AWS::SQS::Queue\n    DependsOn: A\n' >"$dir/c.yaml"
+  CFNX_SIM_LATENCY_MS=1500 "$cfnx" deploy "$dir/c.yaml" --stack c --state "$dir/c.db" --yes \
+    >"$dir/first" 2>&1 &
+  first=$!
+  i=0  # wait until the first deploy holds the lock (describe shows LockedBy)
+  while [ $i -lt 100 ]; do
+    "$cfnx" describe --stack c --state "$dir/c.db" --format json 2>/dev/null | grep -q LockedBy && break
+    sleep 0.05; i=$((i + 1))
+  done
+  [ $i -lt 100 ] || bad "concurrent deploy: the first deploy never took the lock"
+  start=$(date +%s)
+  "$cfnx" deploy "$dir/c.yaml" --stack c --state "$dir/c.db" --yes >"$dir/out" 2>&1
+  rc=$?
+  took=$(( $(date +%s) - start ))
+  [ $rc -ge 128 ] && bad "concurrent deploy: the second crashed (exit $rc)"
+  [ $rc -eq 0 ] && bad "concurrent deploy: the second deploy ran beside the first"
+  grep -q "is locked by cfnx deploy" "$dir/out" || bad "concurrent deploy: no lock message naming the holder: $(cat "$dir/out")"
+  grep -q "pid $first\b" "$dir/out" || bad "concurrent deploy: the message does not name the holder's pid $first: $(cat "$dir/out")"
+  [ $took -le 2 ] || bad "concurrent deploy: the second took ${took}s, wanted to fail at once"
+  wait $first || bad "concurrent deploy: the first deploy failed: $(tail -3 "$dir/first")"
+  "$cfnx" describe --stack c --state "$dir/c.db" >"$dir/out" 2>&1
+  grep -q "^Status: *CREATE_COMPLETE" "$dir/out" || bad "concurrent deploy: state after: $(head -3 "$dir/out")"
+  "$cfnx" describe --stack c --state "$dir/c.db" --format json 2>/dev/null | grep -q LockedBy && bad "concurrent deploy: the lock outlived the deploy"
+}
+
+cases="concurrent_deploy no_silent_changes full_disk alias_bombs bad_bytes large_values include_paths include_root no_echo terminal_escapes for_each_limit cycle_10000 deep_nesting wait_condition"
 [ $# -ge 2 ] && cases=$2
 for c in $cases; do
   "case_$c"

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <filesystem>
+#include <sstream>
 #include <signal.h>
 #include <thread>
 #include <unistd.h>
@@ -69,6 +70,13 @@ std::string HostName() {
   if (gethostname(buffer, sizeof(buffer) - 1) != 0)
     return "localhost";
   return buffer;
+}
+
+// "2s", "0.5s": a --lock-timeout as the user wrote it.
+std::string FormatSeconds(double seconds) {
+  std::ostringstream out;
+  out << seconds << "s";
+  return out.str();
 }
 
 bool ProcessAlive(int64_t pid) {
@@ -426,10 +434,14 @@ ErrorOr<StoreLock> StateStore::AcquireLock(const std::string& stack, const std::
     if (taken)
       return StoreLock(this, stack);
     if (std::chrono::steady_clock::now() >= deadline) {
-      return Error{"stack '" + stack + "' is locked by " + current->holder + " (pid " +
-                   std::to_string(current->pid) + " on " + current->host + ", since " +
-                   current->acquired_at + "); gave up after --lock-timeout " +
-                   std::to_string(static_cast<int64_t>(timeout_seconds)) + "s"};
+      std::string message = "stack '" + stack + "' is locked by " + current->holder +
+                            " (pid " + std::to_string(current->pid) + " on " + current->host +
+                            ", since " + current->acquired_at + ")";
+      if (timeout_seconds > 0)
+        message += "; gave up after --lock-timeout " + FormatSeconds(timeout_seconds);
+      else
+        message += "; wait for it to finish, or pass --lock-timeout SECONDS to wait for it";
+      return Error{message};
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
