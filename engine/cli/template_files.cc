@@ -23,11 +23,23 @@ bool IsTemplateName(const fs::path& p) {
 }  // namespace
 
 ErrorOr<std::vector<std::string>> ExpandTemplateArgs(const std::vector<std::string>& args) {
+  ErrorOr<std::vector<TemplateArg>> named = ExpandTemplateArgsWithNames(args);
+  if (!named.ok())
+    return named.error();
   std::vector<std::string> out;
+  out.reserve(named->size());
+  for (TemplateArg& t : *named)
+    out.push_back(std::move(t.path));
+  return out;
+}
+
+ErrorOr<std::vector<TemplateArg>> ExpandTemplateArgsWithNames(const std::vector<std::string>& args) {
+  std::vector<TemplateArg> out;
   for (const std::string& arg : args) {
     std::error_code ec;
     if (arg == "-" || !fs::is_directory(arg, ec)) {
-      out.push_back(arg);  // a file (its absence is reported when it is read)
+      // A file (its absence is reported when it is read).
+      out.push_back({arg, arg == "-" ? arg : fs::path(arg).filename().generic_string()});
       continue;
     }
     std::vector<std::string> found;
@@ -50,7 +62,8 @@ ErrorOr<std::vector<std::string>> ExpandTemplateArgs(const std::vector<std::stri
     if (found.empty())
       return Error{"directory '" + arg + "' holds no template (*.yaml, *.yml, *.json, *.template)"};
     std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
+    for (const std::string& f : found)
+      out.push_back({f, fs::path(f).lexically_relative(arg).generic_string()});
   }
   return out;
 }

@@ -26,6 +26,16 @@ namespace cfnx {
 // that holds no template.
 ErrorOr<std::vector<std::string>> ExpandTemplateArgs(const std::vector<std::string>& args);
 
+// One template a command line names, with the name it has under its argument: the file name
+// for a file given as such ("stacks/app.yaml" -> "app.yaml"), the path below the directory for
+// a file found in one ("stacks/" -> "web/app.yaml"), "-" for standard input. `transform
+// --output-dir` names its outputs by it.
+struct TemplateArg {
+  std::string path;
+  std::string relative;
+};
+ErrorOr<std::vector<TemplateArg>> ExpandTemplateArgsWithNames(const std::vector<std::string>& args);
+
 // Runs `job(i)` for every i in [0, count) on `jobs` threads (at least 1; at most `count`).
 // Each index runs exactly once; the caller stores results by index, so output order is the
 // input order whatever the scheduling.

@@ -9,58 +9,13 @@
 // could not be read or a flag is wrong.
 
 #include <iostream>
-#include <iterator>
-#include <map>
-#include <memory>
-#include <optional>
 #include <unistd.h>
 
 #include "engine/cli/command.h"
 #include "engine/cli/template_files.h"
+#include "engine/cli/template_runs.h"
 
 namespace cfnx {
-namespace {
-
-// One template's run: its own Compiler (sources, included snippets) and findings.
-struct Checked {
-  std::unique_ptr<Compiler> compiler;
-  std::optional<FileId> file;
-  std::vector<Diagnostic> diagnostics;
-  std::string read_error;
-};
-
-SourceRange Remap(const SourceRange& r, const std::map<FileId, FileId>& ids) {
-  SourceRange out = r;
-  if (auto it = ids.find(r.begin.file); it != ids.end())
-    out.begin.file = it->second;
-  if (auto it = ids.find(r.end.file); it != ids.end())
-    out.end.file = it->second;
-  return out;
-}
-
-// Moves every run's sources into `sources` and its findings into `all`, file ids renumbered,
-// in run order.
-void Merge(std::vector<Checked>& runs, SourceManager& sources, std::vector<Diagnostic>& all,
-           std::vector<FileId>& checked) {
-  for (Checked& run : runs) {
-    if (!run.file)
-      continue;
-    const SourceManager& own = run.compiler->sources();
-    std::map<FileId, FileId> ids;
-    for (FileId id = 1; id <= own.file_count(); ++id)
-      ids[id] = sources.AddFile(own.name(id), std::string(own.contents(id)));
-    checked.push_back(ids[*run.file]);
-    for (Diagnostic& d : run.diagnostics) {
-      d.range = Remap(d.range, ids);
-      for (DiagnosticNote& n : d.notes)
-        n.range = Remap(n.range, ids);
-      all.push_back(std::move(d));
-    }
-    run.compiler.reset();
-  }
-}
-
-}  // namespace
 
 Command AddValidateCommand(CLI::App& app) {
   struct Flags {
@@ -90,42 +45,14 @@ Command AddValidateCommand(CLI::App& app) {
     ErrorOr<std::vector<std::string>> paths = ExpandTemplateArgs(flags->templates);
     if (!paths.ok())
       return CouldNotRun(paths.error().message);
-    std::vector<Checked> runs(paths->size());
-    std::string stdin_text;
-    bool stdin_read = false;
-    for (size_t i = 0; i < paths->size(); ++i) {
-      runs[i].compiler = std::make_unique<Compiler>(*options);
-      if ((*paths)[i] == "-") {
-        if (!stdin_read) {
-          stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
-          stdin_read = true;
-        }
-        runs[i].file = runs[i].compiler->AddSource("-", stdin_text);
-      }
-    }
-    RunInParallel(runs.size(), flags->jobs > 0 ? flags->jobs : DefaultJobs(), [&](size_t i) {
-      Checked& r = runs[i];
-      if (!r.file) {
-        ErrorOr<FileId> file = r.compiler->AddFile((*paths)[i]);
-        if (!file.ok()) {
-          r.read_error = file.error().message;
-          return;
-        }
-        r.file = *file;
-      }
-      r.diagnostics = r.compiler->Validate(*r.file).diagnostics;
-    });
-    bool unreadable = false;
-    for (const Checked& r : runs) {
-      if (!r.read_error.empty()) {
-        std::cerr << "cfnx: error: " << r.read_error << "\n";
-        unreadable = true;
-      }
-    }
+    std::vector<TemplateRun> runs =
+        RunTemplates(*paths, *options, flags->jobs > 0 ? flags->jobs : DefaultJobs(),
+                     [](TemplateRun& r) { r.diagnostics = r.compiler->Validate(*r.file).diagnostics; });
+    bool unreadable = ReportReadErrors(runs);
     SourceManager sources;
     std::vector<Diagnostic> all;
     std::vector<FileId> checked;
-    Merge(runs, sources, all, checked);
+    MergeRuns(runs, sources, all, checked);
     DiagnosticFormat format = DiagnosticFormat::kText;
     ParseDiagnosticFormat(flags->format, &format);
     RenderOptions render;
