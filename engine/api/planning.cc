@@ -150,6 +150,12 @@ std::optional<Plan> PlanTemplate(SourceManager& sources, FileId file, const Comp
   if (loaded.unexpanded_transform) {
     return std::nullopt;  // I5000 already says which transform could not be expanded
   }
+  // Every check `cfnx validate` makes, first: a misspelt type or property is an error here too,
+  // not a clean plan that fails at deploy.
+  RunChecks(loaded, deployed, sink);
+  if (sink.errors() > 0) {
+    return std::nullopt;
+  }
   plan_options.stack_name = options.stack_name;
   plan_options.region = options.region;
   plan_options.account_id = options.account_id;

@@ -776,8 +776,6 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
   // replacement, an export in use) are simulated by the run and rolled back.
   for (const Diagnostic& d : plan.forecast) {
     switch (d.code) {
-      case DiagCode::kE9004:
-      case DiagCode::kE9005:
       case DiagCode::kE9006:
       case DiagCode::kE9007:
       case DiagCode::kE9008:

@@ -6,8 +6,9 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html exports:
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-stack-exports.html
 // capabilities:
-// https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html quotas:
-// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html
+// Quotas of the processed template (resources, outputs, dynamic references, ...) are not
+// forecast here: `plan` runs every validation first, and validation checks them after transforms.
 
 #include "engine/plan/forecast.h"
 
@@ -141,48 +142,6 @@ void ImportedExports(ForecastInputs& in, std::vector<Diagnostic>& out) {
   }
 }
 
-size_t CountDynamicReferences(const Json& j) {
-  if (j.is_string()) {
-    size_t n = 0;
-    const std::string& s = j.get_ref<const std::string&>();
-    for (size_t at = s.find("{{resolve:"); at != std::string::npos;
-         at = s.find("{{resolve:", at + 1)) {
-      ++n;
-    }
-    return n;
-  }
-  size_t n = 0;
-  if (j.is_structured()) {
-    for (const Json& v : j) {
-      n += CountDynamicReferences(v);
-    }
-  }
-  return n;
-}
-
-void Quotas(ForecastInputs& in, std::vector<Diagnostic>& out) {
-  size_t refs = CountDynamicReferences(in.new_root);
-  if (refs > 60) {
-    out.push_back(MakeDiagnostic(DiagCode::kE9005, {}, TemplatePath{},
-                                 "The template has " + std::to_string(refs) +
-                                     " dynamic references; CloudFormation allows at most 60."));
-  }
-  if (in.options.declared_transforms.empty()) {
-    return;  // the template as written is what validate checks
-  }
-  static const std::pair<const char*, size_t> kLimits[] = {
-      {"Resources", 500}, {"Outputs", 200}, {"Parameters", 200}, {"Mappings", 200}};
-  for (const auto& [section, limit] : kLimits) {
-    const Json* s = JsonAt(in.new_root, {section});
-    if (s && s->is_object() && s->size() > limit) {
-      out.push_back(MakeDiagnostic(
-          DiagCode::kE9004, {}, TemplatePath{section},
-          "After transforms the template has " + std::to_string(s->size()) + " " + section +
-              "; CloudFormation allows at most " + std::to_string(limit) + "."));
-    }
-  }
-}
-
 void Capabilities(ForecastInputs& in, const ChangeSet& cs, std::vector<Diagnostic>& out) {
   const std::vector<std::string>& granted = in.options.capabilities;
   auto has = [&](std::string_view c) {
@@ -254,7 +213,6 @@ void Forecast(ForecastInputs& in, const ChangeSet& change_set, std::vector<Diagn
   CustomNames(in, out);
   RollbackDisabled(in, out);
   ImportedExports(in, out);
-  Quotas(in, out);
   Capabilities(in, change_set, out);
   ConditionsOnly(in, change_set, out);
 }
