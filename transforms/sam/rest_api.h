@@ -31,8 +31,6 @@ struct RestApiState {
   // Per API: the FunctionName of each function with an Api event on it (Translator's
   // function_names), in translation order.
   std::map<std::string, std::vector<std::string>> function_names;
-  // Route53 record set groups created so far (shared by the APIs of one hosted zone).
-  std::set<std::string> record_set_groups;
   // SharedApiUsagePlan: what the APIs with a SHARED usage plan contribute.
   struct SharedUsagePlan {
     Json stage_keys = Json::array();
