@@ -41,6 +41,9 @@ struct RestApiState {
     std::string deletion_policy;
     std::string update_replace_policy;
   } shared_usage_plan;
+  // The keys of Resources as the reference's Py27Dict holds them after ImplicitRestApiPlugin
+  // (when py27): later plugins that add a resource (ServerlessHttpApi) add it here too.
+  Py27Keys resource_keys;
   // Whether ServerlessRestApi is the plugin's (its StageName is a plain Python str).
   bool implicit_created = false;
 };
