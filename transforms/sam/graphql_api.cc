@@ -76,7 +76,8 @@ struct Schema {
                       {"OpenIDConnect", PyOptional(PyOf(open_id_connect))},
                       {"UserPool", PyOptional(PyOf(user_pool))}}};
   PyModel auth{{authorizer.fields[0], authorizer.fields[1], authorizer.fields[2],
-                authorizer.fields[3], PyField{"Additional", PyOptional(PyListOf(PyOf(authorizer)))}}};
+                authorizer.fields[3],
+                PyField{"Additional", PyOptional(PyListOf(PyOf(authorizer)))}}};
   PyModel api_key{{{"ApiKeyId", PyOptional(PyAny())},
                    {"Description", PyOptional(PyAny())},
                    {"ExpiresOn", PyOptional(PyAny())}}};
@@ -124,9 +125,8 @@ struct Schema {
                     {"Pipeline", PyOptional(PyListOf(PyStr()))},
                     {"Runtime", PyOptional(PyOf(runtime))},
                     {"Sync", PyOptional(PyOf(sync))}}};
-  PyModel domain_name{{{"CertificateArn", PyAny()},
-                       {"DomainName", PyAny()},
-                       {"Description", PyOptional(PyAny())}}};
+  PyModel domain_name{
+      {{"CertificateArn", PyAny()}, {"DomainName", PyAny()}, {"Description", PyOptional(PyAny())}}};
   PyModel cache{{{"ApiCachingBehavior", PyAny()},
                  {"Ttl", PyAny()},
                  {"Type", PyAny()},
@@ -221,8 +221,8 @@ class GraphQLApiBuilder {
   Status ApiResource(GeneratedList* out, std::vector<Json>* lambda_auth_arns, bool* role);
   Status AuthConfig(const Json& auth, int index, std::string* name, Json* config) const;
   Status Schema(GeneratedList* out);
-  Status Connector(const std::string& logical_id, Json source, Json destination,
-                   Json permissions, GeneratedList* out);
+  Status Connector(const std::string& logical_id, Json source, Json destination, Json permissions,
+                   GeneratedList* out);
   Json CloudWatchRole() const;
   Status ApiKeys(GeneratedList* out);
   Status DataSources(GeneratedList* out);
@@ -232,15 +232,15 @@ class GraphQLApiBuilder {
   void DomainName(GeneratedList* out);
   Status Functions(GeneratedList* out);
   Status DataSourceName(const std::string& relative_id, const Json& function, Json* name);
-  Status Runtime(const Json& part, const std::string& relative_id,
-                 std::vector<std::string> path, Json* runtime) const;
+  Status Runtime(const Json& part, const std::string& relative_id, std::vector<std::string> path,
+                 Json* runtime) const;
   Status Resolvers(GeneratedList* out);
 
   const SamResource& r_;
   Context& ctx_;
   const Json& m_;
   const std::string& id_;
-  Json none_datasource_;                  // null until a function asks for "NONE"
+  Json none_datasource_;                    // null until a function asks for "NONE"
   Json datasource_names_ = Json::object();  // relative id -> GetAtt Name
   Json function_ids_ = Json::object();      // relative id -> FunctionId
 };
@@ -273,10 +273,10 @@ Status GraphQLApiBuilder::AuthConfig(const Json& auth, int index, std::string* n
       continue;
     const Json& given = auth[kind.property];
     if (given.is_null()) {
-      return ResourceError(id_,
-                           std::string("'") + kind.property + "' must be defined if type is '" +
-                               kind.type + "'.",
-                           {"Properties", "Auth"});
+      return ResourceError(
+          id_,
+          std::string("'") + kind.property + "' must be defined if type is '" + kind.type + "'.",
+          {"Properties", "Auth"});
     }
     Json value = given;
     // DefaultAction belongs to the default authorizer only.
@@ -378,11 +378,11 @@ Status GraphQLApiBuilder::Schema(GeneratedList* out) {
   const Json& inline_schema = m_["SchemaInline"];
   const Json& uri = m_["SchemaUri"];
   if (!Truthy(inline_schema) && !Truthy(uri)) {
-    return ResourceError(id_, "One of 'SchemaInline' or 'SchemaUri' must be set.",
-                         {"Properties"});
+    return ResourceError(id_, "One of 'SchemaInline' or 'SchemaUri' must be set.", {"Properties"});
   }
   if (Truthy(inline_schema) && Truthy(uri)) {
-    return ResourceError(id_, "Both 'SchemaInline' and 'SchemaUri' cannot be defined at the same time.",
+    return ResourceError(id_,
+                         "Both 'SchemaInline' and 'SchemaUri' cannot be defined at the same time.",
                          {"Properties"});
   }
   Json schema = Part("AWS::AppSync::GraphQLSchema");
@@ -397,7 +397,7 @@ Status GraphQLApiBuilder::Schema(GeneratedList* out) {
 
 // A connector the reference builds and translates on the spot (no resource attributes).
 Status GraphQLApiBuilder::Connector(const std::string& logical_id, Json source, Json destination,
-                                   Json permissions, GeneratedList* out) {
+                                    Json permissions, GeneratedList* out) {
   Json dict = Json{{"Type", "AWS::Serverless::Connector"},
                    {"Properties", Json{{"Source", std::move(source)},
                                        {"Destination", std::move(destination)},
@@ -443,7 +443,8 @@ Status GraphQLApiBuilder::DataSourceRole(const std::string& datasource_id, Json 
   Json source = Json{{"Type", "AWS::AppSync::DataSource"},
                      {"Arn", GetAtt(datasource_id, "DataSourceArn")},
                      {"RoleName", Ref(role_id)}};
-  Json destination = Json{{"Type", std::move(destination_type)}, {"Arn", std::move(destination_arn)}};
+  Json destination =
+      Json{{"Type", std::move(destination_type)}, {"Arn", std::move(destination_arn)}};
   return Connector(datasource_id + suffix, std::move(source), std::move(destination),
                    std::move(permissions), out);
 }
@@ -549,8 +550,7 @@ Status GraphQLApiBuilder::Runtime(const Json& part, const std::string& relative_
                                   std::vector<std::string> path, Json* runtime) const {
   const Json& given = part["Runtime"];
   if (IsNull(given)) {
-    return PartError(relative_id,
-                     "'Runtime' must be defined as a property in " + relative_id + ".",
+    return PartError(relative_id, "'Runtime' must be defined as a property in " + relative_id + ".",
                      std::move(path));
   }
   *runtime = Json{{"Name", given["Name"]}, {"RuntimeVersion", given["Version"]}};

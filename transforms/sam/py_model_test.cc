@@ -73,9 +73,9 @@ TEST(PyModelTest, ReportsTheFirstErrorPydanticReports) {
   // A missing required field and a null one.
   EXPECT_EQ(FirstError(Json::parse(R"({"Runtime": {"Name": "JS"}})"), PyOf(Function())),
             "Runtime.Version");
-  EXPECT_EQ(FirstError(Json::parse(R"({"Runtime": {"Name": null, "Version": 1}})"),
-                       PyOf(Function())),
-            "Runtime.Name");
+  EXPECT_EQ(
+      FirstError(Json::parse(R"({"Runtime": {"Name": null, "Version": 1}})"), PyOf(Function())),
+      "Runtime.Name");
   EXPECT_EQ(FirstError(Json::parse(R"({"Runtime": "JS"})"), PyOf(Function())), "Runtime");
   // List items by index; a string is not a list; bools refuse 2 and dicts.
   EXPECT_EQ(FirstError(Json::parse(R"({"Steps": ["a", null]})"), PyOf(Function())), "Steps.1");

@@ -87,8 +87,7 @@ Status AddStateMachineIntegration(SwaggerEditor& editor, const std::string& path
       responses.Set(code, std::move(status));
     }
     PyValue method_responses = PyValue::Dict(true);
-    for (auto [code, description] :
-         {std::pair{"200", "OK"}, std::pair{"400", "Bad Request"}}) {
+    for (auto [code, description] : {std::pair{"200", "OK"}, std::pair{"400", "Bad Request"}}) {
       PyValue entry = PyValue::Dict(true);
       entry.Set("description", PyValue::Str(description));
       method_responses.Set(code, std::move(entry));
@@ -159,7 +158,8 @@ Status TranslateStateMachineApi(const EventSource& event, const StateMachineTarg
   std::optional<PyValue> condition;
   if (const Json* c = Get(*target.state_machine->dict, "Condition"); c != nullptr)
     condition = PyValue::FromJson(*c, true);
-  PyValue uri = PlainSub("arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution");
+  PyValue uri =
+      PlainSub("arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution");
   SAM_TRY(AddStateMachineIntegration(
       editor, path, PyValue::Str(method, true), uri, PlainGetAtt(role_id, "Arn"),
       RequestTemplate(target.target_id, Truthy(Get(p, "UnescapeMappingTemplate"))),
@@ -169,8 +169,8 @@ Status TranslateStateMachineApi(const EventSource& event, const StateMachineTarg
     PyValue stage_value = stage != nullptr && stage->is_string()
                               ? PyValue::Str(stage->get<std::string>(), true)
                               : PyValue::None();
-    SAM_TRY(
-        AddEventAuthToSwagger(event, *auth, *api_props, api_id, method, path, stage_value, ctx, editor));
+    SAM_TRY(AddEventAuthToSwagger(event, *auth, *api_props, api_id, method, path, stage_value, ctx,
+                                  editor));
   }
   *body = editor.Swagger();
   return Ok();

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "transforms/sam/events/sfn_event.h"
-
 #include "transforms/sam/rest_api.h"
 
 namespace cfnx::sam {
@@ -189,8 +188,7 @@ Status TranslateRule(const EventSource& event, const StateMachineTarget& target,
 
 }  // namespace
 
-Status ParseStateMachineEvents(const SamResource& sm, Context& ctx,
-                               std::vector<EventSource>* out) {
+Status ParseStateMachineEvents(const SamResource& sm, Context& ctx, std::vector<EventSource>* out) {
   const Json* events = sm.Prop("Events");
   if (!Truthy(events) || !events->is_object())
     return Ok();
