@@ -1377,27 +1377,20 @@ Status ConstructApiDomain(const SamResource& api, Context& ctx, PyValue* domain,
     out->push_back(Generated{single_id, std::move(group)});
     return Ok();
   }
-  RestApiState& state = RestApis(ctx);
-  Json sets = record_sets();
-  if (auto it = state.record_set_groups.find(group_id); it != state.record_set_groups.end()) {
-    // The group another API created: the reference appends to the same resource object.
-    Json* resources =
-        ctx.template_json != nullptr ? GetMut(*ctx.template_json, "Resources") : nullptr;
-    Json* group = resources != nullptr ? GetMut(*resources, group_id) : nullptr;
-    if (group != nullptr) {
-      for (Json& rs : sets)
-        (*group)["Properties"]["RecordSets"].push_back(std::move(rs));
-    }
-    return Ok();
+  // One group per hosted zone, shared with the other APIs (REST and HTTP) of the template: each
+  // adds its record sets and returns the group, as the reference's route53_record_set_groups.
+  auto [group, created] = ctx.route53_record_set_groups.try_emplace(group_id);
+  if (created) {
+    group->second = NewResource("AWS::Route53::RecordSetGroup", attrs);
+    if (route53->Contains("HostedZoneId"))
+      group->second["Properties"]["HostedZoneId"] = route53->Get("HostedZoneId")->ToJson();
+    if (route53->Contains("HostedZoneName"))
+      group->second["Properties"]["HostedZoneName"] = route53->Get("HostedZoneName")->ToJson();
+    group->second["Properties"]["RecordSets"] = Json::array();
   }
-  state.record_set_groups.insert(group_id);
-  Json group = NewResource("AWS::Route53::RecordSetGroup", attrs);
-  if (route53->Contains("HostedZoneId"))
-    group["Properties"]["HostedZoneId"] = route53->Get("HostedZoneId")->ToJson();
-  if (route53->Contains("HostedZoneName"))
-    group["Properties"]["HostedZoneName"] = route53->Get("HostedZoneName")->ToJson();
-  group["Properties"]["RecordSets"] = std::move(sets);
-  out->push_back(Generated{group_id, std::move(group)});
+  for (Json& rs : record_sets())
+    group->second["Properties"]["RecordSets"].push_back(std::move(rs));
+  out->push_back(Generated{group_id, group->second});
   return Ok();
 }
 

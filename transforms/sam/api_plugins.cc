@@ -379,6 +379,7 @@ Status PrepareRestApis(Json& input, Context& ctx, std::vector<Error>* errors) {
   if (state.py27) {
     for (const std::string* k : order.Order())
       ctx.resource_order.push_back(*k);
+    state.resource_keys = std::move(order);
   }
   ctx.template_json = saved_template;
   return Ok();

@@ -22,6 +22,7 @@
 
 #include "transforms/sam/http_api.h"
 #include "transforms/sam/open_api.h"
+#include "transforms/sam/rest_api.h"
 
 namespace cfnx::sam {
 namespace {
@@ -433,11 +434,25 @@ Status PrepareHttpApis(Json& input, Context& ctx, std::vector<Error>* errors) {
   SAM_TRY(plugin.AddConditionsToPaths());
 
   const Json& body = input["Resources"][kImplicitId]["Properties"]["DefinitionBody"];
+  bool removed = false;
   if (body["paths"].empty()) {
-    if (existing.has_value())
+    if (existing.has_value()) {
       input["Resources"][kImplicitId] = std::move(*existing);
-    else
+    } else {
       input["Resources"].erase(kImplicitId);
+      removed = true;
+    }
+  }
+  // With a REST API the reference iterates Resources as a Python 2.7 dict, which now holds
+  // ServerlessHttpApi too (unless it was taken out again).
+  if (ctx.rest_apis != nullptr && ctx.rest_apis->py27 && !ctx.resource_order.empty()) {
+    Py27Keys& keys = ctx.rest_apis->resource_keys;
+    keys.Add(kImplicitId);
+    if (removed)
+      keys.Remove(kImplicitId);
+    ctx.resource_order.clear();
+    for (const std::string* k : keys.Order())
+      ctx.resource_order.push_back(*k);
   }
   return Ok();
 }

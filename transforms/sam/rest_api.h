@@ -31,8 +31,6 @@ struct RestApiState {
   // Per API: the FunctionName of each function with an Api event on it (Translator's
   // function_names), in translation order.
   std::map<std::string, std::vector<std::string>> function_names;
-  // Route53 record set groups created so far (shared by the APIs of one hosted zone).
-  std::set<std::string> record_set_groups;
   // SharedApiUsagePlan: what the APIs with a SHARED usage plan contribute.
   struct SharedUsagePlan {
     Json stage_keys = Json::array();
@@ -43,6 +41,9 @@ struct RestApiState {
     std::string deletion_policy;
     std::string update_replace_policy;
   } shared_usage_plan;
+  // The keys of Resources as the reference's Py27Dict holds them after ImplicitRestApiPlugin
+  // (when py27): later plugins that add a resource (ServerlessHttpApi) add it here too.
+  Py27Keys resource_keys;
   // Whether ServerlessRestApi is the plugin's (its StageName is a plain Python str).
   bool implicit_created = false;
 };

@@ -44,6 +44,9 @@ struct Error {
   // The reference raises some errors (a malformed Fn::FindInMap) as a whole-document failure
   // that stops the translation: only fatal errors are then reported.
   bool fatal = false;
+  // The template resource the problem is in, when `id` names only a part of it (the reference
+  // names GraphQLApi functions and resolvers by their own key): for the location only.
+  std::string resource{};
 
   // The reference's cause message: "Resource with id [X] is invalid. <detail>" etc.
   std::string Message() const;
@@ -257,6 +260,7 @@ Status PrepareApplications(Json& input, Context& ctx);
 Status TranslateCapacityProvider(SamResource& resource, Context& ctx, GeneratedList* out);
 Status TranslateStateMachine(SamResource& resource, Context& ctx, GeneratedList* out);
 Status TranslateConnector(SamResource& resource, Context& ctx, GeneratedList* out);
+Status TranslateGraphQLApi(SamResource& resource, Context& ctx, GeneratedList* out);
 // Replaces the `Connectors` attribute of every resource in `input` by AWS::Serverless::Connector
 // resources (appended to Resources), before any resource is translated; what is wrong with one
 // goes to `errors` and leaves that connector out.

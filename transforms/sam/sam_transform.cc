@@ -45,7 +45,7 @@ constexpr TypeEntry kTypes[] = {
     {"AWS::Serverless::WebSocketApi", &sam::TranslateWebSocketApi},
     {"AWS::Serverless::StateMachine", &sam::TranslateStateMachine},
     {"AWS::Serverless::Connector", &sam::TranslateConnector},
-    {"AWS::Serverless::GraphQLApi", nullptr},
+    {"AWS::Serverless::GraphQLApi", &sam::TranslateGraphQLApi},
 };
 
 const TypeEntry* FindType(const Json& resource) {
@@ -86,7 +86,12 @@ bool MayReplace(const std::string& generated_type, const std::string& existing_t
       {"AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable"},
       {"AWS::CloudFormation::Stack", "AWS::Serverless::Application"},
       {"AWS::Cognito::UserPool", "AWS::Cognito::UserPool"},
+      {"AWS::ApiGateway::DomainName", "AWS::ApiGateway::DomainName"},
+      {"AWS::ApiGateway::BasePathMapping", "AWS::ApiGateway::BasePathMapping"},
+      {"AWS::ApiGateway::DomainNameV2", "AWS::ApiGateway::DomainNameV2"},
+      {"AWS::ApiGateway::BasePathMappingV2", "AWS::ApiGateway::BasePathMappingV2"},
       {"AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine"},
+      {"AWS::AppSync::GraphQLApi", "AWS::Serverless::GraphQLApi"},
   };
   for (const auto& [gen, existing] : kAllowed) {
     if (generated_type == gen && existing_type == existing)
@@ -126,14 +131,15 @@ const Node* Locate(const MapNode& root, const Error& error) {
       error.kind == sam::ErrorKind::kResource || error.kind == sam::ErrorKind::kUnsupported;
   if (!has_id || resources == nullptr)
     return resources != nullptr ? static_cast<const Node*>(resources) : &root;
-  const Node* node = resources->Get(error.id);
+  const std::string& id = error.resource.empty() ? error.id : error.resource;
+  const Node* node = resources->Get(id);
   if (node == nullptr) {
     // Generated ids (FnEventName): the longest logical id that prefixes it.
     size_t best = 0;
     for (const MapEntry& e : resources->entries()) {
-      const std::string& id = e.key->value();
-      if (id.size() > best && error.id.rfind(id, 0) == 0) {
-        best = id.size();
+      const std::string& key = e.key->value();
+      if (key.size() > best && id.rfind(key, 0) == 0) {
+        best = key.size();
         node = e.value;
       }
     }
@@ -153,7 +159,8 @@ const Node* Locate(const MapNode& root, const Error& error) {
 TemplatePath PathOf(const Error& error) {
   if (error.kind != sam::ErrorKind::kResource && error.kind != sam::ErrorKind::kUnsupported)
     return TemplatePath{};
-  std::vector<std::string> segments = {"Resources", error.id};
+  std::vector<std::string> segments = {"Resources",
+                                       error.resource.empty() ? error.id : error.resource};
   segments.insert(segments.end(), error.path.begin(), error.path.end());
   return TemplatePath(std::move(segments));
 }

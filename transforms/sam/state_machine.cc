@@ -269,7 +269,7 @@ Status TranslateStateMachine(SamResource& r, Context& ctx, GeneratedList* out) {
   SAM_TRY(ExpandPolicyTemplates(r));
   SAM_TRY(ValidateProperties(r, StateMachineSpecs()));
   std::vector<EventSource> events;
-  SAM_TRY(ParseStateMachineEvents(r, &events));
+  SAM_TRY(ParseStateMachineEvents(r, ctx, &events));
 
   const std::string& id = r.logical_id;
   Json sm = NewResource("AWS::StepFunctions::StateMachine", r.ResourceAttributes());
@@ -361,7 +361,7 @@ Status TranslateStateMachine(SamResource& r, Context& ctx, GeneratedList* out) {
   target.state_machine = &r;
   target.permissions_boundary = r.Prop("PermissionsBoundary");
   for (const EventSource& event : events)
-    SAM_TRY(TranslateStateMachineEvent(event, target, &resources));
+    SAM_TRY(TranslateStateMachineEvent(event, target, ctx, &resources));
   PropagateTags(resources, r.Prop("Tags"), r.Prop("PropagateTags"));
   for (Generated& g : resources)
     out->push_back(std::move(g));

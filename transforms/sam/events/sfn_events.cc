@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "transforms/sam/events/sfn_event.h"
+#include "transforms/sam/rest_api.h"
 
 namespace cfnx::sam {
 namespace {
@@ -187,17 +188,30 @@ Status TranslateRule(const EventSource& event, const StateMachineTarget& target,
 
 }  // namespace
 
-Status ParseStateMachineEvents(const SamResource& sm, std::vector<EventSource>* out) {
+Status ParseStateMachineEvents(const SamResource& sm, Context& ctx, std::vector<EventSource>* out) {
   const Json* events = sm.Prop("Events");
   if (!Truthy(events) || !events->is_object())
     return Ok();
-  for (auto it = events->begin(); it != events->end(); ++it) {
-    const Json& dict = it.value();
-    std::vector<std::string> path = {"Properties", "Events", it.key()};
+  // The reference iterates Events as the template holds them: a Python 2.7 dict once the
+  // template has a REST API (Py27Dict), else in document order.
+  std::vector<std::string> ids;
+  if (ctx.rest_apis != nullptr && ctx.rest_apis->py27) {
+    Py27Keys keys;
+    for (auto it = events->begin(); it != events->end(); ++it)
+      keys.Add(it.key());
+    for (const std::string* k : keys.Order())
+      ids.push_back(*k);
+  } else {
+    for (auto it = events->begin(); it != events->end(); ++it)
+      ids.push_back(it.key());
+  }
+  for (const std::string& event_id : ids) {
+    const Json& dict = (*events)[event_id];
+    std::vector<std::string> path = {"Properties", "Events", event_id};
     if (!dict.is_object()) {
       return ResourceError(
           sm.logical_id,
-          EventError(it.key(), "'" + PyTypeName(dict) + "' object has no attribute 'get'")
+          EventError(event_id, "'" + PyTypeName(dict) + "' object has no attribute 'get'")
               .Message(),
           path);
     }
@@ -205,22 +219,15 @@ Status ParseStateMachineEvents(const SamResource& sm, std::vector<EventSource>* 
     if (!IsSfnEventType(type)) {
       return ResourceError(
           sm.logical_id,
-          EventError(it.key(),
+          EventError(event_id,
                      "Resource dict has missing or invalid value for key Type. Event Type is: " +
                          (type != nullptr ? PyStr(*type) : std::string("None")) + ".")
               .Message(),
           path);
     }
-    if (*type == "Api") {
-      return UnsupportedError(sm.logical_id,
-                              "cfnx does not expand Api event sources of state machines yet "
-                              "(event " +
-                                  it.key() + ")",
-                              path);
-    }
     EventSource source;
-    source.id = it.key();
-    source.logical_id = sm.logical_id + it.key();
+    source.id = event_id;
+    source.logical_id = sm.logical_id + event_id;
     if (!IsAlphanumeric(source.logical_id))
       return ResourceError(source.logical_id, "Logical ids must be alphanumeric.", path);
     source.type = type->get<std::string>();
@@ -241,13 +248,23 @@ Status ParseStateMachineEvents(const SamResource& sm, std::vector<EventSource>* 
       e.path.insert(e.path.begin(), path.begin(), path.end());
       return e;
     }
+    if (source.type == "Api") {
+      // resources_to_link_for_rest_api; its event errors become the state machine's.
+      if (Status st = LinkApi(source, ctx); !st.ok()) {
+        if (st.error().kind == ErrorKind::kEvent)
+          return WrapInResource(sm.logical_id, st.error());
+        return st;
+      }
+    }
     out->push_back(std::move(source));
   }
   return Ok();
 }
 
 Status TranslateStateMachineEvent(const EventSource& event, const StateMachineTarget& target,
-                                  GeneratedList* out) {
+                                  Context& ctx, GeneratedList* out) {
+  if (event.type == "Api")
+    return TranslateStateMachineApi(event, target, ctx, out);
   if (event.type == "Schedule")
     return TranslateSchedule(event, target, out);
   if (event.type == "ScheduleV2") {
