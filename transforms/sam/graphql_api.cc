@@ -226,6 +226,12 @@ class GraphQLApiBuilder {
   Json CloudWatchRole() const;
   Status ApiKeys(GeneratedList* out);
   Status DataSources(GeneratedList* out);
+  // The part every data source shares: API, Description, Name (its key by default) and Type.
+  Json DataSourceResource(const std::string& relative_id, const Json& ds,
+                          std::string_view type) const;
+  // Records the data source's name for functions and resolvers, then emits it and its role.
+  void AddDataSource(const std::string& relative_id, const std::string& logical_id,
+                     Json resource, GeneratedList parts, GeneratedList* out);
   Status DataSourceRole(const std::string& datasource_id, Json destination_type,
                         Json destination_arn, Json permissions, const std::string& suffix,
                         GeneratedList* out);
@@ -449,6 +455,27 @@ Status GraphQLApiBuilder::DataSourceRole(const std::string& datasource_id, Json 
                    std::move(permissions), out);
 }
 
+Json GraphQLApiBuilder::DataSourceResource(const std::string& relative_id, const Json& ds,
+                                           std::string_view type) const {
+  Json resource = Part("AWS::AppSync::DataSource");
+  Json& p = resource["Properties"];
+  p["ApiId"] = ApiId();
+  if (!IsNull(ds["Description"]))
+    p["Description"] = ds["Description"];
+  p["Name"] = Truthy(ds["Name"]) ? ds["Name"] : Json(relative_id);
+  p["Type"] = std::string(type);
+  return resource;
+}
+
+void GraphQLApiBuilder::AddDataSource(const std::string& relative_id,
+                                      const std::string& logical_id, Json resource,
+                                      GeneratedList parts, GeneratedList* out) {
+  datasource_names_[relative_id] = GetAtt(logical_id, "Name");
+  out->push_back(Generated{logical_id, std::move(resource)});
+  for (Generated& g : parts)
+    out->push_back(std::move(g));
+}
+
 Status GraphQLApiBuilder::DataSources(GeneratedList* out) {
   const Json& sources = m_["DataSources"];
   // DynamoDB first, then Lambda, as _construct_datasource_resources.
@@ -458,13 +485,8 @@ Status GraphQLApiBuilder::DataSources(GeneratedList* out) {
       const Json& ds = it.value();
       std::string logical_id = id_ + relative_id + "DynamoDBDataSource";
       SAM_TRY(CheckId(logical_id, {"Properties", "DataSources", "DynamoDb", relative_id}));
-      Json resource = Part("AWS::AppSync::DataSource");
+      Json resource = DataSourceResource(relative_id, ds, "AMAZON_DYNAMODB");
       Json& p = resource["Properties"];
-      p["ApiId"] = ApiId();
-      if (!IsNull(ds["Description"]))
-        p["Description"] = ds["Description"];
-      p["Name"] = Truthy(ds["Name"]) ? ds["Name"] : Json(relative_id);
-      p["Type"] = "AMAZON_DYNAMODB";
       Json region = Truthy(ds["Region"]) ? ds["Region"] : Ref("AWS::Region");
       Json config = Json::object();
       config["AwsRegion"] = region;
@@ -494,10 +516,7 @@ Status GraphQLApiBuilder::DataSources(GeneratedList* out) {
         SAM_TRY(DataSourceRole(logical_id, "AWS::DynamoDB::Table", std::move(table_arn),
                                std::move(permissions), "ToTableConnector", &parts));
       }
-      datasource_names_[relative_id] = GetAtt(logical_id, "Name");
-      out->push_back(Generated{logical_id, std::move(resource)});
-      for (Generated& g : parts)
-        out->push_back(std::move(g));
+      AddDataSource(relative_id, logical_id, std::move(resource), std::move(parts), out);
     }
   }
   if (const Json& functions = sources["Lambda"]; Truthy(functions)) {
@@ -506,13 +525,8 @@ Status GraphQLApiBuilder::DataSources(GeneratedList* out) {
       const Json& ds = it.value();
       std::string logical_id = id_ + relative_id + "LambdaDataSource";
       SAM_TRY(CheckId(logical_id, {"Properties", "DataSources", "Lambda", relative_id}));
-      Json resource = Part("AWS::AppSync::DataSource");
+      Json resource = DataSourceResource(relative_id, ds, "AWS_LAMBDA");
       Json& p = resource["Properties"];
-      p["ApiId"] = ApiId();
-      if (!IsNull(ds["Description"]))
-        p["Description"] = ds["Description"];
-      p["Name"] = Truthy(ds["Name"]) ? ds["Name"] : Json(relative_id);
-      p["Type"] = "AWS_LAMBDA";
       p["LambdaConfig"] = Json{{"LambdaFunctionArn", ds["FunctionArn"]}};
       GeneratedList parts;
       if (Truthy(ds["ServiceRoleArn"])) {
@@ -522,10 +536,7 @@ Status GraphQLApiBuilder::DataSources(GeneratedList* out) {
         SAM_TRY(DataSourceRole(logical_id, "AWS::Lambda::Function", ds["FunctionArn"],
                                Json::array({"Write"}), "ToLambdaConnector", &parts));
       }
-      datasource_names_[relative_id] = GetAtt(logical_id, "Name");
-      out->push_back(Generated{logical_id, std::move(resource)});
-      for (Generated& g : parts)
-        out->push_back(std::move(g));
+      AddDataSource(relative_id, logical_id, std::move(resource), std::move(parts), out);
     }
   }
   return Ok();

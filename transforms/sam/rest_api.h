@@ -64,6 +64,10 @@ void FixOpenApiVersions(Json& input, Context& ctx);
 
 Status TranslateApi(SamResource& resource, Context& ctx, GeneratedList* out);
 
+// Api.get_rest_api_id_string: an event's RestApiId as the API's logical id ({"Ref": X} -> X),
+// anything else as given; null when absent.
+Json RestApiIdString(const Json* raw);
+
 std::vector<PropertySpec> ApiEventSpecs(const std::string& type);
 Status LinkApi(const EventSource& event, Context& ctx);
 Status TranslateApiEvent(const EventSource& event, const FunctionInfo& fn, Context& ctx,

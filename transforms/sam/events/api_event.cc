@@ -17,7 +17,6 @@
 #include "transforms/sam/swagger_editor.h"
 
 namespace cfnx::sam {
-namespace {
 
 Json RestApiIdString(const Json* raw) {
   if (raw == nullptr)
@@ -26,6 +25,8 @@ Json RestApiIdString(const Json* raw) {
     return (*raw)["Ref"];
   return *raw;
 }
+
+namespace {
 
 const Json* ApiProperties(Context& ctx, const std::string& api_id) {
   const Json* resources = Get(*ctx.input, "Resources");

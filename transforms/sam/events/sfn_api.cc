@@ -17,15 +17,6 @@
 namespace cfnx::sam {
 namespace {
 
-// Api.get_rest_api_id_string.
-Json RestApiIdString(const Json* raw) {
-  if (raw == nullptr)
-    return Json();
-  if (raw->is_object() && raw->contains("Ref"))
-    return (*raw)["Ref"];
-  return *raw;
-}
-
 PyValue PlainSub(const std::string& text) {
   PyValue sub = PyValue::Dict(false);
   sub.Set("Fn::Sub", PyValue::Str(text));
