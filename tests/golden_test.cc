@@ -85,6 +85,10 @@ TEST(DiagnosticRegistryTest, EveryCodeHasAGoldenTest) {
       {"E1162",
        "AWS's schemas use the KMS key id format only inside anyOf today, where it shows as the "
        "reason of an E3017: tests/golden/resources/error_formats_arns_and_ids.yaml"},
+      {"I3031",
+       "no schema pattern of the registry is beyond both RE2 and PCRE2 today (lookarounds now "
+       "run): resources/property_checker_test.cc (EcmaRegexTest), "
+       "resources/pcre2_regex_test.cc"},
   };
   std::set<std::string> seen;
   std::filesystem::path root = testing::SourcePath("tests/golden");
