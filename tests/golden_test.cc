@@ -26,6 +26,7 @@ TEST_P(ValidateGoldenTest, MatchesExpected) {
   const std::string& rel = GetParam();
   std::string text = testing::ReadFileOrEmpty(testing::SourcePath("tests/golden/" + rel));
   CompileOptions options;
+  options.checks.include_checks = {"I"};  // expectations show informational findings too
   Compiler compiler(options);
   FileId file = compiler.AddSource(rel, text);
   CompileResult result = compiler.Validate(file);
@@ -50,6 +51,7 @@ INSTANTIATE_TEST_SUITE_P(Golden, ValidateGoldenTest,
 TEST(NestedStackGoldenTest, LocalTemplateParameters) {
   const std::string rel = "tests/golden/nested_stacks/error_parameters.yaml";
   CompileOptions options;
+  options.checks.include_checks = {"I"};  // expectations show informational findings too
   Compiler compiler(options);
   ErrorOr<FileId> file = compiler.AddFile(rel);
   ASSERT_TRUE(file.ok()) << rel;
