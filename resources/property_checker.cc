@@ -43,6 +43,22 @@ struct Where {
   std::string name;
 };
 
+// Forwards every diagnostic under one code: the rule of the attribute being walked.
+class RecodingSink : public DiagnosticSink {
+ public:
+  RecodingSink(DiagnosticSink& next, DiagCode code) : next_(next), code_(code) {}
+  using DiagnosticSink::Report;
+  void Report(Diagnostic d) override {
+    d.code = code_;
+    d.severity = GetDiagCodeInfo(code_).severity;
+    next_.Report(std::move(d));
+  }
+
+ private:
+  DiagnosticSink& next_;
+  DiagCode code_;
+};
+
 class CollectingSink : public DiagnosticSink {
  public:
   using DiagnosticSink::Report;
@@ -164,7 +180,50 @@ class Checker {
     DiagnosticSink* saved = out_;
     out_ = &sink;
     CheckResourceProperties(r);
+    CheckPolicyAttributes(r);
     out_ = saved;
+  }
+
+  // CreationPolicy and UpdatePolicy against cfn-lint's attribute schemas. Every finding inside
+  // one is reported under the attribute's rule (E3055, E3016), as cfn-lint does.
+  void CheckPolicyAttributes(const Resource& r) {
+    if (options_.attributes == nullptr || IsCustomType(r.type) || IsModuleType(r.type) ||
+        StartsWith(r.type, "AWS::Serverless::") || !IsProviderShape(r.type)) {
+      return;
+    }
+    struct Attribute {
+      const char* name;
+      const Node* value;
+      DiagCode code;
+    };
+    const Attribute attributes[] = {{"CreationPolicy", r.creation_policy, DiagCode::kE3055},
+                                    {"UpdatePolicy", r.update_policy, DiagCode::kE3016}};
+    for (const Attribute& a : attributes) {
+      const MapEntry* entry = r.node->Find(a.name);
+      if (a.value == nullptr || entry == nullptr) {
+        continue;
+      }
+      Where where{TemplatePath{"Resources", r.logical_id, a.name}, entry->key->range(), a.name};
+      RecodingSink sink(*out_, a.code);
+      const ResourceType* schema = options_.attributes->Find(a.name, r.type);
+      if (schema == nullptr) {
+        if (a.code == DiagCode::kE3016 && registry_.Contains(r.type)) {
+          std::string types;
+          for (const std::string& t : options_.attributes->TypesWith(a.name)) {
+            types += (types.empty() ? "" : ", ") + t;
+          }
+          sink.Report(DiagCode::kE3016, where.range, where.path,
+                      "UpdatePolicy is not supported on " + r.type + "; only " + types +
+                          " take one.");
+        }
+        continue;
+      }
+      type_ = schema;
+      top_schema_ = &schema->schema();
+      Validate(a.value, schema->schema(), where, sink);
+      type_ = nullptr;
+      top_schema_ = nullptr;
+    }
   }
 
   // The rule ids a resource's `Metadata: {cfn-lint: {config: {ignore_checks: [...]}}}` turns off
