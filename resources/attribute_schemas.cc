@@ -7,8 +7,7 @@
 
 namespace cfnx {
 
-ErrorOr<std::unique_ptr<AttributeSchemas>> AttributeSchemas::FromJsonLines(
-    std::string_view jsonl) {
+ErrorOr<std::unique_ptr<AttributeSchemas>> AttributeSchemas::FromJsonLines(std::string_view jsonl) {
   std::unique_ptr<AttributeSchemas> out(new AttributeSchemas());
   size_t line_number = 0;
   while (!jsonl.empty()) {

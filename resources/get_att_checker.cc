@@ -131,8 +131,8 @@ class GetAttChecker {
       hint += ".";
     }
     diags_.Report(DiagCode::kE1010, range, path,
-                 "Fn::GetAtt: " + Q(attribute) + " is not an attribute of " + target->type + " " +
-                     Q(resource) + "." + hint);
+                  "Fn::GetAtt: " + Q(attribute) + " is not an attribute of " + target->type + " " +
+                      Q(resource) + "." + hint);
   }
 
   const Template& t_;
@@ -145,7 +145,7 @@ class GetAttChecker {
 
 // The logical id and attribute of a GetAtt whose arguments are literal strings.
 bool GetAttNames(const FnCallNode* fn, std::string* resource, std::string* attribute,
-                        const Node** attribute_node) {
+                 const Node** attribute_node) {
   if (const auto* list = dyn_cast<ListNode>(fn->args())) {
     if (list->size() != 2) {
       return false;

@@ -25,17 +25,28 @@ struct Key {
   Kind kind;
 };
 constexpr Key kKeys[] = {
-    {"append_rules", Kind::kList},      {"configure_rules", Kind::kObject},
-    {"custom_rules", Kind::kString},    {"debug", Kind::kBool},
-    {"deployment_files", Kind::kList},  {"format", Kind::kString},
-    {"ignore_bad_template", Kind::kBool}, {"ignore_checks", Kind::kList},
-    {"ignore_templates", Kind::kList},  {"include_checks", Kind::kList},
-    {"include_experimental", Kind::kBool}, {"mandatory_checks", Kind::kList},
-    {"merge_configs", Kind::kBool},     {"non_zero_exit_code", Kind::kString},
-    {"output_file", Kind::kString},     {"override_spec", Kind::kString},
-    {"parameter_files", Kind::kList},   {"parameters", Kind::kList},
-    {"regions", Kind::kList},           {"registry_schemas", Kind::kList},
-    {"template_parameters", Kind::kList}, {"templates", Kind::kList},
+    {"append_rules", Kind::kList},
+    {"configure_rules", Kind::kObject},
+    {"custom_rules", Kind::kString},
+    {"debug", Kind::kBool},
+    {"deployment_files", Kind::kList},
+    {"format", Kind::kString},
+    {"ignore_bad_template", Kind::kBool},
+    {"ignore_checks", Kind::kList},
+    {"ignore_templates", Kind::kList},
+    {"include_checks", Kind::kList},
+    {"include_experimental", Kind::kBool},
+    {"mandatory_checks", Kind::kList},
+    {"merge_configs", Kind::kBool},
+    {"non_zero_exit_code", Kind::kString},
+    {"output_file", Kind::kString},
+    {"override_spec", Kind::kString},
+    {"parameter_files", Kind::kList},
+    {"parameters", Kind::kList},
+    {"regions", Kind::kList},
+    {"registry_schemas", Kind::kList},
+    {"template_parameters", Kind::kList},
+    {"templates", Kind::kList},
 };
 
 std::string Where(const std::string& path, const Node* node) {
@@ -78,39 +89,34 @@ ErrorOr<CfnLintConfigFile> ReadCfnLintConfig(const std::string& path) {
         key = &k;
     }
     if (key == nullptr) {
-      return Error{Where(path, e.key) + "unknown cfn-lint configuration key '" +
-                   std::string(name) + "'." + DidYouMean(name, names)};
+      return Error{Where(path, e.key) + "unknown cfn-lint configuration key '" + std::string(name) +
+                   "'." + DidYouMean(name, names)};
     }
     std::vector<std::string> list;
     switch (key->kind) {
       case Kind::kList: {
         const auto* items = dyn_cast<ListNode>(e.value);
         if (items == nullptr)
-          return Error{Where(path, e.value) + "'" + std::string(name) +
-                       "' must be a list"};
+          return Error{Where(path, e.value) + "'" + std::string(name) + "' must be a list"};
         for (const Node* item : items->items()) {
           const auto* scalar = dyn_cast<ScalarNode>(item);
           if (scalar == nullptr || isa<NullNode>(item))
-            return Error{Where(path, item) + "'" + std::string(name) +
-                         "' entries must be strings"};
+            return Error{Where(path, item) + "'" + std::string(name) + "' entries must be strings"};
           list.push_back(scalar->text());
         }
         break;
       }
       case Kind::kString:
         if (!isa<StringNode>(e.value))
-          return Error{Where(path, e.value) + "'" + std::string(name) +
-                       "' must be a string"};
+          return Error{Where(path, e.value) + "'" + std::string(name) + "' must be a string"};
         break;
       case Kind::kBool:
         if (!isa<BoolNode>(e.value))
-          return Error{Where(path, e.value) + "'" + std::string(name) +
-                       "' must be true or false"};
+          return Error{Where(path, e.value) + "'" + std::string(name) + "' must be true or false"};
         break;
       case Kind::kObject:
         if (!isa<MapNode>(e.value))
-          return Error{Where(path, e.value) + "'" + std::string(name) +
-                       "' must be a mapping"};
+          return Error{Where(path, e.value) + "'" + std::string(name) + "' must be a mapping"};
         break;
     }
     if (name == "ignore_checks") {

@@ -13,9 +13,10 @@ namespace {
 
 // Keys cfn-lint reads from a template's Metadata config (cfnlint/config.py `TemplateArgs`).
 constexpr std::string_view kTemplateKeys[] = {
-    "append_rules",       "configure_rules", "custom_rules", "ignore_bad_template",
-    "ignore_checks",      "include_checks",  "include_experimental", "override_spec",
-    "parameters",         "parameter_files", "regions"};
+    "append_rules",         "configure_rules", "custom_rules",
+    "ignore_bad_template",  "ignore_checks",   "include_checks",
+    "include_experimental", "override_spec",   "parameters",
+    "parameter_files",      "regions"};
 
 std::string Quote(std::string_view s) {
   return "'" + std::string(s) + "'";
@@ -112,8 +113,8 @@ std::map<std::string, std::vector<std::string>> ResourceIgnoredChecks(const Temp
     if (config == nullptr)
       continue;
     if (const Node* ignore = config->Get("ignore_checks")) {
-      TemplatePath path{"Resources", r.logical_id, "Metadata", "cfn-lint", "config",
-                        "ignore_checks"};
+      TemplatePath path{"Resources", r.logical_id, "Metadata",
+                        "cfn-lint",  "config",     "ignore_checks"};
       std::vector<std::string> ids = StringList(ignore, path, diags);
       if (!ids.empty())
         out[r.logical_id] = std::move(ids);

@@ -33,8 +33,8 @@ bool CheckIdMatches(std::string_view id, std::string_view prefix) {
 }
 
 bool CheckEnabled(std::string_view id, const CheckOptions& checks) {
-  bool included = CheckIdMatches(id, "E") || CheckIdMatches(id, "W") ||
-                  MatchesAny(id, checks.include_checks);
+  bool included =
+      CheckIdMatches(id, "E") || CheckIdMatches(id, "W") || MatchesAny(id, checks.include_checks);
   if (!included)
     return false;
   if (MatchesAny(id, checks.mandatory_checks))
@@ -48,8 +48,8 @@ CheckOptions LayerCheckOptions(const CheckOptions& command_line, const CheckOpti
   out.ignore_checks = FirstSet(command_line.ignore_checks, tmpl.ignore_checks, file.ignore_checks);
   out.include_checks =
       FirstSet(command_line.include_checks, tmpl.include_checks, file.include_checks);
-  out.mandatory_checks = command_line.mandatory_checks.empty() ? file.mandatory_checks
-                                                               : command_line.mandatory_checks;
+  out.mandatory_checks =
+      command_line.mandatory_checks.empty() ? file.mandatory_checks : command_line.mandatory_checks;
   out.regions = FirstSet(command_line.regions, tmpl.regions, file.regions);
   // cfn-lint takes a layer's value only when it is true (`if cli_value: ...`).
   for (const CheckOptions* layer : {&command_line, &tmpl, &file}) {

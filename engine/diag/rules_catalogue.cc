@@ -112,9 +112,8 @@ std::string RenderRulesCatalogue() {
       "|---|---|---|---|---|---|\n";
   for (char level : std::string("EWI")) {
     auto& c = by_level[level];
-    out += std::string("| ") + level + " | " +
-           std::to_string(c[CfnLintRuleStatus::kImplemented]) + " | " +
-           std::to_string(c[CfnLintRuleStatus::kPartial]) + " | " +
+    out += std::string("| ") + level + " | " + std::to_string(c[CfnLintRuleStatus::kImplemented]) +
+           " | " + std::to_string(c[CfnLintRuleStatus::kPartial]) + " | " +
            std::to_string(c[CfnLintRuleStatus::kDifferent]) + " | " +
            std::to_string(c[CfnLintRuleStatus::kNotApplicable]) + " | " +
            std::to_string(c[CfnLintRuleStatus::kMissing]) + " |\n";

@@ -75,8 +75,8 @@ TEST(RulesCatalogueTest, EveryRegistryCodeHasARow) {
   for (const Row& row : rows)
     in_docs.insert(row.cfnx.begin(), row.cfnx.end());
   for (const std::string& id : RegistryIds())
-    EXPECT_TRUE(in_docs.count(id)) << id << " is in diagnostic_codes.def but has no row in "
-                                   << kDocs;
+    EXPECT_TRUE(in_docs.count(id))
+        << id << " is in diagnostic_codes.def but has no row in " << kDocs;
 }
 
 TEST(RulesCatalogueTest, EveryRowNamesExistingCodes) {
