@@ -2,6 +2,7 @@
 #
 #   cfnx_dep_yaml    yaml-cpp
 #   cfnx_dep_re2     re2
+#   cfnx_dep_pcre2   PCRE2 (8-bit): schema patterns RE2 cannot run (lookarounds)
 #   cfnx_dep_sqlite  SQLite 3
 #   cfnx_dep_zlib    zlib
 #
@@ -19,6 +20,7 @@ option(CFNX_STATIC "Link third-party libraries statically and the cfnx executabl
 find_package(yaml-cpp REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 find_package(SQLite3 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(Threads REQUIRED)
@@ -27,10 +29,12 @@ set(CFNX_STATIC_LINK OFF)
 if(CFNX_STATIC AND NOT CFNX_SANITIZE)
   find_library(CFNX_YAML_ARCHIVE NAMES libyaml-cpp.a)
   find_library(CFNX_RE2_ARCHIVE NAMES libre2.a)
+  find_library(CFNX_PCRE2_ARCHIVE NAMES libpcre2-8.a)
   find_library(CFNX_SQLITE_ARCHIVE NAMES libsqlite3.a)
   find_library(CFNX_ZLIB_ARCHIVE NAMES libz.a)
   set(_cfnx_missing "")
-  foreach(_archive CFNX_YAML_ARCHIVE CFNX_RE2_ARCHIVE CFNX_SQLITE_ARCHIVE CFNX_ZLIB_ARCHIVE)
+  foreach(_archive CFNX_YAML_ARCHIVE CFNX_RE2_ARCHIVE CFNX_PCRE2_ARCHIVE CFNX_SQLITE_ARCHIVE
+                   CFNX_ZLIB_ARCHIVE)
     if(NOT ${_archive})
       list(APPEND _cfnx_missing ${_archive})
     endif()
@@ -74,11 +78,15 @@ endfunction()
 
 _cfnx_dep(cfnx_dep_yaml yaml-cpp)
 _cfnx_dep(cfnx_dep_re2 PkgConfig::RE2)
+_cfnx_dep(cfnx_dep_pcre2 PkgConfig::PCRE2)
+target_compile_definitions(cfnx_dep_pcre2 INTERFACE PCRE2_CODE_UNIT_WIDTH=8)
 _cfnx_dep(cfnx_dep_sqlite SQLite::SQLite3)
 _cfnx_dep(cfnx_dep_zlib ZLIB::ZLIB)
 if(CFNX_STATIC_LINK)
   target_link_libraries(cfnx_dep_yaml INTERFACE ${CFNX_YAML_ARCHIVE})
   target_link_libraries(cfnx_dep_re2 INTERFACE ${CFNX_RE2_ARCHIVE} Threads::Threads)
+  target_link_libraries(cfnx_dep_pcre2 INTERFACE ${CFNX_PCRE2_ARCHIVE})
+  target_compile_definitions(cfnx_dep_pcre2 INTERFACE PCRE2_STATIC)
   target_link_libraries(cfnx_dep_sqlite INTERFACE ${CFNX_SQLITE_ARCHIVE} Threads::Threads
     ${CMAKE_DL_LIBS} m)
   target_link_libraries(cfnx_dep_zlib INTERFACE ${CFNX_ZLIB_ARCHIVE})

@@ -11,6 +11,8 @@
 
 #include <re2/re2.h>
 
+#include "resources/pcre2_regex.h"
+
 namespace cfnx {
 namespace {
 
@@ -506,10 +508,19 @@ bool EcmaRegexSearch(std::string_view pattern, std::string_view value, bool* sup
     return *simple;
   }
   const re2::RE2* re = CompiledEcmaRegex(pattern, why);
-  *supported = re != nullptr;
   if (re == nullptr) {
+    // Lookarounds and backreferences: PCRE2 backtracks where RE2 cannot.
+    std::string pcre2_why;
+    std::optional<bool> matched = Pcre2EcmaSearch(pattern, value, &pcre2_why);
+    *supported = matched.has_value();
+    if (matched) {
+      why->clear();
+      return *matched;
+    }
+    *why += "; " + pcre2_why;
     return true;
   }
+  *supported = true;
   return re2::RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), *re);
 }
 

@@ -5,8 +5,9 @@
 // patterns are already valid RE2; the translation rewrites what RE2 spells differently
 // (`\uXXXX`, `(?<name>`, `[^]`, `\0`, `\cX`, identity escapes such as `\_`) and relaxes what
 // RE2 refuses (repetition counts over 1,000 become open-ended, so no value is wrongly
-// rejected). Lookarounds and backreferences cannot run on RE2: such patterns are reported as
-// unsupported and the caller skips them.
+// rejected). Lookarounds and backreferences cannot run on RE2: `EcmaRegexSearch` runs those on
+// PCRE2 (resources/pcre2_regex.h), and reports a pattern as unsupported (the caller skips it)
+// only when neither engine can decide.
 //
 // Compiled patterns are cached for the life of the process (a pattern is compiled once however
 // many templates use it). Thread-safe.
@@ -32,7 +33,7 @@ std::optional<std::string> TranslateEcmaRegex(std::string_view pattern, std::str
 const re2::RE2* CompiledEcmaRegex(std::string_view pattern, std::string* why);
 
 // JSON Schema `pattern` semantics: true when the pattern matches somewhere in `value`.
-// `*supported` is set to false (and true is returned) when the pattern cannot run. Patterns of
+// `*supported` is set to false (and true is returned) when neither RE2 nor PCRE2 can run it. Patterns of
 // the usual shape `^[CLASS]+$` (or *, {m,n}) are matched by hand on ASCII values, without
 // compiling them: RE2 needs millions of instructions for classes such as \p{L}.
 bool EcmaRegexSearch(std::string_view pattern, std::string_view value, bool* supported,

@@ -100,6 +100,9 @@ TEST(EcmaRegexTest, HandMatchingAgreesWithRe2OnEveryRegistryPattern) {
     for (const std::string& value : Values(rng)) {
       bool re2_supported = false;
       bool expected = Re2Search(pattern, value, &re2_supported);
+      if (!re2_supported) {
+        continue;  // lookarounds and backreferences run on PCRE2 (pcre2_regex_test.cc)
+      }
       bool supported = false;
       std::string why;
       bool got = EcmaRegexSearch(pattern, value, &supported, &why);

@@ -20,6 +20,8 @@ namespace cfnx {
 // schemas/cfn/index.txt and schemas/cfn/resources.jsonl, as built into the binary.
 std::string_view EmbeddedSchemaIndex();
 std::string_view EmbeddedSchemaBlob();
+// schemas/cfn/attributes.jsonl (resources/attribute_schemas.h).
+std::string_view EmbeddedAttributeSchemas();
 
 }  // namespace cfnx
 

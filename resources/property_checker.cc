@@ -20,28 +20,18 @@
 #include "resources/ec2/security_group_ports.h"
 #include "resources/ecma_regex.h"
 #include "resources/formats.h"
+#include "resources/get_att_checker.h"
 #include "resources/iam/policy_documents.h"
-#include "resources/lambda/runtimes.h"
+#include "resources/ignored_checks.h"
 #include "resources/modules.h"
 #include "resources/primary_identifiers.h"
 #include "resources/route53/record_sets.h"
+#include "resources/schema_types.h"
 
 namespace cfnx {
 namespace {
 
 using Json = nlohmann::json;
-
-// JSON Schema types as a bitmask.
-enum TypeBit : unsigned {
-  kTString = 1,
-  kTInteger = 2,
-  kTNumber = 4,
-  kTBoolean = 8,
-  kTObject = 16,
-  kTArray = 32,
-  kTNull = 64,
-};
-constexpr unsigned kScalarTypes = kTString | kTInteger | kTNumber | kTBoolean;
 
 // What an intrinsic function yields, as far as types go.
 enum class Yield { kUnknown, kScalar, kList, kNoValue };
@@ -51,6 +41,22 @@ struct Where {
   TemplatePath path;
   SourceRange range;
   std::string name;
+};
+
+// Forwards every diagnostic under one code: the rule of the attribute being walked.
+class RecodingSink : public DiagnosticSink {
+ public:
+  RecodingSink(DiagnosticSink& next, DiagCode code) : next_(next), code_(code) {}
+  using DiagnosticSink::Report;
+  void Report(Diagnostic d) override {
+    d.code = code_;
+    d.severity = GetDiagCodeInfo(code_).severity;
+    next_.Report(std::move(d));
+  }
+
+ private:
+  DiagnosticSink& next_;
+  DiagCode code_;
 };
 
 class CollectingSink : public DiagnosticSink {
@@ -66,9 +72,6 @@ std::string Q(std::string_view s) {
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
-}
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 bool IsCustomType(std::string_view type) {
@@ -153,211 +156,6 @@ bool IsPackagedProperty(std::string_view type, const TemplatePath& path) {
   return false;
 }
 
-unsigned TypeBitFor(std::string_view name) {
-  if (name == "string")
-    return kTString;
-  if (name == "integer")
-    return kTInteger;
-  if (name == "number")
-    return kTNumber;
-  if (name == "boolean")
-    return kTBoolean;
-  if (name == "object")
-    return kTObject;
-  if (name == "array")
-    return kTArray;
-  if (name == "null")
-    return kTNull;
-  return 0;
-}
-
-unsigned SchemaTypes(const Json& s) {
-  auto it = s.find("type");
-  if (it == s.end()) {
-    return 0;
-  }
-  unsigned bits = 0;
-  if (it->is_string()) {
-    bits = TypeBitFor(it->get_ref<const std::string&>());
-  } else if (it->is_array()) {
-    for (const Json& t : *it) {
-      if (t.is_string()) {
-        bits |= TypeBitFor(t.get_ref<const std::string&>());
-      }
-    }
-  }
-  return bits;
-}
-
-std::string TypeNames(unsigned bits) {
-  static const std::pair<unsigned, const char*> kNames[] = {
-      {kTString, "a string"},   {kTInteger, "an integer"}, {kTNumber, "a number"},
-      {kTBoolean, "a boolean"}, {kTObject, "an object"},   {kTArray, "a list"},
-      {kTNull, "null"}};
-  std::string out;
-  for (const auto& [bit, name] : kNames) {
-    if (bits & bit) {
-      out += out.empty() ? "" : " or ";
-      out += name;
-    }
-  }
-  return out;
-}
-
-bool ParseNumber(const std::string& text, double* out) {
-  if (text.empty() || std::isspace(static_cast<unsigned char>(text[0]))) {
-    return false;
-  }
-  char* end = nullptr;
-  *out = std::strtod(text.c_str(), &end);
-  return end == text.c_str() + text.size() && std::isfinite(*out);
-}
-
-bool IsIntegerText(const std::string& text) {
-  size_t i = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
-  if (i >= text.size()) {
-    return false;
-  }
-  for (; i < text.size(); ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// Which schema types a written value satisfies. CloudFormation (and cfn-lint) convert scalars:
-// a number or boolean is accepted where a string is expected, and a string that spells a
-// number or boolean where those are.
-unsigned ValueTypes(const Node* v) {
-  switch (v->kind()) {
-    case NodeKind::kMap:
-      return kTObject;
-    case NodeKind::kList:
-      return kTArray;
-    case NodeKind::kBool:
-      return kTBoolean | kTString;
-    case NodeKind::kNumber: {
-      const auto* n = cast<NumberNode>(v);
-      unsigned bits = kTNumber | kTString;
-      if (n->is_integer() || n->value() == std::floor(n->value())) {
-        bits |= kTInteger;
-      }
-      return bits;
-    }
-    case NodeKind::kString: {
-      const std::string& s = cast<StringNode>(v)->value();
-      unsigned bits = kTString;
-      double d = 0;
-      if (ParseNumber(s, &d)) {
-        bits |= kTNumber;
-        if (IsIntegerText(s)) {
-          bits |= kTInteger;
-        }
-      }
-      if (EqualsIgnoreCase(s, "true") || EqualsIgnoreCase(s, "false")) {
-        bits |= kTBoolean;
-      }
-      return bits;
-    }
-    case NodeKind::kNull:
-      return ~0u;  // left to CloudFormation: an empty value is usually a mistake, not a type
-    case NodeKind::kFnCall:
-      return 0;
-  }
-  return 0;
-}
-
-std::string_view KindNoun(const Node* v) {
-  switch (v->kind()) {
-    case NodeKind::kMap:
-      return "an object";
-    case NodeKind::kList:
-      return "a list";
-    case NodeKind::kBool:
-      return "a boolean";
-    case NodeKind::kNumber:
-      return "a number";
-    case NodeKind::kString:
-      return "a string";
-    default:
-      return "a value";
-  }
-}
-
-size_t Utf8Length(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) {
-    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }
-  return n;
-}
-
-std::string JsonScalarText(const Json& j) {
-  if (j.is_string()) {
-    return j.get<std::string>();
-  }
-  return j.dump();
-}
-
-std::string NumberText(double d) {
-  if (d == std::floor(d) && std::fabs(d) < 1e15) {
-    return std::to_string(static_cast<long long>(d));
-  }
-  return Json(d).dump();
-}
-
-// Forwards everything but the diagnostics whose code starts with one of `ignored`.
-class IgnoringSink : public DiagnosticSink {
- public:
-  IgnoringSink(DiagnosticSink& next, std::vector<std::string> ignored)
-      : next_(next), ignored_(std::move(ignored)) {}
-  using DiagnosticSink::Report;
-  void Report(Diagnostic d) override {
-    std::string_view id = GetDiagCodeInfo(d.code).id;
-    for (const std::string& prefix : ignored_) {
-      if (StartsWith(id, prefix)) {
-        return;
-      }
-    }
-    next_.Report(std::move(d));
-  }
-
- private:
-  DiagnosticSink& next_;
-  std::vector<std::string> ignored_;
-};
-
-std::vector<std::string> IgnoredChecks(const Resource& r) {
-  std::vector<std::string> ids;
-  const auto* metadata = dyn_cast<MapNode>(r.metadata);
-  const auto* lint = metadata != nullptr ? dyn_cast<MapNode>(metadata->Get("cfn-lint")) : nullptr;
-  const auto* config = lint != nullptr ? dyn_cast<MapNode>(lint->Get("config")) : nullptr;
-  const Node* ignore = config != nullptr ? config->Get("ignore_checks") : nullptr;
-  if (const auto* list = dyn_cast<ListNode>(ignore)) {
-    for (const Node* item : list->items()) {
-      if (const auto* id = dyn_cast<StringNode>(item)) {
-        ids.push_back(id->value());
-      }
-    }
-  } else if (const auto* id = dyn_cast<StringNode>(ignore)) {
-    ids.push_back(id->value());
-  }
-  return ids;
-}
 
 class Checker {
  public:
@@ -368,12 +166,6 @@ class Checker {
   void Run() {
     for (const Resource& r : t_.resources) {
       CheckResource(r);
-    }
-    for (const Resource& r : t_.resources) {
-      WalkGetAtts(r.node, TemplatePath{"Resources", r.logical_id});
-    }
-    for (const Output& o : t_.outputs) {
-      WalkGetAtts(o.node, TemplatePath{"Outputs", o.name});
     }
   }
 
@@ -388,7 +180,50 @@ class Checker {
     DiagnosticSink* saved = out_;
     out_ = &sink;
     CheckResourceProperties(r);
+    CheckPolicyAttributes(r);
     out_ = saved;
+  }
+
+  // CreationPolicy and UpdatePolicy against cfn-lint's attribute schemas. Every finding inside
+  // one is reported under the attribute's rule (E3055, E3016), as cfn-lint does.
+  void CheckPolicyAttributes(const Resource& r) {
+    if (options_.attributes == nullptr || IsCustomType(r.type) || IsModuleType(r.type) ||
+        StartsWith(r.type, "AWS::Serverless::") || !IsProviderShape(r.type)) {
+      return;
+    }
+    struct Attribute {
+      const char* name;
+      const Node* value;
+      DiagCode code;
+    };
+    const Attribute attributes[] = {{"CreationPolicy", r.creation_policy, DiagCode::kE3055},
+                                    {"UpdatePolicy", r.update_policy, DiagCode::kE3016}};
+    for (const Attribute& a : attributes) {
+      const MapEntry* entry = r.node->Find(a.name);
+      if (a.value == nullptr || entry == nullptr) {
+        continue;
+      }
+      Where where{TemplatePath{"Resources", r.logical_id, a.name}, entry->key->range(), a.name};
+      RecodingSink sink(*out_, a.code);
+      const ResourceType* schema = options_.attributes->Find(a.name, r.type);
+      if (schema == nullptr) {
+        if (a.code == DiagCode::kE3016 && registry_.Contains(r.type)) {
+          std::string types;
+          for (const std::string& t : options_.attributes->TypesWith(a.name)) {
+            types += (types.empty() ? "" : ", ") + t;
+          }
+          sink.Report(DiagCode::kE3016, where.range, where.path,
+                      "UpdatePolicy is not supported on " + r.type + "; only " + types +
+                          " take one.");
+        }
+        continue;
+      }
+      type_ = schema;
+      top_schema_ = &schema->schema();
+      Validate(a.value, schema->schema(), where, sink);
+      type_ = nullptr;
+      top_schema_ = nullptr;
+    }
   }
 
   // The rule ids a resource's `Metadata: {cfn-lint: {config: {ignore_checks: [...]}}}` turns off
@@ -1104,133 +939,6 @@ class Checker {
     return out;
   }
 
-  // --- Fn::GetAtt attribute names ------------------------------------------------------------
-
-  // The logical id and attribute of a GetAtt whose arguments are literal strings.
-  static bool GetAttNames(const FnCallNode* fn, std::string* resource, std::string* attribute,
-                          const Node** attribute_node) {
-    if (const auto* list = dyn_cast<ListNode>(fn->args())) {
-      if (list->size() != 2) {
-        return false;
-      }
-      const auto* r = dyn_cast<StringNode>(list->items()[0]);
-      const auto* a = dyn_cast<StringNode>(list->items()[1]);
-      if (r == nullptr || a == nullptr) {
-        return false;
-      }
-      *resource = r->value();
-      *attribute = a->value();
-      if (attribute_node != nullptr) {
-        *attribute_node = a;
-      }
-      return true;
-    }
-    if (const auto* s = dyn_cast<StringNode>(fn->args())) {
-      size_t dot = s->value().find('.');
-      if (dot == std::string::npos) {
-        return false;
-      }
-      *resource = s->value().substr(0, dot);
-      *attribute = s->value().substr(dot + 1);
-      if (attribute_node != nullptr) {
-        *attribute_node = s;
-      }
-      return true;
-    }
-    return false;
-  }
-
-  void WalkGetAtts(const Node* n, const TemplatePath& path) {
-    if (n == nullptr) {
-      return;
-    }
-    switch (n->kind()) {
-      case NodeKind::kMap:
-        for (const MapEntry& e : cast<MapNode>(n)->entries()) {
-          WalkGetAtts(e.value, path.Child(e.key->value()));
-        }
-        return;
-      case NodeKind::kList: {
-        const auto* list = cast<ListNode>(n);
-        for (size_t i = 0; i < list->size(); ++i) {
-          WalkGetAtts(list->items()[i], path.Child(i));
-        }
-        return;
-      }
-      case NodeKind::kFnCall: {
-        const auto* fn = cast<FnCallNode>(n);
-        TemplatePath fn_path = path.Child(FnName(fn->fn()));
-        if (fn->fn() == FnKind::kGetAtt) {
-          CheckGetAtt(fn, fn_path);
-        } else if (fn->fn() == FnKind::kSub) {
-          CheckSubAttributes(fn, fn_path);
-        }
-        WalkGetAtts(fn->args(), fn_path);
-        return;
-      }
-      default:
-        return;
-    }
-  }
-
-  void CheckGetAtt(const FnCallNode* fn, const TemplatePath& path) {
-    std::string resource;
-    std::string attribute;
-    const Node* node = nullptr;
-    if (GetAttNames(fn, &resource, &attribute, &node)) {
-      CheckAttribute(resource, attribute, node->range(), path);
-    }
-  }
-
-  void CheckSubAttributes(const FnCallNode* fn, const TemplatePath& path) {
-    const StringNode* text = dyn_cast<StringNode>(fn->args());
-    const MapNode* vars = nullptr;
-    if (const auto* list = dyn_cast<ListNode>(fn->args()); list != nullptr && list->size() == 2) {
-      text = dyn_cast<StringNode>(list->items()[0]);
-      vars = dyn_cast<MapNode>(list->items()[1]);
-    }
-    if (text == nullptr) {
-      return;
-    }
-    for (const SubVariable& v : ParseSubVariables(text->value())) {
-      size_t dot = v.name.find('.');
-      if (dot == std::string::npos || (vars != nullptr && vars->Get(v.name) != nullptr)) {
-        continue;
-      }
-      CheckAttribute(v.name.substr(0, dot), v.name.substr(dot + 1), text->range(), path);
-    }
-  }
-
-  void CheckAttribute(const std::string& resource, const std::string& attribute, SourceRange range,
-                      const TemplatePath& path) {
-    const Resource* target = t_.FindResource(resource);
-    if (target == nullptr || target->type.empty() || IsCustomType(target->type) ||
-        StartsWith(target->type, "AWS::Serverless::") || EndsWith(target->type, "::MODULE")) {
-      return;
-    }
-    if (target->type == "AWS::CloudFormation::Stack" && StartsWith(attribute, "Outputs.")) {
-      return;
-    }
-    if (!registry_.Contains(target->type)) {
-      return;
-    }
-    const ResourceType* rt = registry_.Find(target->type, options_.region);
-    if (rt == nullptr || rt->HasAttribute(attribute)) {
-      return;
-    }
-    std::vector<std::string_view> names(rt->attributes().begin(), rt->attributes().end());
-    std::string hint = DidYouMean(attribute, names);
-    if (hint.empty() && !names.empty() && names.size() <= 8) {
-      hint = " It has ";
-      for (size_t i = 0; i < names.size(); ++i) {
-        hint += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + Q(names[i]);
-      }
-      hint += ".";
-    }
-    out_->Report(DiagCode::kE1010, range, path,
-                 "Fn::GetAtt: " + Q(attribute) + " is not an attribute of " + target->type + " " +
-                     Q(resource) + "." + hint);
-  }
 
   const Template& t_;
   const ResourceTypeRegistry& registry_;
@@ -1242,83 +950,12 @@ class Checker {
   std::set<std::string> unsupported_reported_;
 };
 
-// The Runtime value(s) a function declares: a string, or both branches of an Fn::If.
-std::vector<const StringNode*> RuntimeValues(const Node* value) {
-  if (const auto* fn = dyn_cast<FnCallNode>(value); fn != nullptr && fn->fn() == FnKind::kIf) {
-    const auto* args = dyn_cast<ListNode>(fn->args());
-    if (args == nullptr || args->size() != 3) {
-      return {};
-    }
-    std::vector<const StringNode*> out;
-    for (size_t i = 1; i < 3; ++i) {
-      if (const auto* s = dyn_cast<StringNode>(args->items()[i])) {
-        out.push_back(s);
-      }
-    }
-    return out;
-  }
-  if (const auto* s = dyn_cast<StringNode>(value)) {
-    return {s};
-  }
-  return {};
-}
-
-// `at` is where to point: the Runtime key, or for SAM functions (whose Lambda function the SAM
-// transform generates) the function's logical id, where cfn-lint points too.
-void ReportRuntime(const MapEntry& runtime, SourceRange at, const TemplatePath& path,
-                   std::string_view today, std::string_view from, DiagnosticSink& diags) {
-  for (const StringNode* name : RuntimeValues(runtime.value)) {
-    const LambdaRuntimeLifecycle* life = FindLambdaRuntime(name->value());
-    if (life == nullptr || life->update_block > today) {
-      continue;
-    }
-    diags.Report(DiagCode::kE2533, at, path,
-                 "Runtime " + Q(name->value()) + std::string(from) + " was deprecated on " +
-                     Q(life->deprecated) + "; creating functions with it was blocked on " +
-                     Q(life->create_block) + " and updating them on " + Q(life->update_block) +
-                     ". Move to " + Q(life->successor) + ".");
-  }
-}
-
 }  // namespace
-
-void CheckLambdaRuntimes(const Template& t, const ResourceCheckOptions& options,
-                         DiagnosticSink& diags) {
-  std::string_view today = options.today.empty() ? TodayUtc() : options.today;
-  // SAM's Globals.Function.Runtime applies to serverless functions that set none.
-  const MapEntry* global_runtime = nullptr;
-  if (t.root != nullptr) {
-    const auto* globals = dyn_cast<MapNode>(t.root->Get("Globals"));
-    const auto* function =
-        globals != nullptr ? dyn_cast<MapNode>(globals->Get("Function")) : nullptr;
-    global_runtime = function != nullptr ? function->Find("Runtime") : nullptr;
-  }
-  for (const Resource& r : t.resources) {
-    bool serverless = r.type == "AWS::Serverless::Function";
-    if (r.type != "AWS::Lambda::Function" && !serverless) {
-      continue;
-    }
-    const auto* props = dyn_cast<MapNode>(r.properties);
-    const MapEntry* runtime = props != nullptr ? props->Find("Runtime") : nullptr;
-    IgnoringSink sink(diags, IgnoredChecks(r));
-    TemplatePath path{"Resources", r.logical_id, "Properties", "Runtime"};
-    if (runtime != nullptr) {
-      // A function the SAM transform generated points at its AWS::Serverless::Function.
-      bool generated = r.key->origin() != nullptr || runtime->key->origin() != nullptr ||
-                       r.node->origin() != nullptr ||
-                       (r.type_node != nullptr && r.type_node->origin() != nullptr);
-      ReportRuntime(*runtime,
-                    serverless || generated ? r.key->Source().range() : runtime->key->range(), path,
-                    today, "", sink);
-    } else if (serverless && global_runtime != nullptr) {
-      ReportRuntime(*global_runtime, r.key->range(), path, today, " (from Globals)", sink);
-    }
-  }
-}
 
 void CheckResources(const Template& t, const ResourceTypeRegistry& registry,
                     const ResourceCheckOptions& options, DiagnosticSink& diags) {
   Checker(t, registry, options, diags).Run();
+  CheckGetAttAttributes(t, registry, options.region, diags);
   CheckPrimaryIdentifiers(t, registry, options.region, diags);
   CheckSubnetRouteTableAssociations(t, diags);
 }

@@ -8,7 +8,10 @@
 //     (E3030), pattern (E3031; I3031 when RE2 cannot run it), array length (E3032), string length
 //     (E3033), number range (E3034), nested objects through `$ref`, anyOf/oneOf (E3017/E3018,
 //     naming what would match), read-only properties set (E3040);
-//   * `Fn::GetAtt` (and `${Res.Attr}` in Fn::Sub) attribute names (E1010).
+//   * `Fn::GetAtt` (and `${Res.Attr}` in Fn::Sub) attribute names (E1010; get_att_checker.h);
+//   * the CreationPolicy (E3055) and UpdatePolicy (E3016) attributes against their schemas
+//     (attribute_schemas.h), with the same walk as properties: UpdatePolicy only on the types
+//     that take one.
 //
 // `CheckLambdaRuntimes` reports Lambda functions on a runtime that can no longer be updated
 // (E2533). It runs on templates whose SAM transform is not expanded too: it reads
@@ -33,6 +36,7 @@
 
 #include "cfnx/diagnostic.h"
 #include "engine/model/template.h"
+#include "resources/attribute_schemas.h"
 #include "resources/registry.h"
 
 namespace cfnx {
@@ -41,6 +45,8 @@ struct ResourceCheckOptions {
   std::string region = "us-east-1";
   // Today as YYYY-MM-DD, for runtime end-of-support dates; "" = the system clock (UTC).
   std::string today;
+  // CreationPolicy/UpdatePolicy schemas; nullptr = those attributes are not checked.
+  const AttributeSchemas* attributes = nullptr;
 };
 
 // Reports every problem of `t`'s resources to `diags`; never stops at the first.

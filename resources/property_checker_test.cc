@@ -26,6 +26,23 @@ const ResourceTypeRegistry& Registry() {
   return *registry;
 }
 
+const AttributeSchemas& Attributes() {
+  static const AttributeSchemas* schemas =
+      AttributeSchemas::FromJsonLines(EmbeddedAttributeSchemas()).value().release();
+  return *schemas;
+}
+
+// The embedded attribute schemas parse, and hold what scripts/gen_attribute_schemas.py writes.
+TEST(AttributeSchemasTest, EmbeddedSchemasParse) {
+  auto parsed = AttributeSchemas::FromJsonLines(EmbeddedAttributeSchemas());
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_NE((*parsed)->Find("UpdatePolicy", "AWS::AutoScaling::AutoScalingGroup"), nullptr);
+  EXPECT_NE((*parsed)->Find("CreationPolicy", "AWS::CloudFormation::WaitCondition"), nullptr);
+  EXPECT_EQ((*parsed)->Find("UpdatePolicy", "AWS::S3::Bucket"), nullptr);
+  EXPECT_EQ((*parsed)->TypesWith("UpdatePolicy").size(), 6u);
+  EXPECT_FALSE(AttributeSchemas::FromJsonLines("{\"typeName\": \"x\"}\n").ok());
+}
+
 struct Checked {
   std::vector<Diagnostic> diagnostics;
   std::string rendered;
@@ -39,6 +56,7 @@ Checked Check(const std::string& name, const std::string& text) {
   Template t = BuildModel(doc, load_diags);
   ResourceCheckOptions options;
   options.today = "2026-11-23";  // fixed, for the Lambda runtime dates
+  options.attributes = &Attributes();
   constexpr std::string_view kRegion = "# region: ";
   if (text.compare(0, kRegion.size(), kRegion) == 0) {
     options.region = text.substr(kRegion.size(), text.find('\n') - kRegion.size());
@@ -131,14 +149,24 @@ TEST(EcmaRegexTest, Translates) {
   }
 }
 
+// What RE2 cannot run goes to PCRE2; only what neither can run is reported as unsupported.
 TEST(EcmaRegexTest, ReportsWhatRe2CannotRun) {
-  for (const char* pattern : {R"(^(?!aws:).*$)", R"((a)\1)", R"((?<=x)y)", R"(\k<n>)"}) {
+  struct Case {
+    const char* pattern;
+    bool supported;  // by PCRE2
+    bool matches;    // "anything"
+  };
+  for (const Case& c : {Case{R"(^(?!aws:).*$)", true, true}, Case{R"((a)\1)", true, false},
+                        Case{R"((?<=x)y)", true, false}, Case{R"(\k<n>)", false, true}}) {
     std::string why;
-    EXPECT_FALSE(TranslateEcmaRegex(pattern, &why).has_value()) << pattern;
+    EXPECT_FALSE(TranslateEcmaRegex(c.pattern, &why).has_value()) << c.pattern;
     EXPECT_FALSE(why.empty());
-    bool supported = true;
-    EXPECT_TRUE(EcmaRegexSearch(pattern, "anything", &supported, &why));
-    EXPECT_FALSE(supported);
+    bool supported = !c.supported;
+    EXPECT_EQ(EcmaRegexSearch(c.pattern, "anything", &supported, &why), c.matches) << c.pattern;
+    EXPECT_EQ(supported, c.supported) << c.pattern << ": " << why;
+    if (!c.supported) {
+      EXPECT_NE(why.find("PCRE2"), std::string::npos) << why;
+    }
   }
 }
 

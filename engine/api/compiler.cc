@@ -6,14 +6,19 @@
 
 #include "cfnx/compiler.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/api/lint_config.h"
 #include "engine/api/pipeline.h"
+#include "engine/api/schema_registry.h"
 #include "engine/ast/json_convert.h"
 
 namespace cfnx {
@@ -56,13 +61,93 @@ FileId Compiler::AddSource(std::string name, std::string text) {
   return impl_->sources.AddFile(std::move(name), std::move(text));
 }
 
-CompileResult Compiler::Validate(FileId file) {
-  DiagnosticCollector diags;
-  LoadedTemplate loaded =
-      LoadAndBuild(impl_->sources, file, impl_->options, diags, LoadPurpose::kValidate);
-  if (loaded.model.root != nullptr) {
-    RunChecks(loaded, impl_->options, diags);
+namespace {
+
+// The regions `checks` names, ALL_REGIONS expanded, duplicates dropped; `fallback` if none.
+std::vector<std::string> RegionsToCheck(const CheckOptions& checks, const std::string& fallback) {
+  std::vector<std::string> out;
+  for (const std::string& r : checks.regions) {
+    if (r == "ALL_REGIONS") {
+      for (const std::string& known : DefaultResourceTypeRegistry().regions()) {
+        if (std::find(out.begin(), out.end(), known) == out.end())
+          out.push_back(known);
+      }
+    } else if (std::find(out.begin(), out.end(), r) == out.end()) {
+      out.push_back(r);
+    }
   }
+  if (out.empty())
+    out.push_back(fallback);
+  return out;
+}
+
+// One region's run: every finding, unfiltered, and what the template says about its checks.
+struct RegionRun {
+  std::vector<Diagnostic> findings;
+  CheckOptions template_checks;
+  std::map<std::string, std::vector<std::string>> resource_ignores;
+  bool parsed = false;
+};
+
+RegionRun ValidateIn(SourceManager& sources, FileId file, CompileOptions options,
+                     const std::string& region) {
+  options.region = region;
+  DiagnosticCollector diags;
+  LoadedTemplate loaded = LoadAndBuild(sources, file, options, diags, LoadPurpose::kValidate);
+  RegionRun run;
+  if (loaded.model.root != nullptr) {
+    run.parsed = true;
+    RunChecks(loaded, options, diags);
+    run.template_checks =
+        TemplateCheckOptions(loaded.model.metadata, DefaultResourceTypeRegistry().regions(), diags);
+    run.resource_ignores = ResourceIgnoredChecks(loaded.model, diags);
+  }
+  run.findings = diags.Take();
+  return run;
+}
+
+}  // namespace
+
+CompileResult Compiler::Validate(FileId file) {
+  const CompileOptions& options = impl_->options;
+  // The first region is known before the template is read; the template's own configuration
+  // (its Metadata) can change the list, and is read from this first run.
+  CheckOptions outside = LayerCheckOptions(options.checks, {}, options.checks_from_file);
+  std::string first = RegionsToCheck(outside, options.region).front();
+  RegionRun run = ValidateIn(impl_->sources, file, options, first);
+  CheckOptions checks =
+      LayerCheckOptions(options.checks, run.template_checks, options.checks_from_file);
+  std::vector<std::string> regions = RegionsToCheck(checks, options.region);
+  std::vector<Diagnostic> findings;
+  if (std::find(regions.begin(), regions.end(), first) != regions.end())
+    findings = std::move(run.findings);
+  // Findings that do not depend on the region repeat in every run: keep the first of each.
+  std::set<std::tuple<std::string, uint32_t, uint32_t, uint16_t, std::string, std::string>> seen;
+  auto key = [&](const Diagnostic& d) {
+    return std::make_tuple(d.range.begin.file == 0 ? std::string()
+                                                    : impl_->sources.name(d.range.begin.file),
+                           d.range.begin.line, d.range.begin.column,
+                           static_cast<uint16_t>(d.code), d.path.ToString(), d.message);
+  };
+  for (const Diagnostic& d : findings)
+    seen.insert(key(d));
+  for (const std::string& region : regions) {
+    if (region == first)
+      continue;
+    for (Diagnostic& d : ValidateIn(impl_->sources, file, options, region).findings) {
+      if (seen.insert(key(d)).second)
+        findings.push_back(std::move(d));
+    }
+  }
+  if (!run.parsed && checks.ignore_bad_template.value_or(false)) {
+    findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                  [](const Diagnostic& d) { return d.code == DiagCode::kE0000; }),
+                   findings.end());
+  }
+  SelectFindings(findings, checks, run.resource_ignores);
+  DiagnosticCollector diags;
+  for (Diagnostic& d : findings)
+    diags.Report(std::move(d));
   diags.SortByLocation();
   return CompileResult{diags.Take()};
 }

@@ -149,7 +149,10 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
     CheckCycles(t, diags);
     CheckFunctions(t, BuiltinFunctions(), ToEvalOptions(options), diags);
     CheckResources(t, DefaultResourceTypeRegistry(),
-                   ResourceCheckOptions{.region = options.region, .today = ""}, diags);
+                   ResourceCheckOptions{.region = options.region,
+                                        .today = "",
+                                        .attributes = &DefaultAttributeSchemas()},
+                   diags);
     CheckNestedStackParameters(t, TemplateFileRoots(loaded.path, options), loaded.path, diags);
   }
 }

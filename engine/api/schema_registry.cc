@@ -40,4 +40,13 @@ const ResourceTypeRegistry& DefaultResourceTypeRegistry() {
   return *registry;
 }
 
+const AttributeSchemas& DefaultAttributeSchemas() {
+  static const AttributeSchemas* schemas = [] {
+    auto parsed = AttributeSchemas::FromJsonLines(EmbeddedAttributeSchemas());
+    CFNX_CHECK(parsed.ok());
+    return std::move(parsed).value().release();
+  }();
+  return *schemas;
+}
+
 }  // namespace cfnx

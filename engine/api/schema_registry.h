@@ -10,6 +10,7 @@
 
 #include <string>
 
+#include "resources/attribute_schemas.h"
 #include "resources/registry.h"
 
 namespace cfnx {
@@ -21,6 +22,9 @@ std::string DefaultUserSchemasDir();
 // The registry of this process (see above). A user registry that does not load falls back to
 // the embedded one.
 const ResourceTypeRegistry& DefaultResourceTypeRegistry();
+
+// The embedded CreationPolicy/UpdatePolicy schemas (schemas/cfn/attributes.jsonl).
+const AttributeSchemas& DefaultAttributeSchemas();
 
 }  // namespace cfnx
 

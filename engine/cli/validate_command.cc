@@ -1,7 +1,8 @@
 // Copyright 2026 The cfnx Authors.
 // SPDX-License-Identifier: Apache-2.0
 //
-// `cfnx validate [--format text|json|sarif|parseable|junit] [-j N] TEMPLATE|DIR|- ...`
+// `cfnx validate [--format text|json|sarif|parseable|junit] [-j N] [cfn-lint configuration]
+//  TEMPLATE|DIR|- ...` (the configuration flags and .cfnlintrc: engine/cli/lint_flags.h).
 // The findings are the result, so they go to stdout (as cfn-lint does). Templates are checked
 // on N threads (default: the machine's), each with its own Compiler; the findings print in
 // command-line order whatever the scheduling, byte for byte what one thread prints. Exit code:
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "engine/cli/command.h"
+#include "engine/cli/lint_flags.h"
 #include "engine/cli/template_files.h"
 #include "engine/cli/template_runs.h"
 
@@ -22,6 +24,7 @@ Command AddValidateCommand(CLI::App& app) {
     CommonFlags common;
     std::string format = "text";
     int jobs = 0;
+    LintFlags lint;
     std::vector<std::string> templates;
   };
   auto flags = std::make_shared<Flags>();
@@ -33,16 +36,29 @@ Command AddValidateCommand(CLI::App& app) {
   sub->add_option("-j,--jobs", flags->jobs,
                   "templates checked at once (default: the number of hardware threads)")
       ->check(CLI::PositiveNumber);
+  AddLintFlags(sub, &flags->lint);
   sub->add_option("templates", flags->templates,
                   "template files (YAML or JSON), directories (their *.yaml, *.yml, *.json and "
-                  "*.template files, recursively) or - for standard input")
-      ->required();
+                  "*.template files, recursively) or - for standard input (default: the "
+                  "configuration file's templates)");
 
   auto run = [flags]() -> int {
     ErrorOr<CompileOptions> options = MakeCompileOptions(flags->common);
     if (!options.ok())
       return CouldNotRun(options.error().message);
-    ErrorOr<std::vector<std::string>> paths = ExpandTemplateArgs(flags->templates);
+    ErrorOr<LintSetup> lint = ResolveLintFlags(flags->lint);
+    if (!lint.ok())
+      return CouldNotRun(lint.error().message);
+    options->checks = lint->command_line;
+    options->checks_from_file = lint->from_file;
+    std::vector<std::string> templates =
+        flags->templates.empty() ? lint->file_templates : flags->templates;
+    if (templates.empty()) {
+      return CouldNotRun(
+          "no templates to check: name them (or - for standard input), or list them under "
+          "'templates' in .cfnlintrc");
+    }
+    ErrorOr<std::vector<std::string>> paths = ExpandTemplateArgs(templates);
     if (!paths.ok())
       return CouldNotRun(paths.error().message);
     std::vector<TemplateRun> runs =
@@ -60,7 +76,7 @@ Command AddValidateCommand(CLI::App& app) {
     std::cout << RenderDiagnostics(all, sources, format, render, checked);
     if (unreadable)
       return kExitCouldNotRun;
-    return ExitCodeFor(all);
+    return LintExitCode(all, lint->non_zero_exit_code);
   };
   return Command{sub, run};
 }

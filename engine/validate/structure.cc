@@ -154,6 +154,8 @@ class StructureChecker {
       CheckResource(r);
     for (const Output& o : t_.outputs)
       CheckName(o.key, TemplatePath{"Outputs", o.name}, DiagCode::kE6001, "Output");
+    for (const Rule& r : t_.rules)
+      CheckRule(r);
   }
 
  private:
@@ -595,9 +597,71 @@ class StructureChecker {
     }
   }
 
+  // The Rules section's shape (cfn-lint's data/schemas/other/rules/configuration.json):
+  // alphanumeric names; each rule an object (E1001 otherwise) with Assertions, a list of objects
+  // whose AssertDescription is a string. What Assert and RuleCondition hold is E2904's.
+  void CheckRule(const Rule& r) {
+    TemplatePath path{"Rules", r.name};
+    if (r.key != nullptr && !IsAlphanumeric(r.name)) {
+      diags_.Report(DiagCode::kE1700, r.key->range(), path,
+                    "Rule name " + Quote(r.name) +
+                        " must contain only letters and digits (A-Za-z0-9).");
+    }
+    if (r.node == nullptr) {
+      return;
+    }
+    if (r.assertions == nullptr) {
+      diags_.Report(DiagCode::kE1700, r.key != nullptr ? r.key->range() : r.node->range(), path,
+                    "Rule " + Quote(r.name) +
+                        " has no Assertions; it needs a list of {Assert, AssertDescription}.");
+      return;
+    }
+    TemplatePath list_path = path.Child("Assertions");
+    const auto* list = dyn_cast<ListNode>(r.assertions);
+    if (list == nullptr) {
+      if (!isa<FnCallNode>(r.assertions)) {
+        // A map or list value is pointed at by its key, as cfn-lint does.
+        const MapEntry* entry = r.node->Find("Assertions");
+        SourceRange at = entry != nullptr ? entry->key->range() : r.assertions->range();
+        diags_.Report(DiagCode::kE1700, at, list_path,
+                      "The Assertions of rule " + Quote(r.name) + " must be a list, not a " +
+                          std::string(NodeKindName(r.assertions->kind())) + ".");
+      }
+      return;
+    }
+    for (size_t i = 0; i < list->size(); ++i) {
+      const Node* item = list->items()[i];
+      const auto* map = dyn_cast<MapNode>(item);
+      if (map == nullptr) {
+        if (!isa<FnCallNode>(item)) {
+          diags_.Report(DiagCode::kE1700, item->range(), list_path.Child(i),
+                        "Each assertion of rule " + Quote(r.name) +
+                            " must be an object with Assert and AssertDescription, not a " +
+                            std::string(NodeKindName(item->kind())) + ".");
+        }
+        continue;
+      }
+      const MapEntry* described = map->Find("AssertDescription");
+      const Node* description = described != nullptr ? described->value : nullptr;
+      if (description != nullptr && (isa<MapNode>(description) || isa<ListNode>(description))) {
+        diags_.Report(DiagCode::kE1700, described->key->range(),
+                      list_path.Child(i).Child("AssertDescription"),
+                      "AssertDescription must be a string, not a " +
+                          std::string(NodeKindName(description->kind())) + ".");
+      }
+    }
+  }
+
   void CheckResource(const Resource& r) {
     TemplatePath path{"Resources", r.logical_id};
     CheckName(r.key, path, DiagCode::kE3011, "Logical id");
+    // Ref cannot tell a resource from a parameter of the same name (cfn-lint E3007).
+    if (const Parameter* p = t_.FindParameter(r.logical_id); p != nullptr && r.key != nullptr) {
+      diags_.Report(DiagCode::kE3007, r.key->range(), path,
+                    "Resource " + Quote(r.logical_id) +
+                        " has the name of a parameter; resources and parameters must not share "
+                        "names.");
+    }
     if (!r.type.empty()) {
       if (!IsProviderTypeName(r.type) && !IsCustomTypeName(r.type)) {
         diags_.Report(DiagCode::kE3006, r.type_node->range(), path.Child("Type"),

@@ -26,10 +26,11 @@ std::string Check(const std::string& text) {
   return RenderDiagnostics(diags.diagnostics(), sources, DiagnosticFormat::kParseable);
 }
 
+// Names start with the section's initial: a parameter may not share a resource's name (E3007).
 std::string Repeat(const std::string& section, int n, const std::string& body) {
   std::string out = section + ":\n";
   for (int i = 0; i < n; ++i)
-    out += "  N" + std::to_string(i) + ": " + body + "\n";
+    out += "  " + section.substr(0, 1) + std::to_string(i) + ": " + body + "\n";
   return out;
 }
 

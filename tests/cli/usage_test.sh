@@ -14,6 +14,9 @@ cfnx=$1
 src=$2
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
+# `cfnx validate` reads a .cfnlintrc from $HOME: none from the real one.
+HOME="$dir"
+export HOME
 # CLI11 prints argv[0] in usage lines: run the binary as "cfnx" through a link.
 ln -s "$cfnx" "$dir/cfnx"
 actual="$dir/actual"

@@ -30,6 +30,8 @@ namespace cfnx::testing {
 
 inline CompileOptions TransformGoldenOptions(const std::string& stem) {
   CompileOptions options;
+  // Golden expectations show every finding, informational ones too.
+  options.checks.include_checks = {"I"};
   std::string text = ReadFileOrEmpty(stem + ".options.json");
   if (text.empty())
     return options;

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "cfnx/check_options.h"
 #include "cfnx/diagnostic.h"
 #include "cfnx/error_or.h"
 #include "cfnx/source.h"
@@ -51,6 +52,11 @@ struct CompileOptions {
   std::string sar_mock;
   // Exports of other stacks for Fn::ImportValue (`--exports`); nullopt = known after deploy.
   std::optional<std::map<std::string, std::string>> exports;
+  // Which findings `Validate` reports and for which regions (cfn-lint's configuration; see
+  // cfnx/check_options.h): `checks` from the command line wins over the template's own
+  // `Metadata: cfn-lint: config`, which wins over `checks_from_file` (.cfnlintrc).
+  CheckOptions checks;
+  CheckOptions checks_from_file;
 };
 
 struct CompileResult {
@@ -72,7 +78,8 @@ class Compiler {
   // Adds an in-memory template.
   FileId AddSource(std::string name, std::string text);
 
-  // Runs every check on the template in `file`.
+  // Runs every check on the template in `file`, once per region of `options().checks` (merged),
+  // and reports the findings the check options select.
   CompileResult Validate(FileId file);
 
   // Applies the template's transforms and returns the processed template as JSON text
