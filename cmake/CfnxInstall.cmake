@@ -12,8 +12,8 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 set(CFNX_INSTALL_LIBRARIES cfnx cfnx_core cfnx_functions cfnx_transforms cfnx_deploy
-    cfnx_resources cfnx_schemas cfnx_sam_data cfnx_dep_yaml cfnx_dep_re2 cfnx_dep_sqlite
-    cfnx_dep_zlib)
+    cfnx_resources cfnx_schemas cfnx_sam_data cfnx_dep_yaml cfnx_dep_re2 cfnx_dep_pcre2
+    cfnx_dep_sqlite cfnx_dep_zlib)
 set(CFNX_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/cfnx)
 
 install(TARGETS cfnx_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT cli)
