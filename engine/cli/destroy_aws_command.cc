@@ -46,8 +46,7 @@ int RunAwsDestroy(const CLI::App* app, const AwsFlags& aws, const std::string& s
   ErrorOr<AwsDeployResult> result = (*backend)->Destroy(stack, aws.role_arn, printer);
   if (!result.ok())
     return CouldNotRun(result.error().message);
-  PrintAwsOutcome(stack, *result);
-  return result->succeeded ? 0 : kExitDeployFailed;
+  return FinishAwsOperation(stack, *result, kExitDeployFailed);
 }
 
 }  // namespace cfnx

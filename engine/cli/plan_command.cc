@@ -112,6 +112,9 @@ Command AddPlanCommand(CLI::App& app) {
                   "where the stack state lives: local or aws (also $CFNX_BACKEND)")
       ->check(CLI::IsMember({"local", "aws"}));
   AddAwsFlags(sub, &flags->aws);
+  sub->add_option("--s3-bucket", flags->aws.s3_bucket,
+                  "aws backend: bucket the template's local artifacts are packaged for");
+  sub->add_option("--s3-prefix", flags->aws.s3_prefix, "aws backend: key prefix in --s3-bucket");
   sub->add_option("--state", flags->state,
                   "stack state JSON file (cfnx/stack_state.h) or local backend database");
   sub->add_option("--format", flags->format, "text or json")
@@ -134,6 +137,7 @@ Command AddPlanCommand(CLI::App& app) {
     }
     StackState state;
     state.stack_name = flags->stack;
+    std::unique_ptr<AwsBackend> aws;
     if (flags->backend == "aws") {
       if (!flags->state.empty()) {
         return CouldNotRun(
@@ -146,6 +150,7 @@ Command AddPlanCommand(CLI::App& app) {
         return CouldNotRun(live.error().message);
       }
       state = std::move(live->state);
+      aws = std::move(live->backend);
     }
     // --state names a stack state JSON file or a local backend database; without it the
     // local backend's database ($CFNX_STATE or .cfnx/state.db) is read when it exists.
@@ -199,7 +204,24 @@ Command AddPlanCommand(CLI::App& app) {
       plan_options.resources_to_import = std::move(*imports);
     }
     Compiler compiler(*options);
-    ErrorOr<FileId> file = compiler.AddFile(flags->template_path);
+    ErrorOr<FileId> file = Error{""};
+    if (aws) {
+      // Local artifacts packaged as `cfnx deploy --backend aws` will (nothing is uploaded), so
+      // the plan shows their S3 locations and a plan saved with -o is the one deploy makes.
+      ErrorOr<std::string> text = ReadWholeFile(flags->template_path);
+      if (!text.ok()) {
+        return CouldNotRun(text.error().message);
+      }
+      ErrorOr<PackagedTemplate> packaged = PackageForAws(
+          *aws, flags->template_path, std::move(*text), *options, flags->aws, flags->common);
+      if (!packaged.ok()) {
+        return packaged.error().message.empty() ? kExitCouldNotRun
+                                                : CouldNotRun(packaged.error().message);
+      }
+      file = compiler.AddSource(flags->template_path, std::move(packaged->text));
+    } else {
+      file = compiler.AddFile(flags->template_path);
+    }
     if (!file.ok()) {
       return CouldNotRun(file.error().message);
     }

@@ -409,6 +409,45 @@ Status CloudFormationClient::DeleteStack(const std::string& stack, const std::st
   return Status();
 }
 
+Status CloudFormationClient::ContinueUpdateRollback(const std::string& stack,
+                                                    const std::string& role_arn,
+                                                    const std::string& client_token) {
+  FormParams params = {{"StackName", stack}};
+  if (!role_arn.empty()) {
+    params.emplace_back("RoleARN", role_arn);
+  }
+  if (!client_token.empty()) {
+    params.emplace_back("ClientRequestToken", client_token);
+  }
+  ErrorOr<QueryResponse> r = Call("ContinueUpdateRollback", params);
+  if (!r.ok()) {
+    return r.error();
+  }
+  if (!r->ok()) {
+    return ServiceError(*r, "ContinueUpdateRollback");
+  }
+  return Status();
+}
+
+Status CloudFormationClient::RollbackStack(const std::string& stack, const std::string& role_arn,
+                                           const std::string& client_token) {
+  FormParams params = {{"StackName", stack}};
+  if (!role_arn.empty()) {
+    params.emplace_back("RoleARN", role_arn);
+  }
+  if (!client_token.empty()) {
+    params.emplace_back("ClientRequestToken", client_token);
+  }
+  ErrorOr<QueryResponse> r = Call("RollbackStack", params);
+  if (!r.ok()) {
+    return r.error();
+  }
+  if (!r->ok()) {
+    return ServiceError(*r, "RollbackStack");
+  }
+  return Status();
+}
+
 ErrorOr<std::string> CloudFormationClient::AccountId() {
   ErrorOr<QueryResponse> r = client_.Query("sts", "2011-06-15", "GetCallerIdentity", {});
   if (!r.ok()) {

@@ -95,6 +95,13 @@ class CloudFormationClient {
   Status DeleteChangeSet(const std::string& stack, const std::string& id);
   Status DeleteStack(const std::string& stack, const std::string& role_arn,
                      const std::string& client_token);
+  // A stack in UPDATE_ROLLBACK_FAILED: retry the rollback.
+  Status ContinueUpdateRollback(const std::string& stack, const std::string& role_arn,
+                                const std::string& client_token);
+  // A stack a failed operation left in CREATE_FAILED or UPDATE_FAILED (rollback disabled): roll
+  // it back to its last stable state.
+  Status RollbackStack(const std::string& stack, const std::string& role_arn,
+                       const std::string& client_token);
   // The caller's account id (STS GetCallerIdentity).
   ErrorOr<std::string> AccountId();
 
