@@ -100,6 +100,7 @@ struct AwsDeployCommand {
   std::string plan;  // --plan
   std::string on_failure;
   bool yes = false;
+  std::string resources_to_import;  // --resources-to-import FILE: an IMPORT change set
 };
 int RunAwsDeploy(const AwsDeployCommand& command);
 

@@ -4,7 +4,8 @@
 // `cfnx deploy TEMPLATE --stack NAME --backend aws [--profile P] [--region R]
 //              [--endpoint-url URL] [--capabilities C ...] [--s3-bucket B [--s3-prefix P]]
 //              [--role-arn ARN] [--tags K=V ...] [--notification-arns ARN ...]
-//              [--on-failure MODE] [--plan PLAN | --require-plan-match] [--yes] [--debug]`
+//              [--on-failure MODE] [--plan PLAN | --require-plan-match]
+//              [--resources-to-import FILE] [--yes] [--debug]`
 // The deploy command's AWS half: reads the live stack, checks and expands the template exactly
 // as `cfnx plan --backend aws` does (transforms are expanded by cfnx, and the processed template
 // is what CloudFormation receives), shows the plan, then has CloudFormation carry it out through
@@ -24,6 +25,7 @@
 #include "engine/api/planning.h"
 #include "engine/cli/backend_flags.h"
 #include "engine/cli/deploy_template.h"
+#include "engine/cli/resources_to_import.h"
 #include "engine/plan/planner.h"
 
 namespace cfnx {
@@ -66,6 +68,26 @@ int RunAwsDeploy(const AwsDeployCommand& c) {
 
   PlanOptions plan_options;
   plan_options.capabilities = c.aws.capabilities;
+  std::vector<ResourceToImport> imports;
+  if (!c.resources_to_import.empty()) {
+    ErrorOr<std::map<std::string, std::map<std::string, std::string>>> read =
+        ReadResourcesToImport(c.resources_to_import);
+    if (!read.ok())
+      return CouldNotRun(read.error().message);
+    for (const auto& [logical_id, identifier] : *read) {
+      const OrderedJson* type = nullptr;
+      if (template_json.contains("Resources") && template_json["Resources"].is_object() &&
+          template_json["Resources"].contains(logical_id) &&
+          template_json["Resources"][logical_id].is_object() &&
+          template_json["Resources"][logical_id].contains("Type"))
+        type = &template_json["Resources"][logical_id]["Type"];
+      if (type == nullptr || !type->is_string())
+        return CouldNotRun("--resources-to-import " + c.resources_to_import + ": '" + logical_id +
+                           "' is not a resource of the template");
+      imports.push_back({type->get<std::string>(), logical_id, identifier});
+    }
+    plan_options.resources_to_import = std::move(*read);
+  }
   Parse(c.on_failure, &plan_options.on_failure);
   DiagnosticCollector diags;
   std::optional<Plan> plan =
@@ -111,6 +133,7 @@ int RunAwsDeploy(const AwsDeployCommand& c) {
   request.stack_name = c.stack;
   request.template_body = processed.processed;
   request.artifacts = std::move(packaged->artifacts);
+  request.resources_to_import = std::move(imports);
   std::set<std::string> declared;
   if (template_json.contains("Parameters") && template_json["Parameters"].is_object()) {
     for (auto it = template_json["Parameters"].begin(); it != template_json["Parameters"].end();

@@ -38,6 +38,7 @@ Command AddDeployCommand(CLI::App& app) {
     std::string on_failure = "ROLLBACK";
     int parallel = 4;
     std::vector<std::string> capabilities;
+    std::string resources_to_import;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* sub = app.add_subcommand("deploy", "Create or update a stack");
@@ -56,14 +57,21 @@ Command AddDeployCommand(CLI::App& app) {
       ->check(CLI::IsMember({"ROLLBACK", "DELETE", "DO_NOTHING"}));
   sub->add_option("--parallel", flags->parallel, "resources changed at once (default 4)")
       ->check(CLI::Range(1, 64));
+  sub->add_option("--resources-to-import", flags->resources_to_import,
+                  "aws backend: an IMPORT change set of these existing resources (JSON file, as "
+                  "the AWS CLI takes it)");
 
   auto run = [flags, sub]() -> int {
     if (flags->backend.backend == "aws") {
       AwsFlags aws = flags->backend.aws;
       aws.capabilities = flags->capabilities;
       return RunAwsDeploy({sub, flags->common, aws, flags->template_path, flags->stack, flags->plan,
-                           flags->on_failure, flags->yes});
+                           flags->on_failure, flags->yes, flags->resources_to_import});
     }
+    if (!flags->resources_to_import.empty())
+      return CouldNotRun(
+          "--resources-to-import makes CloudFormation import existing resources: it needs "
+          "--backend aws (`cfnx plan --resources-to-import` plans an import against any state)");
     CommonFlags common = flags->common;
     common.stack_name = flags->stack;
     ErrorOr<CompileOptions> options = MakeCompileOptions(common);

@@ -137,6 +137,46 @@ TEST_F(StubTest, CtrlCStopsWatchingAndSaysHowToCancel) {
   EXPECT_EQ(Calls().find("DeleteChangeSet"), std::string::npos) << Calls();
 }
 
+// --resources-to-import: an IMPORT change set naming the resource and its identifier, compared
+// with cfnx's plan (Action Import) and executed to IMPORT_COMPLETE.
+TEST_F(StubTest, ResourcesToImportMakeAnImportChangeSet) {
+  Start("import.json");
+  sandbox_->Write("import.json", R"({"Resources": {
+  "Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "cfnx-app-v1"}},
+  "Topic": {"Type": "AWS::SNS::Topic"},
+  "Legacy": {"Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain",
+             "Properties": {"BucketName": "legacy-data-bucket"}}}})");
+  sandbox_->Write("imports.json", R"([{"ResourceType": "AWS::S3::Bucket",
+  "LogicalResourceId": "Legacy", "ResourceIdentifier": {"BucketName": "legacy-data-bucket"}}])");
+  CommandResult r = sandbox_->Cfnx(
+      "deploy import.json --stack app --backend aws --yes --require-plan-match "
+      "--resources-to-import imports.json");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("(IMPORT)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("CloudFormation's change set matches cfnx's plan"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("Stack 'app': IMPORT_COMPLETE"), std::string::npos) << r.output;
+  EXPECT_NE(Calls().find("ChangeSetType=IMPORT"), std::string::npos) << Calls();
+  EXPECT_NE(Calls().find("ResourcesToImport.member.1.LogicalResourceId=Legacy "
+                         "ResourcesToImport.member.1.ResourceIdentifier.entry.1.key=BucketName "
+                         "ResourcesToImport.member.1.ResourceIdentifier.entry.1.value="
+                         "legacy-data-bucket ResourcesToImport.member.1.ResourceType="
+                         "AWS::S3::Bucket"),
+            std::string::npos)
+      << Calls();
+
+  // An id the template does not declare is refused before anything is asked of AWS.
+  sandbox_->Write("bad.json", R"([{"ResourceType": "AWS::S3::Bucket",
+  "LogicalResourceId": "Nowhere", "ResourceIdentifier": {"BucketName": "x"}}])");
+  CommandResult bad = sandbox_->Cfnx(
+      "deploy import.json --stack app --backend aws --yes --resources-to-import bad.json");
+  EXPECT_EQ(bad.exit_code, 1) << bad.output;
+  EXPECT_NE(bad.output.find("--resources-to-import bad.json: 'Nowhere' is not a resource of "
+                            "the template"),
+            std::string::npos)
+      << bad.output;
+}
+
 TEST_F(StubTest, RollbackContinuesAFailedUpdateRollback) {
   Start("rollback_continue.json");
   CommandResult r = sandbox_->Cfnx("rollback --stack app --backend aws");

@@ -39,6 +39,14 @@ struct AwsBackendOptions {
   std::function<void(const std::string&)> debug;
 };
 
+// One entry of CreateChangeSet's ResourcesToImport: an existing resource the change set
+// brings under the stack.
+struct ResourceToImport {
+  std::string type;  // AWS::S3::Bucket
+  std::string logical_id;
+  std::map<std::string, std::string> identifier;  // the type's primary identifier properties
+};
+
 struct AwsDeployRequest {
   std::string stack_name;
   std::string template_body;  // the processed template (JSON text) cfnx planned
@@ -55,6 +63,8 @@ struct AwsDeployRequest {
   // Local artifacts packaged into `template_body` (artifacts.h): uploaded to s3_bucket, unless
   // already there, before the change set is created.
   std::vector<PackagedArtifact> artifacts;
+  // Not empty: an IMPORT change set bringing these resources under the stack.
+  std::vector<ResourceToImport> resources_to_import;
   // cfnx's plan for this deployment; the change set is compared with it.
   const Plan* plan = nullptr;
   // Refuse (and delete the change set) when CloudFormation's change set differs from `plan`.

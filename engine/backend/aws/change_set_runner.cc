@@ -139,7 +139,10 @@ ErrorOr<AwsDeployResult> RunChangeSet(CloudFormationClient& cfn, const AwsDeploy
   CreateChangeSetRequest create;
   create.stack_name = request.stack_name;
   create.change_set_name = ChangeSetName();
-  create.change_set_type = exists ? "UPDATE" : "CREATE";
+  create.change_set_type = !request.resources_to_import.empty() ? "IMPORT"
+                           : exists                             ? "UPDATE"
+                                                                : "CREATE";
+  create.resources_to_import = request.resources_to_import;
   create.client_token = create.change_set_name;
   if (!request.artifacts.empty() && request.s3_bucket.empty()) {
     return Error{"the template names local artifacts: pass --s3-bucket BUCKET to upload them"};

@@ -4,7 +4,8 @@
 // The AWS deployer: CloudFormation carries out a deployment through a change set.
 //   1. the packaged local artifacts go to --s3-bucket unless already there (artifacts.h), and
 //      the template goes inline, or to --s3-bucket when over 51,200 bytes (s3_upload.h);
-//   2. CreateChangeSet (CREATE for a new stack, UPDATE otherwise), polled with backoff until
+//   2. CreateChangeSet (CREATE for a new stack, UPDATE otherwise, IMPORT with resources to
+//      import), polled with backoff until
 //      CREATE_COMPLETE or FAILED ("no changes" is a success with nothing to do);
 //   3. DescribeChangeSet is compared with cfnx's plan (change_set_compare.h); with
 //      require_plan_match a difference refuses and deletes the change set;

@@ -317,6 +317,18 @@ ErrorOr<std::string> CloudFormationClient::CreateChangeSet(const CreateChangeSet
   if (!req.on_stack_failure.empty()) {
     params.emplace_back("OnStackFailure", req.on_stack_failure);
   }
+  for (size_t i = 0; i < req.resources_to_import.size(); ++i) {
+    const ResourceToImport& r = req.resources_to_import[i];
+    std::string p = "ResourcesToImport.member." + std::to_string(i + 1) + ".";
+    params.emplace_back(p + "ResourceType", r.type);
+    params.emplace_back(p + "LogicalResourceId", r.logical_id);
+    size_t n = 0;
+    for (const auto& [key, value] : r.identifier) {  // an awsQuery map: entry.N.key/value
+      std::string e = p + "ResourceIdentifier.entry." + std::to_string(++n) + ".";
+      params.emplace_back(e + "key", key);
+      params.emplace_back(e + "value", value);
+    }
+  }
   ErrorOr<QueryResponse> r = Call("CreateChangeSet", params);
   if (!r.ok()) {
     return r.error();
