@@ -114,6 +114,8 @@ const std::vector<ArtifactProperty>& ArtifactProperties() {
 
 // Lambda's limit on a function's unzipped code; far above any template's other artifacts.
 constexpr uintmax_t kMaxArtifactBytes = 250u << 20;
+// What a zip without zip64 holds (zip_writer.h); checked while walking, before reading more.
+constexpr size_t kMaxZipEntries = 0xffff;
 // Nested templates within nested templates: CloudFormation itself allows few levels.
 constexpr int kMaxNesting = 8;
 
@@ -213,6 +215,10 @@ std::optional<Refusal> Packager::Walk(const fs::path& dir, const std::string& pr
     }
     if (!fs::is_regular_file(st)) {
       continue;  // sockets, fifos: not code
+    }
+    if (entries.size() == kMaxZipEntries) {
+      return Refusal{false, "the directory holds over 65,535 files, more than a zip without "
+                            "zip64 can"};
     }
     ErrorOr<std::string> data = roots_.Read(child);
     if (!data.ok()) {
