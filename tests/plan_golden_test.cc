@@ -220,9 +220,13 @@ TEST(PlanGoldenCoverage, EveryValueAndEveryForecastAppears) {
                          AttributeChangeType::kModify});
   expect_all("OnFailure", std::vector{OnStackFailure::kRollback, OnStackFailure::kDelete,
                                       OnStackFailure::kDoNothing});
+  // Deploy diagnostics that are not plan forecasts, with the test that covers them.
+  const std::map<std::string, std::string> not_forecasts = {
+      {"E9013", "local artifacts packaged for a deploy to AWS: engine/backend/aws/artifacts_test.cc"},
+  };
   for (const DiagCodeInfo& info : AllDiagCodes()) {
     std::string id(info.id);
-    if (id.size() == 5 && id.compare(1, 2, "90") == 0) {
+    if (id.size() == 5 && id.compare(1, 2, "90") == 0 && not_forecasts.count(id) == 0) {
       EXPECT_TRUE(seen["Code"].count(id) || texts.find(id) != std::string::npos)
           << "plan diagnostic " << id << " is forecast by no tests/golden/plan case";
     }

@@ -13,18 +13,7 @@
 #include "transforms/transform.h"
 
 namespace cfnx {
-namespace {
 
-const TransformRegistry& BuiltinTransforms() {
-  static const TransformRegistry* registry = [] {
-    auto* r = new TransformRegistry();
-    RegisterBuiltinTransforms(*r);
-    return r;
-  }();
-  return *registry;
-}
-
-// The directories files named by the template at `template_path` may be read from.
 FileRoots TemplateFileRoots(const std::string& template_path, const CompileOptions& options) {
   FileRoots roots;
   if (!template_path.empty() && template_path != "-")
@@ -35,6 +24,17 @@ FileRoots TemplateFileRoots(const std::string& template_path, const CompileOptio
   if (!options.include_map.empty())
     roots.AddDirectoryOf(options.include_map);
   return roots;
+}
+
+namespace {
+
+const TransformRegistry& BuiltinTransforms() {
+  static const TransformRegistry* registry = [] {
+    auto* r = new TransformRegistry();
+    RegisterBuiltinTransforms(*r);
+    return r;
+  }();
+  return *registry;
 }
 
 TransformOptions ToTransformOptions(const CompileOptions& options) {

@@ -70,6 +70,10 @@ OrderedJson RenderLoaded(const LoadedTemplate& loaded, const CompileOptions& opt
 
 ErrorOr<std::string> ReadWholeFile(const std::string& path);
 
+// The directories files named by the template at `template_path` may be read from: its own
+// directory tree, --include-root, --s3-root and the --include-map file's directory.
+FileRoots TemplateFileRoots(const std::string& template_path, const CompileOptions& options);
+
 }  // namespace cfnx
 
 #endif  // CFNX_ENGINE_API_PIPELINE_H_

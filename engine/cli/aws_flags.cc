@@ -10,6 +10,9 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "engine/api/pipeline.h"
+#include "engine/diag/render.h"
+
 namespace cfnx {
 
 void AddAwsFlags(CLI::App* app, AwsFlags* flags) {
@@ -19,6 +22,13 @@ void AddAwsFlags(CLI::App* app, AwsFlags* flags) {
   }
   app->add_option("--endpoint-url", flags->endpoint_url,
                   "aws backend: CloudFormation/S3/STS endpoint (an emulator)");
+  app->add_option("--cli-connect-timeout", flags->connect_timeout_s,
+                  "aws backend: seconds to wait for a connection (default 60)")
+      ->check(CLI::Range(1, 3600));
+  app->add_option("--cli-read-timeout", flags->read_timeout_s,
+                  "aws backend: seconds without an answer before a request is retried "
+                  "(default 60; 0 = wait forever)")
+      ->check(CLI::Range(0, 3600));
   app->add_flag("--debug", flags->debug,
                 "aws backend: log each request and retry to stderr (never secrets)");
 }
@@ -41,6 +51,8 @@ ErrorOr<std::unique_ptr<AwsBackend>> OpenAws(const AwsFlags& flags, const std::s
   options.profile = flags.profile;
   options.region = region.empty() ? flags.region : region;
   options.endpoint_url = flags.endpoint_url;
+  options.connect_timeout_s = flags.connect_timeout_s;
+  options.read_timeout_s = flags.read_timeout_s;
   if (flags.debug) {
     options.debug = [](const std::string& line) {
       std::cerr << "cfnx: debug: " << line << "\n";
@@ -95,6 +107,32 @@ ErrorOr<AwsStackForPlan> ReadAwsStackForPlan(const CLI::App* app, const AwsFlags
   return out;
 }
 
+ErrorOr<PackagedTemplate> PackageForAws(AwsBackend& backend, const std::string& path,
+                                        std::string text, const CompileOptions& options,
+                                        const AwsFlags& flags, const CommonFlags& common) {
+  SourceManager sources;
+  FileId file = sources.AddFile(path, std::move(text));
+  DiagnosticCollector diags;
+  std::optional<PackagedTemplate> packaged = backend.PackageArtifacts(
+      sources, file, TemplateFileRoots(path, options), flags.s3_bucket, flags.s3_prefix, diags);
+  diags.SortByLocation();
+  PrintDiagnostics(diags.diagnostics(), sources, common);
+  if (!packaged) {
+    std::cerr << "cfnx: the template's local artifacts cannot be packaged\n";
+    return Error{""};
+  }
+  if (!packaged->artifacts.empty() && flags.s3_bucket.empty()) {
+    std::string list;
+    for (const PackagedArtifact& a : packaged->artifacts) {
+      list += (list.empty() ? "" : ", ") + a.source;
+    }
+    return Error{"the template names local artifacts (" + list +
+                 "): pass --s3-bucket BUCKET (and --s3-prefix PREFIX) to upload them, as `sam "
+                 "package` does"};
+  }
+  return std::move(*packaged);
+}
+
 std::string ExplicitRegion(const CLI::App* app, const std::string& value) {
   return app->count("--region") > 0 ? value : "";
 }
@@ -120,19 +158,6 @@ std::string DefaultBackend() {
   return "local";
 }
 
-void AwsEventPrinter::OnEvent(const StackEvent& e) {
-  std::cout << e.timestamp << "  " << std::left << std::setw(46) << e.status << " " << std::setw(28)
-            << e.resource_type << " " << e.logical_id;
-  if (!e.status_reason.empty()) {
-    std::cout << "  " << e.status_reason;
-  }
-  std::cout << std::endl;
-}
-
-void AwsEventPrinter::OnMessage(const std::string& line) {
-  std::cout << line << std::endl;
-}
-
 void PrintAwsOutcome(const std::string& stack, const AwsDeployResult& result) {
   if (result.no_changes) {
     std::cout << "No changes: stack '" << stack << "' is up to date"
@@ -142,9 +167,9 @@ void PrintAwsOutcome(const std::string& stack, const AwsDeployResult& result) {
   if (result.succeeded && !result.outputs.empty()) {
     std::cout << "\nOutputs:\n";
     for (const StackOutput& o : result.outputs) {
-      std::cout << "  " << o.key << " = " << o.value;
+      std::cout << "  " << TerminalSafe(o.key, false) << " = " << TerminalSafe(o.value, false);
       if (!o.export_name.empty()) {
-        std::cout << "  (export " << o.export_name << ")";
+        std::cout << "  (export " << TerminalSafe(o.export_name, false) << ")";
       }
       std::cout << "\n";
     }
@@ -157,8 +182,17 @@ void PrintAwsOutcome(const std::string& stack, const AwsDeployResult& result) {
   }
   std::cout << (sep == ", " ? ")" : "") << "\n";
   if (!result.succeeded && !result.status_reason.empty()) {
-    std::cout << "Failure: " << result.status_reason << "\n";
+    std::cout << "Failure: " << TerminalSafe(result.status_reason, false) << "\n";
   }
+}
+
+int FinishAwsOperation(const std::string& stack, const AwsDeployResult& result, int failed) {
+  if (result.watch_stopped) {
+    PrintStoppedWatching(stack, result.status);
+    return kExitInterrupted;
+  }
+  PrintAwsOutcome(stack, result);
+  return result.succeeded ? 0 : failed;
 }
 
 bool WantsAwsBackend(int argc, char** argv) {

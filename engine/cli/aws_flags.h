@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/backend/aws/aws_backend.h"
+#include "engine/cli/aws_event_printer.h"
 #include "engine/cli/command.h"
 
 namespace cfnx {
@@ -23,6 +24,8 @@ struct AwsFlags {
   std::string region;  // set by --region where the command has no CommonFlags
   std::string endpoint_url;
   bool debug = false;
+  int connect_timeout_s = 60;  // --cli-connect-timeout
+  int read_timeout_s = 60;     // --cli-read-timeout
   std::string role_arn;  // deploy, destroy
   // Deploy only.
   std::string s3_bucket;
@@ -58,6 +61,14 @@ ErrorOr<AwsStackForPlan> ReadAwsStackForPlan(const CLI::App* app, const AwsFlags
                                              const std::string& region_flag,
                                              const std::string& stack, CompileOptions& options);
 
+// The template at `path` (text `text`) with its local artifacts packaged for --s3-bucket and
+// --s3-prefix (engine/backend/aws/artifacts.h). Prints the diagnostics (E5002, E9013) and
+// then returns an Error with an empty message; an Error with a message when artifacts need a
+// --s3-bucket that was not given.
+ErrorOr<PackagedTemplate> PackageForAws(AwsBackend& backend, const std::string& path,
+                                        std::string text, const CompileOptions& options,
+                                        const AwsFlags& flags, const CommonFlags& common);
+
 // --region as given on `app`'s command line, "" when not given.
 std::string ExplicitRegion(const CLI::App* app, const std::string& value);
 
@@ -68,15 +79,16 @@ ErrorOr<std::vector<std::pair<std::string, std::string>>> ParseTags(
 // "--backend" default: $CFNX_BACKEND when it is "local" or "aws", else "local".
 std::string DefaultBackend();
 
-// Prints events as the local backend's EventPrinter does, and messages as they come.
-class AwsEventPrinter : public AwsObserver {
- public:
-  void OnEvent(const StackEvent& event) override;
-  void OnMessage(const std::string& line) override;
-};
-
 // The outputs and one-line summary of a finished AWS operation.
 void PrintAwsOutcome(const std::string& stack, const AwsDeployResult& result);
+
+// Exit code when the user stopped cfnx with Ctrl-C (128 + SIGINT, as shells report it).
+inline constexpr int kExitInterrupted = 130;
+
+// The exit code of a followed AWS operation: prints the outcome, or how to follow and cancel
+// it when the user stopped watching; 0 when it succeeded, kExitInterrupted when stopped,
+// `failed` otherwise.
+int FinishAwsOperation(const std::string& stack, const AwsDeployResult& result, int failed);
 
 // `cfnx deploy --backend aws` (deploy_aws_command.cc).
 struct AwsDeployCommand {
@@ -88,6 +100,7 @@ struct AwsDeployCommand {
   std::string plan;  // --plan
   std::string on_failure;
   bool yes = false;
+  std::string resources_to_import;  // --resources-to-import FILE: an IMPORT change set
 };
 int RunAwsDeploy(const AwsDeployCommand& command);
 

@@ -4,7 +4,8 @@
 // `cfnx deploy TEMPLATE --stack NAME --backend aws [--profile P] [--region R]
 //              [--endpoint-url URL] [--capabilities C ...] [--s3-bucket B [--s3-prefix P]]
 //              [--role-arn ARN] [--tags K=V ...] [--notification-arns ARN ...]
-//              [--on-failure MODE] [--plan PLAN | --require-plan-match] [--yes] [--debug]`
+//              [--on-failure MODE] [--plan PLAN | --require-plan-match]
+//              [--resources-to-import FILE] [--yes] [--debug]`
 // The deploy command's AWS half: reads the live stack, checks and expands the template exactly
 // as `cfnx plan --backend aws` does (transforms are expanded by cfnx, and the processed template
 // is what CloudFormation receives), shows the plan, then has CloudFormation carry it out through
@@ -23,6 +24,8 @@
 #include "engine/api/pipeline.h"
 #include "engine/api/planning.h"
 #include "engine/cli/backend_flags.h"
+#include "engine/cli/deploy_template.h"
+#include "engine/cli/resources_to_import.h"
 #include "engine/plan/planner.h"
 
 namespace cfnx {
@@ -43,32 +46,48 @@ int RunAwsDeploy(const AwsDeployCommand& c) {
     return CouldNotRun(live.error().message);
   const StackState& state = live->state;
 
+  // Local artifacts (CodeUri: ./src, nested templates) packaged as `sam package` does; they
+  // are uploaded only once the plan is accepted.
+  ErrorOr<PackagedTemplate> packaged =
+      PackageForAws(*live->backend, c.template_path, std::move(*text), *options, c.aws, common);
+  if (!packaged.ok()) {
+    if (!packaged.error().message.empty())
+      return CouldNotRun(packaged.error().message);
+    return kExitDeployFailed;
+  }
+
   // Checked and expanded with the deployed parameter values, as `cfnx plan` does.
-  SourceManager as_written;
-  FileId written = as_written.AddFile(c.template_path, *text);
-  Compiler compiler(WithDeployedParameters(as_written, written, *options, state));
-  FileId file = compiler.AddSource(c.template_path, std::move(*text));
-  CompileResult checked = compiler.Validate(file);
-  PrintDiagnostics(checked.diagnostics, compiler.sources(), common);
-  if (checked.has_errors()) {
-    std::cerr << "cfnx: the template has errors; nothing was deployed\n";
-    return kExitDeployFailed;
-  }
-  Compiler::TransformOutput processed = compiler.TransformTemplate(file);
-  if (processed.json.empty()) {
-    PrintDiagnostics(processed.result.diagnostics, compiler.sources(), common);
-    return kExitDeployFailed;
-  }
-  OrderedJson template_json = OrderedJson::parse(processed.json, nullptr, false);
-  if (template_json.is_discarded())
-    return CouldNotRun("internal: the processed template is not JSON");
-  if (template_json.contains("Transform"))
-    return CouldNotRun(
-        "the template declares a transform cfnx cannot expand offline; cfnx deploys the "
-        "templates it can plan");
+  std::variant<DeployTemplate, int> prepared =
+      PrepareDeployTemplate(c.template_path, std::move(packaged->text), *options, state, common);
+  if (const int* exit_code = std::get_if<int>(&prepared))
+    return *exit_code;
+  DeployTemplate& processed = std::get<DeployTemplate>(prepared);
+  Compiler& compiler = *processed.compiler;
+  FileId file = processed.file;
+  const OrderedJson& template_json = processed.json;
 
   PlanOptions plan_options;
   plan_options.capabilities = c.aws.capabilities;
+  std::vector<ResourceToImport> imports;
+  if (!c.resources_to_import.empty()) {
+    ErrorOr<std::map<std::string, std::map<std::string, std::string>>> read =
+        ReadResourcesToImport(c.resources_to_import);
+    if (!read.ok())
+      return CouldNotRun(read.error().message);
+    for (const auto& [logical_id, identifier] : *read) {
+      const OrderedJson* type = nullptr;
+      if (template_json.contains("Resources") && template_json["Resources"].is_object() &&
+          template_json["Resources"].contains(logical_id) &&
+          template_json["Resources"][logical_id].is_object() &&
+          template_json["Resources"][logical_id].contains("Type"))
+        type = &template_json["Resources"][logical_id]["Type"];
+      if (type == nullptr || !type->is_string())
+        return CouldNotRun("--resources-to-import " + c.resources_to_import + ": '" + logical_id +
+                           "' is not a resource of the template");
+      imports.push_back({type->get<std::string>(), logical_id, identifier});
+    }
+    plan_options.resources_to_import = std::move(*read);
+  }
   Parse(c.on_failure, &plan_options.on_failure);
   DiagnosticCollector diags;
   std::optional<Plan> plan =
@@ -105,14 +124,16 @@ int RunAwsDeploy(const AwsDeployCommand& c) {
                          plan->state_fingerprint + "); nothing was deployed");
     require_match = true;
   }
-  size_t resources = template_json.contains("Resources") ? template_json["Resources"].size() : 0;
-  std::cout << "Deploying " << c.template_path << " to stack '" << c.stack << "' (" << resources
-            << " resources; CloudFormation in " << live->backend->region() << ")\n";
+  std::cout << "Deploying " << c.template_path << " to stack '" << c.stack << "' ("
+            << processed.resources << " resources; CloudFormation in " << live->backend->region()
+            << ")\n";
   std::cout << RenderPlanText(*plan, isatty(STDOUT_FILENO) != 0) << "\n";
 
   AwsDeployRequest request;
   request.stack_name = c.stack;
-  request.template_body = processed.json;
+  request.template_body = processed.processed;
+  request.artifacts = std::move(packaged->artifacts);
+  request.resources_to_import = std::move(imports);
   std::set<std::string> declared;
   if (template_json.contains("Parameters") && template_json["Parameters"].is_object()) {
     for (auto it = template_json["Parameters"].begin(); it != template_json["Parameters"].end();
@@ -157,8 +178,6 @@ int RunAwsDeploy(const AwsDeployCommand& c) {
 
   AwsEventPrinter printer;
   ErrorOr<AwsDeployResult> result = live->backend->Deploy(request, printer);
-  if (c.aws.debug)
-    std::cerr << "cfnx: debug: aws: " << live->backend->retries() << " retries in all\n";
   if (!result.ok())
     return CouldNotRun(result.error().message);
   if (result->refused) {
@@ -170,11 +189,15 @@ int RunAwsDeploy(const AwsDeployCommand& c) {
   if (result->status == "CANCELLED") {
     if (!refusal->empty())
       return CouldNotRun(*refusal + " (the change set was deleted)");
+    if (printer.StopRequested()) {
+      std::cout << "Interrupted before executing: the change set was deleted and nothing was "
+                   "deployed.\n";
+      return kExitInterrupted;
+    }
     std::cout << "Cancelled.\n";
     return 0;
   }
-  PrintAwsOutcome(c.stack, *result);
-  return result->succeeded ? 0 : kExitDeployFailed;
+  return FinishAwsOperation(c.stack, *result, kExitDeployFailed);
 }
 
 }  // namespace cfnx

@@ -22,6 +22,7 @@
 #include "engine/api/pipeline.h"
 #include "engine/api/planning.h"
 #include "engine/cli/backend_flags.h"
+#include "engine/cli/deploy_template.h"
 #include "engine/plan/planner.h"
 
 namespace cfnx {
@@ -37,6 +38,7 @@ Command AddDeployCommand(CLI::App& app) {
     std::string on_failure = "ROLLBACK";
     int parallel = 4;
     std::vector<std::string> capabilities;
+    std::string resources_to_import;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* sub = app.add_subcommand("deploy", "Create or update a stack");
@@ -55,14 +57,21 @@ Command AddDeployCommand(CLI::App& app) {
       ->check(CLI::IsMember({"ROLLBACK", "DELETE", "DO_NOTHING"}));
   sub->add_option("--parallel", flags->parallel, "resources changed at once (default 4)")
       ->check(CLI::Range(1, 64));
+  sub->add_option("--resources-to-import", flags->resources_to_import,
+                  "aws backend: an IMPORT change set of these existing resources (JSON file, as "
+                  "the AWS CLI takes it)");
 
   auto run = [flags, sub]() -> int {
     if (flags->backend.backend == "aws") {
       AwsFlags aws = flags->backend.aws;
       aws.capabilities = flags->capabilities;
       return RunAwsDeploy({sub, flags->common, aws, flags->template_path, flags->stack, flags->plan,
-                           flags->on_failure, flags->yes});
+                           flags->on_failure, flags->yes, flags->resources_to_import});
     }
+    if (!flags->resources_to_import.empty())
+      return CouldNotRun(
+          "--resources-to-import makes CloudFormation import existing resources: it needs "
+          "--backend aws (`cfnx plan --resources-to-import` plans an import against any state)");
     CommonFlags common = flags->common;
     common.stack_name = flags->stack;
     ErrorOr<CompileOptions> options = MakeCompileOptions(common);
@@ -86,34 +95,18 @@ Command AddDeployCommand(CLI::App& app) {
 
     // Parameters not given keep their deployed value, and the template is checked and its
     // transforms expanded with those values, exactly as `cfnx plan` does (PlanTemplate).
-    SourceManager as_written;
-    FileId written = as_written.AddFile(flags->template_path, *text);
-    Compiler compiler(WithDeployedParameters(as_written, written, *options, *state));
-    FileId file = compiler.AddSource(flags->template_path, std::move(*text));
-    CompileResult checked = compiler.Validate(file);
-    PrintDiagnostics(checked.diagnostics, compiler.sources(), common);
-    if (checked.has_errors()) {
-      std::cerr << "cfnx: the template has errors; nothing was deployed\n";
-      return kExitDeployFailed;
-    }
-    Compiler::TransformOutput processed = compiler.TransformTemplate(file);
-    if (processed.json.empty()) {
-      PrintDiagnostics(processed.result.diagnostics, compiler.sources(), common);
-      return kExitDeployFailed;
-    }
-    StoreJson template_json = StoreJson::parse(processed.json, nullptr, false);
-    if (template_json.is_discarded())
-      return CouldNotRun("internal: the processed template is not JSON");
-    if (template_json.contains("Transform"))
-      return CouldNotRun(
-          "the template declares a transform cfnx cannot expand offline; the "
-          "local backend deploys processed templates only");
-    size_t resources = template_json.contains("Resources") ? template_json["Resources"].size() : 0;
+    std::variant<DeployTemplate, int> prepared =
+        PrepareDeployTemplate(flags->template_path, std::move(*text), *options, *state, common);
+    if (const int* exit_code = std::get_if<int>(&prepared))
+      return *exit_code;
+    DeployTemplate& processed = std::get<DeployTemplate>(prepared);
+    const Compiler& compiler = *processed.compiler;
     std::cout << "Deploying " << flags->template_path << " to stack '" << flags->stack << "' ("
-              << resources << " resources; local backend " << backend.store().path() << ")\n";
+              << processed.resources << " resources; local backend " << backend.store().path()
+              << ")\n";
     DeployRequest request;
     request.stack_name = flags->stack;
-    request.template_json = template_json;
+    request.template_json = processed.json;
     request.parameters = options->parameters;
     request.region = options->region;
     request.account_id = options->account_id;
@@ -140,7 +133,7 @@ Command AddDeployCommand(CLI::App& app) {
                            ": the plan does not record the template and parameters it was made "
                            "from (saved by an older cfnx); run `cfnx plan` again");
       DeployInputs inputs;
-      inputs.processed_template = processed.json;
+      inputs.processed_template = processed.processed;
       inputs.parameters = compiler.options().parameters;
       inputs.stack_name = flags->stack;
       inputs.region = request.region;

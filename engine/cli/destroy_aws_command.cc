@@ -12,7 +12,7 @@
 #include <iostream>
 
 #include "engine/cli/backend_flags.h"
-#include "engine/plan/planner.h"
+#include "engine/cli/destroy_checks.h"
 
 namespace cfnx {
 
@@ -25,29 +25,13 @@ int RunAwsDestroy(const CLI::App* app, const AwsFlags& aws, const std::string& s
     return CouldNotRun(state.error().message);
   if (!state->exists())
     return CouldNotRun("Stack with id " + stack + " does not exist");
-  bool refused = false;
-  for (const Diagnostic& d : ForecastStackDeletion(*state)) {
-    if (d.severity == Severity::kError) {
-      CouldNotRun(ForecastLine(d));
-      refused = true;
-    }
-  }
-  if (refused)
-    return kExitCouldNotRun;
-  ErrorOr<bool> go =
-      Confirm("Destroy stack '" + stack + "' and its resources?", yes, "destroy the stack");
-  if (!go.ok())
-    return CouldNotRun(go.error().message);
-  if (!*go) {
-    std::cout << "Cancelled.\n";
-    return 0;
-  }
+  if (std::optional<int> stop = CheckDestroy(*state, stack, yes))
+    return *stop;
   AwsEventPrinter printer;
   ErrorOr<AwsDeployResult> result = (*backend)->Destroy(stack, aws.role_arn, printer);
   if (!result.ok())
     return CouldNotRun(result.error().message);
-  PrintAwsOutcome(stack, *result);
-  return result->succeeded ? 0 : kExitDeployFailed;
+  return FinishAwsOperation(stack, *result, kExitDeployFailed);
 }
 
 }  // namespace cfnx

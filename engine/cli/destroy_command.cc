@@ -11,7 +11,7 @@
 #include <iostream>
 
 #include "engine/cli/backend_flags.h"
-#include "engine/plan/planner.h"
+#include "engine/cli/destroy_checks.h"
 
 namespace cfnx {
 
@@ -49,23 +49,8 @@ Command AddDestroyCommand(CLI::App& app) {
     ErrorOr<StackState> state = RecoverAndDescribe(backend, executor, flags->stack);
     if (!state.ok())
       return CouldNotRun(state.error().message);
-    bool refused = false;
-    for (const Diagnostic& d : ForecastStackDeletion(*state)) {
-      if (d.severity == Severity::kError) {
-        CouldNotRun(ForecastLine(d));
-        refused = true;
-      }
-    }
-    if (refused)
-      return kExitCouldNotRun;
-    ErrorOr<bool> go = Confirm("Destroy stack '" + flags->stack + "' and its resources?",
-                               flags->yes, "destroy the stack");
-    if (!go.ok())
-      return CouldNotRun(go.error().message);
-    if (!*go) {
-      std::cout << "Cancelled.\n";
-      return 0;
-    }
+    if (std::optional<int> stop = CheckDestroy(*state, flags->stack, flags->yes))
+      return *stop;
     ErrorOr<ExecResult> result = executor.Destroy(flags->stack, holder, flags->parallel);
     if (!result.ok())
       return CouldNotRun(result.error().message);

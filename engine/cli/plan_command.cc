@@ -29,54 +29,9 @@
 #include "engine/ast/json_convert.h"
 #include "engine/cli/aws_flags.h"
 #include "engine/cli/command.h"
+#include "engine/cli/resources_to_import.h"
 
 namespace cfnx {
-namespace {
-
-// CreateChangeSet's ResourcesToImport, as `aws cloudformation create-change-set
-// --resources-to-import file://F` reads it: logical id -> resource identifier.
-ErrorOr<std::map<std::string, std::map<std::string, std::string>>> ReadResourcesToImport(
-    const std::string& path) {
-  ErrorOr<std::string> text = ReadWholeFile(path);
-  if (!text.ok()) {
-    return Error{"cannot read --resources-to-import file: " + text.error().message};
-  }
-  OrderedJson json = OrderedJson::parse(*text, nullptr, /*allow_exceptions=*/false);
-  std::string where = "--resources-to-import " + path + ": ";
-  if (json.is_discarded() || !json.is_array()) {
-    return Error{where +
-                 "expected a JSON list of {\"ResourceType\", \"LogicalResourceId\", "
-                 "\"ResourceIdentifier\"}"};
-  }
-  std::map<std::string, std::map<std::string, std::string>> out;
-  for (size_t i = 0; i < json.size(); ++i) {
-    const OrderedJson& item = json[i];
-    std::string at = where + "item " + std::to_string(i) + ": ";
-    if (!item.is_object() || !item.contains("LogicalResourceId") ||
-        !item["LogicalResourceId"].is_string() || !item.contains("ResourceIdentifier") ||
-        !item["ResourceIdentifier"].is_object() || item["ResourceIdentifier"].empty()) {
-      return Error{at +
-                   "needs LogicalResourceId (a string) and ResourceIdentifier (an object "
-                   "of the type's primary identifier properties)"};
-    }
-    std::string id = item["LogicalResourceId"].get<std::string>();
-    if (out.count(id) != 0) {
-      return Error{at + "'" + id + "' is listed twice"};
-    }
-    std::map<std::string, std::string>& identifier = out[id];
-    const OrderedJson& ident = item["ResourceIdentifier"];
-    for (auto it = ident.begin(); it != ident.end(); ++it) {
-      if (!it.value().is_string()) {
-        return Error{at + "ResourceIdentifier." + it.key() + " must be a string"};
-      }
-      identifier[it.key()] = it.value().get<std::string>();
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 namespace {
 
 // Whether `path` is an SQLite database (its 16-byte header).
@@ -112,6 +67,9 @@ Command AddPlanCommand(CLI::App& app) {
                   "where the stack state lives: local or aws (also $CFNX_BACKEND)")
       ->check(CLI::IsMember({"local", "aws"}));
   AddAwsFlags(sub, &flags->aws);
+  sub->add_option("--s3-bucket", flags->aws.s3_bucket,
+                  "aws backend: bucket the template's local artifacts are packaged for");
+  sub->add_option("--s3-prefix", flags->aws.s3_prefix, "aws backend: key prefix in --s3-bucket");
   sub->add_option("--state", flags->state,
                   "stack state JSON file (cfnx/stack_state.h) or local backend database");
   sub->add_option("--format", flags->format, "text or json")
@@ -134,6 +92,7 @@ Command AddPlanCommand(CLI::App& app) {
     }
     StackState state;
     state.stack_name = flags->stack;
+    std::unique_ptr<AwsBackend> aws;
     if (flags->backend == "aws") {
       if (!flags->state.empty()) {
         return CouldNotRun(
@@ -146,6 +105,7 @@ Command AddPlanCommand(CLI::App& app) {
         return CouldNotRun(live.error().message);
       }
       state = std::move(live->state);
+      aws = std::move(live->backend);
     }
     // --state names a stack state JSON file or a local backend database; without it the
     // local backend's database ($CFNX_STATE or .cfnx/state.db) is read when it exists.
@@ -199,7 +159,24 @@ Command AddPlanCommand(CLI::App& app) {
       plan_options.resources_to_import = std::move(*imports);
     }
     Compiler compiler(*options);
-    ErrorOr<FileId> file = compiler.AddFile(flags->template_path);
+    ErrorOr<FileId> file = Error{""};
+    if (aws) {
+      // Local artifacts packaged as `cfnx deploy --backend aws` will (nothing is uploaded), so
+      // the plan shows their S3 locations and a plan saved with -o is the one deploy makes.
+      ErrorOr<std::string> text = ReadWholeFile(flags->template_path);
+      if (!text.ok()) {
+        return CouldNotRun(text.error().message);
+      }
+      ErrorOr<PackagedTemplate> packaged = PackageForAws(
+          *aws, flags->template_path, std::move(*text), *options, flags->aws, flags->common);
+      if (!packaged.ok()) {
+        return packaged.error().message.empty() ? kExitCouldNotRun
+                                                : CouldNotRun(packaged.error().message);
+      }
+      file = compiler.AddSource(flags->template_path, std::move(packaged->text));
+    } else {
+      file = compiler.AddFile(flags->template_path);
+    }
     if (!file.ok()) {
       return CouldNotRun(file.error().message);
     }

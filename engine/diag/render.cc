@@ -6,32 +6,7 @@
 #include <nlohmann/json.hpp>
 
 namespace cfnx {
-namespace {
 
-using Json = nlohmann::ordered_json;
-
-std::string FileName(const SourceManager& sources, FileId file) {
-  return file == 0 ? std::string("<unknown>") : sources.name(file);
-}
-
-std::string_view LowerSeverity(Severity s) {
-  switch (s) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kInfo:
-      return "info";
-  }
-  return "error";
-}
-
-// `end` of an empty or unknown range is shown as the begin position.
-// `s` with the bytes a terminal would act on shown as `\xNN`: C0 controls (ESC starts ANSI
-// sequences that recolour, move the cursor or retitle the window) but tab and, where
-// `keep_newlines`, newline; DEL; and the C1 controls U+0080-U+009F (some terminals take U+009B as
-// CSI). Template text reaches diagnostics through messages, excerpts and file names, and CI logs
-// are read in terminals.
 std::string TerminalSafe(std::string_view s, bool keep_newlines) {
   std::string out;
   out.reserve(s.size());
@@ -55,6 +30,27 @@ std::string TerminalSafe(std::string_view s, bool keep_newlines) {
   return out;
 }
 
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string FileName(const SourceManager& sources, FileId file) {
+  return file == 0 ? std::string("<unknown>") : sources.name(file);
+}
+
+std::string_view LowerSeverity(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
+  }
+  return "error";
+}
+
+// `end` of an empty or unknown range is shown as the begin position.
 SourceLoc EndOf(const SourceRange& r) {
   if (!r.end.known() || r.end.line < r.begin.line ||
       (r.end.line == r.begin.line && r.end.column < r.begin.column)) {

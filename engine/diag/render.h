@@ -21,6 +21,13 @@
 
 namespace cfnx {
 
+// `s` with the bytes a terminal would act on shown as `\xNN`: C0 controls (ESC starts ANSI
+// sequences that recolour, move the cursor or retitle the window) but tab and, where
+// `keep_newlines`, newline; DEL; and the C1 controls U+0080-U+009F (some terminals take U+009B as
+// CSI). Text from templates and from services reaches the terminal through messages, excerpts,
+// file names and stack events, and CI logs are read in terminals.
+std::string TerminalSafe(std::string_view s, bool keep_newlines);
+
 enum class DiagnosticFormat { kText, kJson, kSarif, kParseable, kJunit };
 
 // Parses "text", "json", "sarif", "parseable" or "junit"; false for anything else.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "tests/aws/moto_server.h"
+#include "tests/testing/paths.h"
 
 #include <chrono>
 #include <csignal>
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -38,11 +40,10 @@ int FreePort() {
   return port;
 }
 
-bool Answers(int port) {
-  CommandResult r =
-      RunShell("curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:" + std::to_string(port) +
-                   "/moto-api/",
-               {}, "/");
+bool Answers(int port, const std::string& probe) {
+  CommandResult r = RunShell(
+      "curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:" + std::to_string(port) + probe, {},
+      "/");
   return r.exit_code == 0 && r.output.size() == 3 && r.output != "000";
 }
 
@@ -60,9 +61,31 @@ std::string MakeTempDir(const std::string& prefix) {
   return dir == nullptr ? "" : std::string(dir);
 }
 
-MotoServer::MotoServer(const std::map<std::string, std::string>& env) {
+std::string AwsTestToolsDir() {
+  return cfnx::testing::SourceDir() + "/tests/aws";
+}
+
+MotoServer::MotoServer(const std::map<std::string, std::string>& env)
+    : LoopbackServer({"python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "{PORT}"}, env,
+                     "/moto-api/") {}
+
+LoopbackServer::LoopbackServer(const std::vector<std::string>& argv,
+                               const std::map<std::string, std::string>& env,
+                               const std::string& probe) {
   port_ = FreePort();
-  log_ = MakeTempDir("cfnx-moto") + "/moto.log";
+  log_ = MakeTempDir("cfnx-server") + "/server.log";
+  std::vector<std::string> args;
+  for (std::string a : argv) {
+    for (size_t at = a.find("{PORT}"); at != std::string::npos; at = a.find("{PORT}")) {
+      a.replace(at, 6, std::to_string(port_));
+    }
+    args.push_back(std::move(a));
+  }
+  std::vector<char*> c_args;
+  for (std::string& a : args) {
+    c_args.push_back(a.data());
+  }
+  c_args.push_back(nullptr);
   pid_ = fork();
   if (pid_ == 0) {
     int fd = open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -71,9 +94,7 @@ MotoServer::MotoServer(const std::map<std::string, std::string>& env) {
     for (const auto& [k, v] : env) {
       setenv(k.c_str(), v.c_str(), 1);
     }
-    std::string port = std::to_string(port_);
-    execlp("python3", "python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", port.c_str(),
-           static_cast<char*>(nullptr));
+    execvp(c_args[0], c_args.data());
     _exit(127);
   }
   for (int i = 0; i < 300 && pid_ > 0; ++i) {
@@ -82,7 +103,7 @@ MotoServer::MotoServer(const std::map<std::string, std::string>& env) {
       pid_ = -1;  // exited
       break;
     }
-    if (Answers(port_)) {
+    if (Answers(port_, probe)) {
       ready_ = true;
       break;
     }
@@ -90,7 +111,7 @@ MotoServer::MotoServer(const std::map<std::string, std::string>& env) {
   }
 }
 
-MotoServer::~MotoServer() {
+LoopbackServer::~LoopbackServer() {
   if (pid_ > 0) {
     kill(pid_, SIGTERM);
     int status = 0;
@@ -122,6 +143,26 @@ CommandResult RunShell(const std::string& command, const std::map<std::string, s
   int status = pclose(pipe);
   out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return out;
+}
+
+CfnxSandbox::CfnxSandbox(const std::string& executable, const std::string& endpoint_url)
+    : executable_(executable), dir_(MakeTempDir("cfnx-aws-test")) {
+  env_ = {{"AWS_ENDPOINT_URL", endpoint_url},
+          {"AWS_ACCESS_KEY_ID", "AKIDCFNXTEST0001"},
+          {"AWS_SECRET_ACCESS_KEY", "cfnx-test-secret"},
+          {"AWS_REGION", "us-east-1"},
+          {"HOME", dir_},
+          {"CFNX_STATE", dir_ + "/state.db"}};
+}
+
+void CfnxSandbox::Write(const std::string& name, const std::string& text) const {
+  std::filesystem::path path = std::filesystem::path(dir_) / name;
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+CommandResult CfnxSandbox::Cfnx(const std::string& args) const {
+  return RunShell("'" + executable_ + "' " + args, env_, dir_);
 }
 
 }  // namespace cfnx

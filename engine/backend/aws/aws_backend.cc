@@ -15,7 +15,17 @@ namespace {
 
 class AwsBackendImpl : public AwsBackend {
  public:
-  explicit AwsBackendImpl(AwsClientOptions options) : client_(std::move(options)), cfn_(client_) {}
+  explicit AwsBackendImpl(AwsClientOptions options)
+      : debug_(options.debug), client_(std::move(options)), cfn_(client_) {}
+  // With --debug, the command's last line says how many retries it took (the fault tests
+  // compare it with the faults injected).
+  ~AwsBackendImpl() override {
+    if (debug_) {
+      debug_("aws: " + std::to_string(client_.retries()) + " retries in all");
+    }
+  }
+  AwsBackendImpl(const AwsBackendImpl&) = delete;
+  AwsBackendImpl& operator=(const AwsBackendImpl&) = delete;
 
   std::string_view name() const override { return "aws"; }
   const std::string& region() const override { return client_.region(); }
@@ -140,6 +150,14 @@ class AwsBackendImpl : public AwsBackend {
     return account_id_;
   }
 
+  std::optional<PackagedTemplate> PackageArtifacts(SourceManager& sources, FileId file,
+                                                   const FileRoots& roots,
+                                                   const std::string& bucket,
+                                                   const std::string& prefix,
+                                                   DiagnosticSink& diags) override {
+    return PackageLocalArtifacts(sources, file, roots, {bucket, prefix, region()}, diags);
+  }
+
   ErrorOr<AwsDeployResult> Deploy(const AwsDeployRequest& request, AwsObserver& observer) override {
     return RunChangeSet(cfn_, request, observer);
   }
@@ -149,7 +167,13 @@ class AwsBackendImpl : public AwsBackend {
     return RunDeleteStack(cfn_, stack, role_arn, observer);
   }
 
+  ErrorOr<AwsDeployResult> Rollback(const std::string& stack, const std::string& role_arn,
+                                    AwsObserver& observer) override {
+    return RunRollback(cfn_, stack, role_arn, observer);
+  }
+
  private:
+  DebugSink debug_;
   AwsClient client_;
   CloudFormationClient cfn_;
   std::string account_id_;
@@ -163,6 +187,8 @@ ErrorOr<std::unique_ptr<AwsBackend>> OpenAwsBackend(const AwsBackendOptions& opt
   settings.region = options.region;
   settings.endpoint_url = options.endpoint_url;
   settings.debug = options.debug;
+  settings.connect_timeout_s = options.connect_timeout_s;
+  settings.read_timeout_s = options.read_timeout_s;
   ErrorOr<AwsClientOptions> client = MakeAwsClientOptions(settings);
   if (!client.ok()) {
     return client.error();

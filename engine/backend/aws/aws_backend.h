@@ -24,6 +24,7 @@
 #include "cfnx/backend.h"
 #include "cfnx/plan.h"
 #include "cfnx/stack_state.h"
+#include "engine/backend/aws/artifacts.h"
 
 namespace cfnx {
 
@@ -32,8 +33,18 @@ struct AwsBackendOptions {
   std::string profile;       // --profile
   std::string region;        // --region ("" = AWS_REGION, AWS_DEFAULT_REGION, the profile)
   std::string endpoint_url;  // --endpoint-url
+  int connect_timeout_s = 60;  // --cli-connect-timeout
+  int read_timeout_s = 60;     // --cli-read-timeout (0 = none)
   // --debug: one line per request and retry, never a secret.
   std::function<void(const std::string&)> debug;
+};
+
+// One entry of CreateChangeSet's ResourcesToImport: an existing resource the change set
+// brings under the stack.
+struct ResourceToImport {
+  std::string type;  // AWS::S3::Bucket
+  std::string logical_id;
+  std::map<std::string, std::string> identifier;  // the type's primary identifier properties
 };
 
 struct AwsDeployRequest {
@@ -47,8 +58,13 @@ struct AwsDeployRequest {
   std::vector<std::pair<std::string, std::string>> tags;
   std::vector<std::string> notification_arns;
   std::string on_failure = "ROLLBACK";  // ROLLBACK, DELETE, DO_NOTHING
-  std::string s3_bucket;                // for templates over 51,200 bytes
+  std::string s3_bucket;                // for templates over 51,200 bytes, and artifacts
   std::string s3_prefix;
+  // Local artifacts packaged into `template_body` (artifacts.h): uploaded to s3_bucket, unless
+  // already there, before the change set is created.
+  std::vector<PackagedArtifact> artifacts;
+  // Not empty: an IMPORT change set bringing these resources under the stack.
+  std::vector<ResourceToImport> resources_to_import;
   // cfnx's plan for this deployment; the change set is compared with it.
   const Plan* plan = nullptr;
   // Refuse (and delete the change set) when CloudFormation's change set differs from `plan`.
@@ -61,6 +77,9 @@ struct AwsDeployResult {
   bool succeeded = false;
   bool no_changes = false;
   bool refused = false;  // --require-plan-match and the change set differs
+  // The user stopped watching (AwsObserver::StopRequested) while CloudFormation was working:
+  // `status` is the last one seen, still in progress.
+  bool watch_stopped = false;
   std::string status;    // the stack's final status
   std::string status_reason;
   std::vector<std::string> differences;  // change set vs plan
@@ -74,6 +93,12 @@ class AwsObserver {
   virtual ~AwsObserver() = default;
   virtual void OnEvent(const StackEvent& event) = 0;
   virtual void OnMessage(const std::string& line) = 0;
+  // The stack's status at each poll while following it.
+  virtual void OnStatus(const std::string& /*status*/) {}
+  // True once the user asked to stop (Ctrl-C): before the change set is executed, it is
+  // deleted and nothing happens; while following, cfnx stops watching and CloudFormation goes
+  // on (the result says watch_stopped).
+  virtual bool StopRequested() { return false; }
 };
 
 class AwsBackend : public StackReader {
@@ -86,12 +111,23 @@ class AwsBackend : public StackReader {
   // The region and account cfnx plans for (the caller's account, STS GetCallerIdentity).
   virtual const std::string& region() const = 0;
   virtual ErrorOr<std::string> AccountId() = 0;
+  // Packages the template's local artifacts for `bucket`/`prefix` in this region (artifacts.h);
+  // nothing is uploaded until Deploy.
+  virtual std::optional<PackagedTemplate> PackageArtifacts(SourceManager& sources, FileId file,
+                                                           const FileRoots& roots,
+                                                           const std::string& bucket,
+                                                           const std::string& prefix,
+                                                           DiagnosticSink& diags) = 0;
   virtual ErrorOr<AwsDeployResult> Deploy(const AwsDeployRequest& request,
                                           AwsObserver& observer) = 0;
   // DeleteStack and wait; the result's status is DELETE_COMPLETE on success.
   virtual ErrorOr<AwsDeployResult> Destroy(const std::string& stack, const std::string& role_arn,
                                            AwsObserver& observer) = 0;
-  // Retries made so far (shown with --debug).
+  // `cfnx rollback`: ContinueUpdateRollback or RollbackStack, followed (change_set_runner.h).
+  virtual ErrorOr<AwsDeployResult> Rollback(const std::string& stack, const std::string& role_arn,
+                                            AwsObserver& observer) = 0;
+  // Retries made so far. With a debug sink, the backend logs the total when it is destroyed
+  // ("aws: N retries in all"), so every command run with --debug ends with it.
   virtual int retries() const = 0;
 };
 

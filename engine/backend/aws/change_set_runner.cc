@@ -15,15 +15,19 @@
 namespace cfnx {
 namespace {
 
-void Wait(const PollSchedule& poll, int n) {
+// Waits before poll `n`; a stop request ends a real wait early (within 0.1 s).
+void Wait(const PollSchedule& poll, int n, AwsObserver& observer) {
   double seconds = poll.Delay(n);
   if (seconds <= 0) {
     return;
   }
   if (poll.sleep) {
     poll.sleep(seconds);
-  } else {
-    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    return;
+  }
+  auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (!observer.StopRequested() && std::chrono::steady_clock::now() < end) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
 }
 
@@ -56,7 +60,7 @@ ErrorOr<AwsDeployResult> Follow(CloudFormationClient& cfn, const std::string& st
                                 const PollSchedule& poll) {
   AwsDeployResult result;
   for (int n = 0;; ++n) {
-    Wait(poll, n);
+    Wait(poll, n, observer);
     ErrorOr<std::optional<AwsStack>> described = cfn.DescribeStack(stack_id);
     if (!described.ok()) {
       return described.error();
@@ -84,6 +88,12 @@ ErrorOr<AwsDeployResult> Follow(CloudFormationClient& cfn, const std::string& st
       return result;
     }
     const StackState& s = (*described)->state;
+    observer.OnStatus(s.status);
+    if (IsInProgressStatus(s.status) && observer.StopRequested()) {
+      result.status = s.status;
+      result.watch_stopped = true;
+      return result;
+    }
     if (!IsInProgressStatus(s.status)) {
       result.status = s.status;
       result.status_reason = s.status_reason;
@@ -129,8 +139,24 @@ ErrorOr<AwsDeployResult> RunChangeSet(CloudFormationClient& cfn, const AwsDeploy
   CreateChangeSetRequest create;
   create.stack_name = request.stack_name;
   create.change_set_name = ChangeSetName();
-  create.change_set_type = exists ? "UPDATE" : "CREATE";
+  create.change_set_type = !request.resources_to_import.empty() ? "IMPORT"
+                           : exists                             ? "UPDATE"
+                                                                : "CREATE";
+  create.resources_to_import = request.resources_to_import;
   create.client_token = create.change_set_name;
+  if (!request.artifacts.empty() && request.s3_bucket.empty()) {
+    return Error{"the template names local artifacts: pass --s3-bucket BUCKET to upload them"};
+  }
+  for (const PackagedArtifact& a : request.artifacts) {
+    ErrorOr<S3Upload> upload =
+        PutObjectUnlessPresent(cfn.client(), request.s3_bucket, a.key, a.body);
+    if (!upload.ok()) {
+      return upload.error();
+    }
+    observer.OnMessage(std::string(upload->skipped ? "Artifact already in " : "Uploaded ") +
+                       (upload->skipped ? "" : a.source + " to ") + "s3://" + request.s3_bucket +
+                       "/" + a.key + (upload->skipped ? " (" + a.source + ")" : ""));
+  }
   if (request.template_body.size() > kMaxInlineTemplateBytes) {
     if (request.s3_bucket.empty()) {
       return Error{"the template is " + std::to_string(request.template_body.size()) +
@@ -178,7 +204,7 @@ ErrorOr<AwsDeployResult> RunChangeSet(CloudFormationClient& cfn, const AwsDeploy
                      create.change_set_type + ")");
   AwsChangeSet change_set;
   for (int n = 0;; ++n) {
-    Wait(poll, n);
+    Wait(poll, n, observer);
     ErrorOr<AwsChangeSet> described = cfn.DescribeChangeSet(request.stack_name, *id);
     if (!described.ok()) {
       return described.error();
@@ -235,7 +261,7 @@ ErrorOr<AwsDeployResult> RunChangeSet(CloudFormationClient& cfn, const AwsDeploy
     }
     return result;
   }
-  if (request.confirm && !request.confirm()) {
+  if ((request.confirm && !request.confirm()) || observer.StopRequested()) {
     Status deleted = discard();
     if (!deleted.ok()) {
       return deleted.error();
@@ -294,6 +320,54 @@ ErrorOr<AwsDeployResult> RunDeleteStack(CloudFormationClient& cfn, const std::st
   }
   observer.OnMessage("Deleting stack " + stack);
   return Follow(cfn, stack_id, *newest, observer, poll);
+}
+
+ErrorOr<AwsDeployResult> RunRollback(CloudFormationClient& cfn, const std::string& stack,
+                                     const std::string& role_arn, AwsObserver& observer,
+                                     const PollSchedule& poll) {
+  ErrorOr<std::optional<AwsStack>> before = cfn.DescribeStack(stack);
+  if (!before.ok()) {
+    return before.error();
+  }
+  if (!*before || !(*before)->state.exists()) {
+    return Error{"Stack with id " + stack + " does not exist"};
+  }
+  const std::string& status = (*before)->state.status;
+  bool continue_rollback = status == "UPDATE_ROLLBACK_FAILED";
+  bool roll_back = status == "CREATE_FAILED" || status == "UPDATE_FAILED";
+  if (status == "ROLLBACK_FAILED") {
+    return Error{"stack '" + stack +
+                 "' is ROLLBACK_FAILED: its creation could not be rolled back, and only "
+                 "deleting it helps (cfnx destroy --backend aws)"};
+  }
+  if (!continue_rollback && !roll_back) {
+    return Error{"stack '" + stack + "' is " + status +
+                 ": there is nothing to roll back (cfnx rollback continues a failed rollback, "
+                 "UPDATE_ROLLBACK_FAILED, or rolls back a stack left CREATE_FAILED or "
+                 "UPDATE_FAILED by --on-failure DO_NOTHING)"};
+  }
+  std::string stack_id = (*before)->state.stack_id;
+  ErrorOr<std::string> newest = NewestEventId(cfn, stack_id);
+  if (!newest.ok()) {
+    return newest.error();
+  }
+  std::string token = "cfnx-rollback-" + ChangeSetName();
+  Status started = continue_rollback ? cfn.ContinueUpdateRollback(stack_id, role_arn, token)
+                                     : cfn.RollbackStack(stack_id, role_arn, token);
+  if (!started.ok()) {
+    return started.error();
+  }
+  observer.OnMessage(
+      std::string(continue_rollback ? "Continuing the rollback of stack " : "Rolling back stack ") +
+      stack + " (" + status + ")");
+  ErrorOr<AwsDeployResult> followed = Follow(cfn, stack_id, *newest, observer, poll);
+  if (!followed.ok()) {
+    return followed.error();
+  }
+  const std::string& end = followed->status;
+  followed->succeeded =
+      end.size() >= 17 && end.compare(end.size() - 17, 17, "ROLLBACK_COMPLETE") == 0;
+  return followed;
 }
 
 }  // namespace cfnx

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The AWS deployer: CloudFormation carries out a deployment through a change set.
-//   1. the template goes inline, or to --s3-bucket when over 51,200 bytes (s3_upload.h);
-//   2. CreateChangeSet (CREATE for a new stack, UPDATE otherwise), polled with backoff until
+//   1. the packaged local artifacts go to --s3-bucket unless already there (artifacts.h), and
+//      the template goes inline, or to --s3-bucket when over 51,200 bytes (s3_upload.h);
+//   2. CreateChangeSet (CREATE for a new stack, UPDATE otherwise, IMPORT with resources to
+//      import), polled with backoff until
 //      CREATE_COMPLETE or FAILED ("no changes" is a success with nothing to do);
 //   3. DescribeChangeSet is compared with cfnx's plan (change_set_compare.h); with
 //      require_plan_match a difference refuses and deletes the change set;
@@ -36,6 +38,14 @@ ErrorOr<AwsDeployResult> RunChangeSet(CloudFormationClient& cfn, const AwsDeploy
 ErrorOr<AwsDeployResult> RunDeleteStack(CloudFormationClient& cfn, const std::string& stack,
                                         const std::string& role_arn, AwsObserver& observer,
                                         const PollSchedule& poll = {});
+
+// `cfnx rollback --backend aws`: a stack in UPDATE_ROLLBACK_FAILED gets ContinueUpdateRollback,
+// one in CREATE_FAILED or UPDATE_FAILED (rollback was disabled) gets RollbackStack; followed until
+// the stack settles. succeeded: it ended *_ROLLBACK_COMPLETE. An Error for a stack with nothing to
+// roll back (or only deletion can fix, ROLLBACK_FAILED).
+ErrorOr<AwsDeployResult> RunRollback(CloudFormationClient& cfn, const std::string& stack,
+                                     const std::string& role_arn, AwsObserver& observer,
+                                     const PollSchedule& poll = {});
 
 // Whether CloudFormation is still working on a stack in `status`.
 bool IsInProgressStatus(const std::string& status);

@@ -317,6 +317,18 @@ ErrorOr<std::string> CloudFormationClient::CreateChangeSet(const CreateChangeSet
   if (!req.on_stack_failure.empty()) {
     params.emplace_back("OnStackFailure", req.on_stack_failure);
   }
+  for (size_t i = 0; i < req.resources_to_import.size(); ++i) {
+    const ResourceToImport& r = req.resources_to_import[i];
+    std::string p = "ResourcesToImport.member." + std::to_string(i + 1) + ".";
+    params.emplace_back(p + "ResourceType", r.type);
+    params.emplace_back(p + "LogicalResourceId", r.logical_id);
+    size_t n = 0;
+    for (const auto& [key, value] : r.identifier) {  // an awsQuery map: entry.N.key/value
+      std::string e = p + "ResourceIdentifier.entry." + std::to_string(++n) + ".";
+      params.emplace_back(e + "key", key);
+      params.emplace_back(e + "value", value);
+    }
+  }
   ErrorOr<QueryResponse> r = Call("CreateChangeSet", params);
   if (!r.ok()) {
     return r.error();
@@ -405,6 +417,45 @@ Status CloudFormationClient::DeleteStack(const std::string& stack, const std::st
   }
   if (!r->ok()) {
     return ServiceError(*r, "DeleteStack");
+  }
+  return Status();
+}
+
+Status CloudFormationClient::ContinueUpdateRollback(const std::string& stack,
+                                                    const std::string& role_arn,
+                                                    const std::string& client_token) {
+  FormParams params = {{"StackName", stack}};
+  if (!role_arn.empty()) {
+    params.emplace_back("RoleARN", role_arn);
+  }
+  if (!client_token.empty()) {
+    params.emplace_back("ClientRequestToken", client_token);
+  }
+  ErrorOr<QueryResponse> r = Call("ContinueUpdateRollback", params);
+  if (!r.ok()) {
+    return r.error();
+  }
+  if (!r->ok()) {
+    return ServiceError(*r, "ContinueUpdateRollback");
+  }
+  return Status();
+}
+
+Status CloudFormationClient::RollbackStack(const std::string& stack, const std::string& role_arn,
+                                           const std::string& client_token) {
+  FormParams params = {{"StackName", stack}};
+  if (!role_arn.empty()) {
+    params.emplace_back("RoleARN", role_arn);
+  }
+  if (!client_token.empty()) {
+    params.emplace_back("ClientRequestToken", client_token);
+  }
+  ErrorOr<QueryResponse> r = Call("RollbackStack", params);
+  if (!r.ok()) {
+    return r.error();
+  }
+  if (!r->ok()) {
+    return ServiceError(*r, "RollbackStack");
   }
   return Status();
 }

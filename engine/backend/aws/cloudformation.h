@@ -15,6 +15,7 @@
 
 #include "cfnx/backend.h"
 #include "cfnx/stack_state.h"
+#include "engine/backend/aws/aws_backend.h"
 #include "engine/backend/aws/aws_client.h"
 
 namespace cfnx {
@@ -44,7 +45,7 @@ struct ChangeSetParameter {
 struct CreateChangeSetRequest {
   std::string stack_name;
   std::string change_set_name;
-  std::string change_set_type;  // CREATE, UPDATE
+  std::string change_set_type;  // CREATE, UPDATE, IMPORT
   std::string template_body;    // or
   std::string template_url;
   std::vector<ChangeSetParameter> parameters;
@@ -54,6 +55,7 @@ struct CreateChangeSetRequest {
   std::vector<std::string> notification_arns;
   std::string client_token;
   std::string on_stack_failure;  // CREATE only: ROLLBACK, DELETE, DO_NOTHING ("" = default)
+  std::vector<ResourceToImport> resources_to_import;  // IMPORT only
 };
 
 // DescribeChangeSet: status and the changes as CloudFormation's JSON shape
@@ -95,6 +97,13 @@ class CloudFormationClient {
   Status DeleteChangeSet(const std::string& stack, const std::string& id);
   Status DeleteStack(const std::string& stack, const std::string& role_arn,
                      const std::string& client_token);
+  // A stack in UPDATE_ROLLBACK_FAILED: retry the rollback.
+  Status ContinueUpdateRollback(const std::string& stack, const std::string& role_arn,
+                                const std::string& client_token);
+  // A stack a failed operation left in CREATE_FAILED or UPDATE_FAILED (rollback disabled): roll
+  // it back to its last stable state.
+  Status RollbackStack(const std::string& stack, const std::string& role_arn,
+                       const std::string& client_token);
   // The caller's account id (STS GetCallerIdentity).
   ErrorOr<std::string> AccountId();
 

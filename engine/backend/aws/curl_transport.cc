@@ -3,10 +3,40 @@
 
 #include "engine/backend/aws/curl_transport.h"
 
+#include <chrono>
+
 #include <curl/curl.h>
 
 namespace cfnx {
 namespace {
+
+// The read timeout: curl's own low-speed check averages the speed over several seconds, so
+// right after a request body is sent it takes well over the limit to notice a silent peer. This
+// progress callback aborts once no byte has moved either way for `limit`.
+struct Activity {
+  std::chrono::steady_clock::duration limit;
+  std::chrono::steady_clock::time_point last;
+  curl_off_t moved = -1;
+  bool timed_out = false;
+};
+
+int CheckActivity(void* user, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+                  curl_off_t ulnow) {
+  (void)dltotal;
+  (void)ultotal;
+  auto* a = static_cast<Activity*>(user);
+  auto now = std::chrono::steady_clock::now();
+  if (dlnow + ulnow != a->moved) {
+    a->moved = dlnow + ulnow;
+    a->last = now;
+    return 0;
+  }
+  if (now - a->last > a->limit) {
+    a->timed_out = true;
+    return 1;  // CURLE_ABORTED_BY_CALLBACK
+  }
+  return 0;
+}
 
 size_t WriteBody(char* data, size_t size, size_t count, void* user) {
   static_cast<std::string*>(user)->append(data, size * count);
@@ -46,7 +76,13 @@ class CurlTransport : public HttpTransport {
     curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, options_.timeout_ms);
+    Activity activity{std::chrono::seconds(options_.read_timeout_s),
+                      std::chrono::steady_clock::now()};
+    if (options_.read_timeout_s > 0) {
+      curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, CheckActivity);
+      curl_easy_setopt(h, CURLOPT_XFERINFODATA, &activity);
+      curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    }
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
     if (!options_.ca_bundle.empty()) {
@@ -78,9 +114,13 @@ class CurlTransport : public HttpTransport {
     CURLcode code = curl_easy_perform(h);
     curl_slist_free_all(headers);
     if (code != CURLE_OK) {
-      return HttpFailure{std::string(curl_easy_strerror(code)) + " (" + request.method + " " +
-                             request.url.substr(0, request.url.find('?')) + ")",
-                         code == CURLE_OPERATION_TIMEDOUT};
+      std::string what = activity.timed_out
+                             ? "no answer for " + std::to_string(options_.read_timeout_s) +
+                                   " s (--cli-read-timeout)"
+                             : std::string(curl_easy_strerror(code));
+      return HttpFailure{
+          what + " (" + request.method + " " + request.url.substr(0, request.url.find('?')) + ")",
+          code == CURLE_OPERATION_TIMEDOUT || activity.timed_out};
     }
     long status = 0;  // NOLINT(google-runtime-int): curl's type
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);

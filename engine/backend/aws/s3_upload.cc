@@ -9,19 +9,35 @@
 
 namespace cfnx {
 
-ErrorOr<S3Upload> UploadToS3(AwsClient& client, const std::string& bucket,
-                             const std::string& prefix, const std::string& body,
-                             const std::string& extension) {
-  S3Upload out;
+std::string ContentAddressedKey(const std::string& prefix, std::string_view body,
+                                const std::string& extension) {
   std::string trimmed = prefix;
   while (!trimmed.empty() && trimmed.back() == '/') {
     trimmed.pop_back();
   }
-  out.key = (trimmed.empty() ? "" : trimmed + "/") + Sha256Hex(body) + "." + extension;
+  return (trimmed.empty() ? "" : trimmed + "/") + Sha256Hex(body) +
+         (extension.empty() ? "" : "." + extension);
+}
+
+std::string S3ObjectUrl(const std::string& region, const std::string& bucket,
+                        const std::string& key) {
+  std::string suffix = PartitionOfRegion(region) == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+  return "https://s3." + region + "." + suffix + "/" + PercentEncode(bucket) + "/" +
+         PercentEncode(key, "/");
+}
+
+ErrorOr<S3Upload> UploadToS3(AwsClient& client, const std::string& bucket,
+                             const std::string& prefix, const std::string& body,
+                             const std::string& extension) {
+  return PutObjectUnlessPresent(client, bucket, ContentAddressedKey(prefix, body, extension), body);
+}
+
+ErrorOr<S3Upload> PutObjectUnlessPresent(AwsClient& client, const std::string& bucket,
+                                         const std::string& key, const std::string& body) {
+  S3Upload out;
+  out.key = key;
   std::string path = "/" + PercentEncode(bucket) + "/" + PercentEncode(out.key, "/");
-  std::string suffix =
-      PartitionOfRegion(client.region()) == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
-  out.url = "https://s3." + client.region() + "." + suffix + path;
+  out.url = S3ObjectUrl(client.region(), bucket, out.key);
 
   ErrorOr<AwsClient::RestResponse> head = client.Rest(
       "s3", "S3 HeadObject s3://" + bucket + "/" + out.key, HttpRequest{"HEAD", path, {}, ""});

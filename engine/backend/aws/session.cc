@@ -41,6 +41,8 @@ ErrorOr<AwsClientOptions> MakeAwsClientOptions(const AwsSettings& settings) {
   if (!options.transport) {
     CurlOptions curl;
     curl.ca_bundle = NonEmptyEnv(env, "AWS_CA_BUNDLE").value_or("");
+    curl.connect_timeout_ms = settings.connect_timeout_s * 1000L;
+    curl.read_timeout_s = settings.read_timeout_s;
     ErrorOr<std::unique_ptr<HttpTransport>> transport = MakeCurlTransport(curl);
     if (!transport.ok()) {
       return transport.error();

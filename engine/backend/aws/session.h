@@ -24,6 +24,8 @@ struct AwsSettings {
   std::string region;        // --region ("" = environment or profile)
   std::string endpoint_url;  // --endpoint-url
   DebugSink debug;           // --debug
+  int connect_timeout_s = 60;  // --cli-connect-timeout
+  int read_timeout_s = 60;     // --cli-read-timeout (0 = none)
   EnvLookup env;             // nullptr = the process environment
   // nullptr = libcurl (curl_transport.h).
   std::shared_ptr<HttpTransport> transport;

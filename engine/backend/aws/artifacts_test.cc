@@ -1,0 +1,213 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+
+#include "engine/backend/aws/artifacts.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "engine/backend/aws/digest.h"
+#include "resources/zip_reader.h"
+
+namespace cfnx {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ArtifactsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "cfnx-artifacts-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    top_ = pattern;
+    dir_ = top_ / "app";
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(top_); }
+
+  void Write(const std::string& name, const std::string& text) {
+    fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+  }
+
+  // Packages dir_/template.yaml; the diagnostics' ids and messages go to `diags_`.
+  std::optional<PackagedTemplate> Package(const std::string& text) {
+    Write("template.yaml", text);
+    FileId file = sources_.AddFile((dir_ / "template.yaml").string(), text);
+    FileRoots roots;
+    roots.AddDirectoryOf(dir_ / "template.yaml");
+    collector_ = DiagnosticCollector();
+    return PackageLocalArtifacts(sources_, file, roots, {"bkt", "pre/", "eu-west-1"}, collector_);
+  }
+
+  std::string Diags() {
+    std::string out;
+    for (const Diagnostic& d : collector_.diagnostics()) {
+      out += std::string(GetDiagCodeInfo(d.code).id) + " " + std::to_string(d.range.begin.line) +
+             " " + d.path.ToString() + ": " + d.message + "\n";
+    }
+    return out;
+  }
+
+  fs::path top_;
+  fs::path dir_;
+  SourceManager sources_;
+  DiagnosticCollector collector_;
+};
+
+TEST_F(ArtifactsTest, ReplacesLocalPathsInPlaceWithContentAddressedKeys) {
+  Write("src/app.py", "def handler(e, c):\n  return 1\n");
+  Write("src/lib/util.py", "X = 1\n");
+  Write("api.yaml", "openapi: 3.0.1\n");
+  const std::string text = R"(Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: ./src   # comment kept
+      Handler: app.handler
+  Same:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: "src"
+  Raw:
+    Type: AWS::Lambda::Function
+    Properties:
+      Code: src
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      BodyS3Location: 'api.yaml'
+  Remote:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: s3://elsewhere/code.zip
+  Computed:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: !Sub "s3://${AWS::Region}-bucket/code.zip"
+)";
+  std::optional<PackagedTemplate> p = Package(text);
+  ASSERT_TRUE(p) << Diags();
+  EXPECT_EQ(Diags(), "");
+  // One zip for the three references to src/, one file for the API.
+  ASSERT_EQ(p->artifacts.size(), 2u);
+  const PackagedArtifact& zip = p->artifacts[0];
+  EXPECT_EQ(zip.key, "pre/" + Sha256Hex(zip.body) + ".zip");
+  EXPECT_EQ(zip.source, "/Resources/Fn/Properties/CodeUri ./src");
+  ErrorOr<std::vector<ZipFileEntry>> files = ReadZipArchive(zip.body);
+  ASSERT_TRUE(files.ok());
+  ASSERT_EQ(files->size(), 2u);
+  EXPECT_EQ((*files)[0].name, "app.py");
+  EXPECT_EQ((*files)[1].name, "lib/util.py");
+  EXPECT_EQ(p->artifacts[1].key, "pre/" + Sha256Hex("openapi: 3.0.1\n") + ".yaml");
+
+  std::string expected = text;
+  auto replace = [&](const std::string& from, const std::string& to) {
+    size_t at = expected.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    expected.replace(at, from.size(), to);
+  };
+  replace("./src", "\"s3://bkt/" + zip.key + "\"");
+  replace("\"src\"", "\"s3://bkt/" + zip.key + "\"");
+  replace("Code: src", "Code: {\"S3Bucket\": \"bkt\", \"S3Key\": \"" + zip.key + "\"}");
+  replace("'api.yaml'", "{\"Bucket\": \"bkt\", \"Key\": \"" + p->artifacts[1].key + "\"}");
+  EXPECT_EQ(p->text, expected);
+}
+
+TEST_F(ArtifactsTest, TheSameTreeGivesTheSameKeyWhateverTheFileTimes) {
+  Write("src/a.py", "a = 1\n");
+  Write("src/b.py", "b = 2\n");
+  const std::string text =
+      "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+      "      CodeUri: src\n";
+  std::optional<PackagedTemplate> first = Package(text);
+  ASSERT_TRUE(first) << Diags();
+  fs::last_write_time(dir_ / "src/a.py", fs::file_time_type::clock::now() - std::chrono::hours(5));
+  std::optional<PackagedTemplate> second = Package(text);
+  ASSERT_TRUE(second) << Diags();
+  EXPECT_EQ(first->artifacts[0].key, second->artifacts[0].key);
+  Write("src/b.py", "b = 3\n");
+  std::optional<PackagedTemplate> changed = Package(text);
+  ASSERT_TRUE(changed) << Diags();
+  EXPECT_NE(first->artifacts[0].key, changed->artifacts[0].key);
+}
+
+TEST_F(ArtifactsTest, NestedTemplatesArePackagedWithTheirOwnArtifacts) {
+  Write("nested/child.json", R"({"Resources": {"Fn": {"Type": "AWS::Lambda::Function",
+    "Properties": {"Code": "code"}}}})");
+  Write("nested/code/index.js", "exports.handler = async () => 1;\n");
+  std::optional<PackagedTemplate> p = Package(
+      "Resources:\n  Child:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n"
+      "      TemplateURL: nested/child.json\n");
+  ASSERT_TRUE(p) << Diags();
+  ASSERT_EQ(p->artifacts.size(), 2u);
+  const PackagedArtifact& code = p->artifacts[0];
+  const PackagedArtifact& child = p->artifacts[1];
+  EXPECT_NE(child.body.find("\"Code\": {\"S3Bucket\": \"bkt\", \"S3Key\": \"" + code.key + "\"}"),
+            std::string::npos)
+      << child.body;
+  EXPECT_EQ(child.key, "pre/" + Sha256Hex(child.body) + ".template");
+  EXPECT_NE(
+      p->text.find("TemplateURL: \"https://s3.eu-west-1.amazonaws.com/bkt/" + child.key + "\""),
+      std::string::npos)
+      << p->text;
+}
+
+TEST_F(ArtifactsTest, PathsOutsideTheTemplatesTreeAreRefused) {
+  std::ofstream(top_ / "secret.txt") << "secret\n";
+  Write("src/ok.py", "x = 1\n");
+  fs::create_symlink(top_ / "secret.txt", dir_ / "src" / "link.txt");
+  std::optional<PackagedTemplate> p = Package(
+      "Resources:\n"
+      "  Up:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+      "      CodeUri: ../secret.txt\n"
+      "  Linked:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+      "      CodeUri: src\n"
+      "  Missing:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+      "      DefinitionUri: nowhere.asl.json\n");
+  EXPECT_FALSE(p);
+  std::string diags = Diags();
+  EXPECT_NE(diags.find("E5002 5 /Resources/Up/Properties/CodeUri: Local artifact '../secret.txt' "
+                       "of Up (AWS::Serverless::Function) is outside the directories"),
+            std::string::npos)
+      << diags;
+  EXPECT_NE(diags.find("E5002 9 /Resources/Linked/Properties/CodeUri: Local artifact 'src' of "
+                       "Linked (AWS::Serverless::Function) 'link.txt' (in the artifact "
+                       "directory) leads outside"),
+            std::string::npos)
+      << diags;
+  EXPECT_NE(diags.find("E9013 13 /Resources/Missing/Properties/DefinitionUri: Local artifact "
+                       "'nowhere.asl.json' of Missing (AWS::Serverless::StateMachine) cannot be "
+                       "packaged: "),
+            std::string::npos)
+      << diags;
+  EXPECT_EQ(diags.find("secret\n"), std::string::npos);
+}
+
+TEST_F(ArtifactsTest, ATemplateNestingItselfIsRefused) {
+  std::optional<PackagedTemplate> p = Package(
+      "Resources:\n  Me:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n"
+      "      TemplateURL: template.yaml\n");
+  EXPECT_FALSE(p);
+  EXPECT_NE(Diags().find("nests the template that contains it"), std::string::npos) << Diags();
+}
+
+TEST_F(ArtifactsTest, WithoutLocalArtifactsTheTextIsUnchanged) {
+  const std::string text = "Resources:\n  T:\n    Type: AWS::SNS::Topic\n";
+  std::optional<PackagedTemplate> p = Package(text);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->text, text);
+  EXPECT_TRUE(p->artifacts.empty());
+  // Not a template: returned as is, compiling it reports the problem.
+  std::optional<PackagedTemplate> broken = Package("Resources: [\n");
+  ASSERT_TRUE(broken);
+  EXPECT_EQ(broken->text, "Resources: [\n");
+}
+
+}  // namespace
+}  // namespace cfnx
