@@ -14,7 +14,7 @@
 #include "transforms/sam/api_auth.h"
 #include "transforms/sam/intrinsics.h"
 #include "transforms/sam/rest_api.h"
-#include "transforms/sam/sha1.h"
+#include "engine/base/sha1.h"
 #include "transforms/sam/swagger_editor.h"
 
 namespace cfnx::sam {

@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #include "transforms/sam/sam.h"
-#include "transforms/sam/sha1.h"
+#include "engine/base/sha1.h"
 
 namespace cfnx::sam {
 

@@ -1,12 +1,12 @@
 // Copyright 2026 The cfnx Authors.
 // SPDX-License-Identifier: Apache-2.0
 
-#include "transforms/sam/sha1.h"
+#include "engine/base/sha1.h"
 
 #include <array>
 #include <cstdint>
 
-namespace cfnx::sam {
+namespace cfnx {
 namespace {
 
 uint32_t Rotl(uint32_t x, int n) {
@@ -81,4 +81,4 @@ std::string Sha1Hex(std::string_view data) {
   return out;
 }
 
-}  // namespace cfnx::sam
+}  // namespace cfnx
