@@ -50,9 +50,12 @@ ErrorOr<CompileOptions> MakeCompileOptions(const CommonFlags& flags);
 void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
                       const CommonFlags& flags);
 
-// Whether to colour output written to file descriptor `fd`: only on a terminal, and never
-// when NO_COLOR is set to a non-empty value (https://no-color.org) or TERM is "dumb".
+// Whether to colour output written to file descriptor `fd`: `--color always|never` decides;
+// with `auto` (the default) only on a terminal, and never when NO_COLOR is set to a non-empty
+// value (https://no-color.org) or TERM is "dumb".
 bool UseColor(int fd);
+// The `--color` mode of this run: "auto", "always" or "never".
+std::string& ColorMode();
 
 // Prints "cfnx: error: <message>" to stderr and returns kExitCouldNotRun.
 int CouldNotRun(const std::string& message);

@@ -21,6 +21,10 @@ void AddCommonFlags(CLI::App* app, CommonFlags* flags) {
   app->add_option("--diagnostics-format", flags->diagnostics_format,
                   "how diagnostics print on stderr: text or json")
       ->check(CLI::IsMember({"text", "json"}));
+  app->add_option_function<std::string>(
+         "--color", [](const std::string& mode) { ColorMode() = mode; },
+         "colour: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_option("--s3-root", flags->s3_root, "directory standing for S3 (s3://b/k = DIR/b/k)");
   app->add_option("--include-map", flags->include_map, "JSON map of S3 locations to local files");
   app->add_option("--include-root", flags->include_roots,
@@ -68,7 +72,16 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, const SourceMa
   std::cerr << RenderDiagnostics(diagnostics, sources, format, options);
 }
 
+std::string& ColorMode() {
+  static std::string mode = "auto";
+  return mode;
+}
+
 bool UseColor(int fd) {
+  if (ColorMode() == "always")
+    return true;
+  if (ColorMode() == "never")
+    return false;
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && no_color[0] != '\0')
     return false;

@@ -9,6 +9,7 @@
 // cfn-lint's bitmask over all files (2 errors, 4 warnings, 8 informational), or 1 if a file
 // could not be read or a flag is wrong.
 
+#include <fstream>
 #include <iostream>
 #include <unistd.h>
 
@@ -26,6 +27,7 @@ Command AddValidateCommand(CLI::App& app) {
     int jobs = 0;
     LintFlags lint;
     std::vector<std::string> templates;
+    std::string output_file;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* sub =
@@ -33,6 +35,8 @@ Command AddValidateCommand(CLI::App& app) {
   AddCommonFlags(sub, &flags->common);
   sub->add_option("--format,-f", flags->format, "output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "parseable", "junit"}));
+  sub->add_option("--output-file", flags->output_file,
+                  "write the findings to this file instead of standard output");
   sub->add_option("-j,--jobs", flags->jobs,
                   "templates checked at once (default: the number of hardware threads)")
       ->check(CLI::PositiveNumber);
@@ -72,8 +76,18 @@ Command AddValidateCommand(CLI::App& app) {
     DiagnosticFormat format = DiagnosticFormat::kText;
     ParseDiagnosticFormat(flags->format, &format);
     RenderOptions render;
-    render.color = format == DiagnosticFormat::kText && UseColor(STDOUT_FILENO);
-    std::cout << RenderDiagnostics(all, sources, format, render, checked);
+    bool to_file = !flags->output_file.empty();
+    render.color = format == DiagnosticFormat::kText && !to_file && UseColor(STDOUT_FILENO);
+    std::string findings = RenderDiagnostics(all, sources, format, render, checked);
+    if (to_file) {
+      std::ofstream out(flags->output_file, std::ios::binary);
+      out << findings;
+      out.close();
+      if (!out)
+        return CouldNotRun("cannot write '" + flags->output_file + "'");
+    } else {
+      std::cout << findings;
+    }
     if (unreadable)
       return kExitCouldNotRun;
     return LintExitCode(all, lint->non_zero_exit_code);

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/base/sha1.h"
+
 namespace cfnx {
 
 std::string TerminalSafe(std::string_view s, bool keep_newlines) {
@@ -129,6 +131,29 @@ std::string RenderText(const std::vector<Diagnostic>& diagnostics, const SourceM
   return out;
 }
 
+// cfn-lint 1.x's match Id: a UUID named by "[RULE: short description] (message) matched
+// FILE:LINE", so the same finding has the same Id in every run (cfn-lint takes MD5; cfnx takes
+// SHA-1 with the version-5 bits, RFC 9562's name-based form, from the same name).
+std::string FindingId(const Diagnostic& d, const std::string& file) {
+  const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
+  std::string name = "[" + std::string(info.id) + ": " + std::string(info.short_description) +
+                     "] (" + d.message + ") matched " + file + ":" +
+                     std::to_string(d.range.begin.line);
+  std::string hex = Sha1Hex(name).substr(0, 32);
+  hex[12] = '5';                                                      // version 5
+  hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];    // RFC variant
+  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+         hex.substr(16, 4) + "-" + hex.substr(20, 12);
+}
+
+// SARIF partialFingerprints: what the finding is (rule, file, template path, message), not
+// where its line is, so code scanning follows it when lines above it move.
+std::string FindingFingerprint(const Diagnostic& d, const std::string& file) {
+  return Sha1Hex(std::string(GetDiagCodeInfo(d.code).id) + "\n" + file + "\n" +
+                 d.path.ToString() + "\n" + d.message)
+      .substr(0, 32);
+}
+
 Json Position(const SourceLoc& loc) {
   Json j;
   j["ColumnNumber"] = loc.column;
@@ -142,6 +167,7 @@ std::string RenderJson(const std::vector<Diagnostic>& diagnostics, const SourceM
     const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
     Json j;
     j["Filename"] = FileName(sources, d.range.begin.file);
+    j["Id"] = FindingId(d, j["Filename"].get<std::string>());
     j["Level"] = std::string(SeverityName(d.severity));
     Json loc;
     loc["End"] = Position(EndOf(d.range));
@@ -149,6 +175,7 @@ std::string RenderJson(const std::vector<Diagnostic>& diagnostics, const SourceM
     loc["Start"] = Position(d.range.begin);
     j["Location"] = loc;
     j["Message"] = d.message;
+    j["ParentId"] = nullptr;  // cfnx relates findings through Notes instead
     Json rule;
     rule["Description"] = std::string(info.description);
     rule["Id"] = std::string(info.id);
@@ -192,6 +219,14 @@ std::string RenderParseable(const std::vector<Diagnostic>& diagnostics,
   return out;
 }
 
+// A file as cfnx was given it; relative names are relative to where cfnx ran (as cfn-lint says).
+Json ArtifactLocation(const std::string& file) {
+  Json location = {{"uri", file}};
+  if (!file.empty() && file[0] != '/' && file != "-")
+    location["uriBaseId"] = "EXECUTIONROOT";
+  return location;
+}
+
 std::string RenderSarif(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
                         const std::vector<FileId>& checked) {
   Json rules = Json::array();
@@ -225,7 +260,8 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics, const Source
     region["endLine"] = std::max<uint32_t>(1, end.line);
     region["endColumn"] = std::max<uint32_t>(1, end.column);
     Json physical;
-    physical["artifactLocation"] = {{"uri", FileName(sources, d.range.begin.file)}};
+    std::string file = FileName(sources, d.range.begin.file);
+    physical["artifactLocation"] = ArtifactLocation(file);
     physical["region"] = region;
     Json location;
     location["physicalLocation"] = physical;
@@ -233,11 +269,12 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics, const Source
       location["logicalLocations"] = Json::array({{{"fullyQualifiedName", d.path.ToString()}}});
     }
     result["locations"] = Json::array({location});
+    result["partialFingerprints"] = {{"cfnxFinding/v1", FindingFingerprint(d, file)}};
     results.push_back(result);
   }
   Json artifacts = Json::array();
   for (FileId f : checked) {
-    artifacts.push_back({{"location", {{"uri", FileName(sources, f)}}}});
+    artifacts.push_back({{"location", ArtifactLocation(FileName(sources, f))}});
   }
   Json run;
   run["tool"] = {{"driver",
@@ -247,6 +284,8 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics, const Source
                    {"rules", rules}}}};
   if (!artifacts.empty())
     run["artifacts"] = artifacts;
+  run["originalUriBaseIds"] = {
+      {"EXECUTIONROOT", {{"description", {{"text", "The directory in which cfnx was run."}}}}}};
   run["results"] = results;
   Json sarif;
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

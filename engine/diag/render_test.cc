@@ -3,7 +3,10 @@
 
 #include "engine/diag/render.h"
 
+#include <regex>
+
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace cfnx {
 namespace {
@@ -56,6 +59,57 @@ TEST_F(RenderTest, SarifAndJunit) {
   EXPECT_NE(junit.find("<failure type=\"E3006\" message=\"Bad type.\">"), std::string::npos)
       << junit;
   EXPECT_NE(junit.find("failures=\"1\""), std::string::npos);
+}
+
+// cfn-lint 1.x's Id and ParentId: a name-based UUID of the finding, the same in every run,
+// different for another finding; ParentId null.
+TEST_F(RenderTest, JsonFindingsHaveStableIds) {
+  auto render = [this](const std::vector<Diagnostic>& diags) {
+    return nlohmann::json::parse(RenderDiagnostics(diags, sources_, DiagnosticFormat::kJson));
+  };
+  nlohmann::json first = render(diags_);
+  std::string id = first[0]["Id"].get<std::string>();
+  EXPECT_TRUE(std::regex_match(
+      id, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
+      << id;
+  EXPECT_TRUE(first[0]["ParentId"].is_null());
+  EXPECT_EQ(render(diags_)[0]["Id"], id);
+  std::vector<Diagnostic> other = diags_;
+  other[0].message = "Another message.";
+  EXPECT_NE(render(other)[0]["Id"], id);
+}
+
+// SARIF for code scanning: a fingerprint that follows the finding when lines above it move,
+// and relative file names based on where cfnx ran (EXECUTIONROOT, as cfn-lint says).
+TEST_F(RenderTest, SarifFingerprintsIgnoreLineMovesAndNameTheUriBase) {
+  auto result = [this](const std::vector<Diagnostic>& diags) {
+    nlohmann::json sarif = nlohmann::json::parse(
+        RenderDiagnostics(diags, sources_, DiagnosticFormat::kSarif, {}, {file_}));
+    return sarif["runs"][0];
+  };
+  nlohmann::json run = result(diags_);
+  const nlohmann::json& r = run["results"][0];
+  std::string print = r["partialFingerprints"]["cfnxFinding/v1"].get<std::string>();
+  EXPECT_EQ(print.size(), 32u);
+  EXPECT_EQ(r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"], "EXECUTIONROOT");
+  EXPECT_TRUE(run["originalUriBaseIds"].contains("EXECUTIONROOT"));
+  std::vector<Diagnostic> moved = diags_;
+  moved[0].range.begin.line += 5;
+  moved[0].range.end.line += 5;
+  EXPECT_EQ(result(moved)["results"][0]["partialFingerprints"]["cfnxFinding/v1"], print);
+  std::vector<Diagnostic> other = diags_;
+  other[0].path = TemplatePath{"Resources", "C", "Type"};
+  EXPECT_NE(result(other)["results"][0]["partialFingerprints"]["cfnxFinding/v1"], print);
+
+  SourceManager absolute;
+  FileId f = absolute.AddFile("/abs/t.yaml", "Resources: {}\n");
+  std::vector<Diagnostic> diags = {
+      MakeDiagnostic(DiagCode::kE3006, {{f, 1, 1}, {f, 1, 2}}, TemplatePath{}, "x")};
+  nlohmann::json sarif = nlohmann::json::parse(
+      RenderDiagnostics(diags, absolute, DiagnosticFormat::kSarif, {}, {f}));
+  EXPECT_FALSE(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+                   ["artifactLocation"]
+                       .contains("uriBaseId"));
 }
 
 TEST(ExitCodeTest, Bitmask) {

@@ -4,7 +4,7 @@
 #
 # `cfnx validate` over many templates: directories expand to their templates (sorted, hidden
 # directories skipped), "-" reads standard input, and the output is byte for byte the same for
-# every -j, in every format.
+# every -j, in every format; --output-file and --color.
 #
 # usage: validate_many_test.sh CFNX SOURCE_DIR
 set -u
@@ -43,5 +43,20 @@ rc=$?
 if [ $rc -ne 2 ] || ! grep -q "^-:3:11:.*E3006" "$dir/s"; then
   echo "FAIL: validate - (exit $rc)"; cat "$dir/s"; fail=1
 fi
+# --output-file: the findings go to the file, byte for byte what stdout would get, and never
+# coloured; --color always colours stdout even off a terminal, --color never does not.
+"$cfnx" validate --format parseable --output-file "$dir/of" "$dir/t" >"$dir/o" 2>&1
+rc=$?
+[ $rc -eq 2 ] || { echo "FAIL: --output-file exit $rc"; fail=1; }
+[ -s "$dir/o" ] && { echo "FAIL: --output-file also printed: $(cat "$dir/o")"; fail=1; }
+cmp -s "$dir/of" "$dir/d" || { echo "FAIL: --output-file differs from stdout"; fail=1; }
+"$cfnx" validate --color always --output-file "$dir/of" "$dir/t/b.yaml" >/dev/null 2>&1
+grep -q "$(printf '\033')" "$dir/of" && { echo "FAIL: --output-file is coloured"; fail=1; }
+"$cfnx" validate --color always "$dir/t/b.yaml" >"$dir/c" 2>&1
+grep -q "$(printf '\033')\[" "$dir/c" || { echo "FAIL: --color always did not colour"; fail=1; }
+"$cfnx" validate --color never "$dir/t/b.yaml" >"$dir/c" 2>&1
+grep -q "$(printf '\033')" "$dir/c" && { echo "FAIL: --color never coloured"; fail=1; }
+"$cfnx" validate --color sometimes "$dir/t/b.yaml" >"$dir/c" 2>&1
+[ $? -eq 1 ] || { echo "FAIL: --color sometimes was accepted"; fail=1; }
 [ $fail -eq 0 ] && echo "validate many: pass"
 exit $fail
