@@ -4,7 +4,8 @@
 #
 # The pre-commit hook of .pre-commit-hooks.yaml, run by Debian's `pre-commit` as a user runs it:
 # in a scratch git repository with the hook installed, a good template commits, a broken one
-# blocks the commit with file:line:col, and the fixed template commits again.
+# blocks the commit with file:line:col, and the fixed template commits again; the same for the
+# hook that validates the templates .cfnlintrc lists.
 #
 # usage: pre_commit_test.sh CFNX SOURCE_DIR
 set -u
@@ -53,5 +54,27 @@ printf 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n     
 git add -A
 git commit -qm fixed >"$dir/out" 2>&1 || bad "the fixed template did not commit: $(cat "$dir/out")"
 [ "$(git rev-list --count HEAD)" = 2 ] || bad "the fixed commit is missing"
+
+# cfnx-validate-rc: the templates .cfnlintrc lists, whatever file is staged.
+cat >.pre-commit-config.yaml <<YAML
+repos:
+  - repo: $dir/hooks
+    rev: $rev
+    hooks:
+      - id: cfnx-validate-rc
+YAML
+printf 'templates:\n  - templates/*.yaml\n' >.cfnlintrc
+printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queu\n' >templates/queue.yaml
+git add .pre-commit-config.yaml .cfnlintrc
+git commit -qm rc-setup --no-verify
+printf 'note\n' >>notes.yaml
+git add notes.yaml
+if git commit -qm "rc: broken template listed" >"$dir/out" 2>&1; then
+  bad "cfnx-validate-rc let a commit through while a listed template is broken"
+fi
+grep -q "templates/queue.yaml:3:11:.*E3006" "$dir/out" || bad "rc hook finding: $(cat "$dir/out")"
+printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n' >templates/queue.yaml
+git add -A
+git commit -qm "rc: fixed" >"$dir/out" 2>&1 || bad "cfnx-validate-rc blocked a clean tree: $(cat "$dir/out")"
 [ $fail -eq 0 ] && echo "pre-commit hook: pass"
 exit $fail
