@@ -170,6 +170,12 @@ class Packager {
                               std::set<fs::path>& chain, std::vector<ZipEntry>& entries,
                               uintmax_t& total);
   std::string Rewrite(FileId file, const MapNode& root, const std::vector<Replacement>& edits);
+  // Packages the local path `value` (at `path`, of `owner`) as `p` says: the upload goes to
+  // `out`, the edit that puts its S3 location in place to `edits`. Absent, intrinsic or S3
+  // values are left alone.
+  void PackageValue(const Node* at, const TemplatePath& path, const std::string& owner,
+                    const ArtifactProperty& p, const fs::path& base, int depth,
+                    std::vector<Replacement>& edits, std::vector<PackagedArtifact>& out);
 
   SourceManager& sources_;
   const FileRoots& roots_;
@@ -342,6 +348,51 @@ std::string Packager::Rewrite(FileId file, const MapNode& root,
   return json.dump(2) + "\n";
 }
 
+void Packager::PackageValue(const Node* at, const TemplatePath& path, const std::string& owner,
+                            const ArtifactProperty& p, const fs::path& base, int depth,
+                            std::vector<Replacement>& edits, std::vector<PackagedArtifact>& out) {
+  const auto* value = dyn_cast<StringNode>(at);
+  if (value == nullptr || !IsLocalPath(value->value())) {
+    return;  // absent, an intrinsic function, already in S3
+  }
+  fs::path target(value->value());
+  if (target.is_relative()) {
+    target = base / target;
+  }
+  auto read = Read(target, p.content, depth, out);
+  if (auto* refusal = std::get_if<Refusal>(&read)) {
+    diags_.Report(
+        refusal->outside ? DiagCode::kE5002 : DiagCode::kE9013, value->range(), path,
+        "Local artifact '" + value->value() + "' of " + owner + " " +
+            (refusal->outside ? refusal->message : "cannot be packaged: " + refusal->message) +
+            ".");
+    failed_ = true;
+    return;
+  }
+  auto& [body, ext] = std::get<std::pair<std::string, std::string>>(read);
+  std::string key = ContentAddressedKey(store_.prefix, body, ext);
+  std::string replacement;
+  switch (p.form) {
+    case Form::kS3Uri:
+      replacement = JsonString("s3://" + store_.bucket + "/" + key);
+      break;
+    case Form::kBucketKey:
+      replacement = "{" + JsonString(std::string(p.bucket_field)) + ": " +
+                    JsonString(store_.bucket) + ", " + JsonString(std::string(p.key_field)) +
+                    ": " + JsonString(key) + "}";
+      break;
+    case Form::kHttpsUrl:
+      replacement = JsonString(S3ObjectUrl(store_.region, store_.bucket, key));
+      break;
+  }
+  edits.push_back({value, path, replacement});
+  bool seen = std::any_of(out.begin(), out.end(),
+                          [&](const PackagedArtifact& a) { return a.key == key; });
+  if (!seen) {
+    out.push_back({key, std::move(body), path.ToString() + " " + value->value()});
+  }
+}
+
 std::optional<std::string> Packager::Package(FileId file, int depth,
                                              std::vector<PackagedArtifact>& out) {
   DiagnosticCollector parse_diags;
@@ -382,47 +433,18 @@ std::optional<std::string> Packager::Package(FileId file, int depth,
         at = map != nullptr ? map->Get(segment) : nullptr;
         path = path.Child(segment);
       }
-      const auto* value = dyn_cast<StringNode>(at);
-      if (value == nullptr || !IsLocalPath(value->value())) {
-        continue;  // absent, an intrinsic function, already in S3
-      }
-      fs::path target(value->value());
-      if (target.is_relative()) {
-        target = base / target;
-      }
-      auto read = Read(target, p.content, depth, out);
-      if (auto* refusal = std::get_if<Refusal>(&read)) {
-        diags_.Report(
-            refusal->outside ? DiagCode::kE5002 : DiagCode::kE9013, value->range(), path,
-            "Local artifact '" + value->value() + "' of " + r.key->value() + " (" +
-                std::string(p.type) + ") " +
-                (refusal->outside ? refusal->message : "cannot be packaged: " + refusal->message) +
-                ".");
-        failed_ = true;
-        continue;
-      }
-      auto& [body, ext] = std::get<std::pair<std::string, std::string>>(read);
-      std::string key = ContentAddressedKey(store_.prefix, body, ext);
-      std::string replacement;
-      switch (p.form) {
-        case Form::kS3Uri:
-          replacement = JsonString("s3://" + store_.bucket + "/" + key);
-          break;
-        case Form::kBucketKey:
-          replacement = "{" + JsonString(std::string(p.bucket_field)) + ": " +
-                        JsonString(store_.bucket) + ", " + JsonString(std::string(p.key_field)) +
-                        ": " + JsonString(key) + "}";
-          break;
-        case Form::kHttpsUrl:
-          replacement = JsonString(S3ObjectUrl(store_.region, store_.bucket, key));
-          break;
-      }
-      edits.push_back({value, path, replacement});
-      bool seen = std::any_of(out.begin(), out.end(),
-                              [&](const PackagedArtifact& a) { return a.key == key; });
-      if (!seen) {
-        out.push_back({key, std::move(body), path.ToString() + " " + value->value()});
-      }
+      PackageValue(at, path, r.key->value() + " (" + std::string(p.type) + ")", p, base, depth,
+                   edits, out);
+    }
+  }
+  // Globals.Function.CodeUri: SAM CLI packages it too (apply_global_values); its S3 location
+  // then reaches every function without a CodeUri of its own through the transform.
+  if (const auto* globals = dyn_cast<MapNode>(root->Get("Globals"))) {
+    if (const auto* function = dyn_cast<MapNode>(globals->Get("Function"))) {
+      static const ArtifactProperty kGlobalCodeUri{
+          "AWS::Serverless::Function", {"CodeUri"}, Content::kZip, Form::kS3Uri};
+      PackageValue(function->Get("CodeUri"), TemplatePath{"Globals", "Function", "CodeUri"},
+                   "Globals.Function", kGlobalCodeUri, base, depth, edits, out);
     }
   }
   templates_.pop_back();

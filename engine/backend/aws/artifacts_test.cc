@@ -119,6 +119,39 @@ Resources:
   EXPECT_EQ(p->text, expected);
 }
 
+// Globals.Function.CodeUri is packaged as SAM CLI packages it (apply_global_values): its S3
+// location then reaches every function without a CodeUri through the transform. An escape
+// from the template's tree there is refused like any other.
+TEST_F(ArtifactsTest, GlobalFunctionCodeUriIsPackaged) {
+  Write("src/app.py", "def handler(e, c):\n  return 1\n");
+  const std::string text = R"(Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: python3.12
+    CodeUri: src/
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+)";
+  std::optional<PackagedTemplate> p = Package(text);
+  ASSERT_TRUE(p) << Diags();
+  ASSERT_EQ(p->artifacts.size(), 1u);
+  EXPECT_EQ(p->artifacts[0].source, "/Globals/Function/CodeUri src/");
+  std::string expected = text;
+  expected.replace(expected.find("src/"), 4, "\"s3://bkt/" + p->artifacts[0].key + "\"");
+  EXPECT_EQ(p->text, expected);
+
+  std::optional<PackagedTemplate> escape =
+      Package("Globals:\n  Function:\n    CodeUri: ../../etc\nResources: {}\n");
+  EXPECT_FALSE(escape);
+  EXPECT_NE(Diags().find("E5002 3 /Globals/Function/CodeUri: Local artifact '../../etc' of "
+                         "Globals.Function"),
+            std::string::npos)
+      << Diags();
+}
+
 TEST_F(ArtifactsTest, TheSameTreeGivesTheSameKeyWhateverTheFileTimes) {
   Write("src/a.py", "a = 1\n");
   Write("src/b.py", "b = 2\n");
