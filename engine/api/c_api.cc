@@ -33,7 +33,9 @@ char* Copy(const std::string& text) {
 }
 
 // Serialized with invalid UTF-8 replaced: a result is always a valid JSON document.
-char* Dump(const Json& j) { return Copy(j.dump(-1, ' ', false, Json::error_handler_t::replace)); }
+char* Dump(const Json& j) {
+  return Copy(j.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
 
 char* ErrorResult(const std::string& message) {
   return Dump(Json{{"error", message}, {"exit_code", 1}});
@@ -60,8 +62,8 @@ bool ParseOptions(const char* text, cfnx::CompileOptions* options, std::string* 
     *error = "options must be a JSON object";
     return false;
   }
-  static const char* const kKnown[] = {"region",     "partition",  "account_id",   "stack_name",
-                                       "parameters", "s3_root",    "include_roots"};
+  static const char* const kKnown[] = {"region",     "partition", "account_id",   "stack_name",
+                                       "parameters", "s3_root",   "include_roots"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     bool known = false;
     for (const char* k : kKnown)
@@ -145,7 +147,9 @@ char* Run(cfnx_compiler* handle, const char* name, const char* text, Operation o
 
 extern "C" {
 
-const char* cfnx_version(void) { return "0.1.0"; }
+const char* cfnx_version(void) {
+  return "0.1.0";
+}
 
 cfnx_compiler* cfnx_compiler_new(const char* options_json, char** error) {
   try {
@@ -164,7 +168,9 @@ cfnx_compiler* cfnx_compiler_new(const char* options_json, char** error) {
   }
 }
 
-void cfnx_compiler_free(cfnx_compiler* compiler) { delete compiler; }
+void cfnx_compiler_free(cfnx_compiler* compiler) {
+  delete compiler;
+}
 
 char* cfnx_validate(cfnx_compiler* compiler, const char* name, const char* text) {
   return Run(compiler, name, text, Operation::kValidate);
@@ -193,6 +199,8 @@ char* cfnx_render(cfnx_compiler* compiler, const char* name, const char* text) {
   return Run(compiler, name, text, Operation::kRender);
 }
 
-void cfnx_string_free(char* s) { std::free(s); }
+void cfnx_string_free(char* s) {
+  std::free(s);
+}
 
 }  // extern "C"

@@ -124,10 +124,10 @@ CompileResult Compiler::Validate(FileId file) {
   // Findings that do not depend on the region repeat in every run: keep the first of each.
   std::set<std::tuple<std::string, uint32_t, uint32_t, uint16_t, std::string, std::string>> seen;
   auto key = [&](const Diagnostic& d) {
-    return std::make_tuple(d.range.begin.file == 0 ? std::string()
-                                                    : impl_->sources.name(d.range.begin.file),
-                           d.range.begin.line, d.range.begin.column,
-                           static_cast<uint16_t>(d.code), d.path.ToString(), d.message);
+    return std::make_tuple(
+        d.range.begin.file == 0 ? std::string() : impl_->sources.name(d.range.begin.file),
+        d.range.begin.line, d.range.begin.column, static_cast<uint16_t>(d.code), d.path.ToString(),
+        d.message);
   };
   for (const Diagnostic& d : findings)
     seen.insert(key(d));

@@ -148,11 +148,11 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
     CheckDynamicReferences(t, diags);
     CheckCycles(t, diags);
     CheckFunctions(t, BuiltinFunctions(), ToEvalOptions(options), diags);
-    CheckResources(t, DefaultResourceTypeRegistry(),
-                   ResourceCheckOptions{.region = options.region,
-                                        .today = "",
-                                        .attributes = &DefaultAttributeSchemas()},
-                   diags);
+    CheckResources(
+        t, DefaultResourceTypeRegistry(),
+        ResourceCheckOptions{
+            .region = options.region, .today = "", .attributes = &DefaultAttributeSchemas()},
+        diags);
     CheckNestedStackParameters(t, TemplateFileRoots(loaded.path, options), loaded.path, diags);
   }
 }

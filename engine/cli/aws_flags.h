@@ -26,7 +26,7 @@ struct AwsFlags {
   bool debug = false;
   int connect_timeout_s = 60;  // --cli-connect-timeout
   int read_timeout_s = 60;     // --cli-read-timeout
-  std::string role_arn;  // deploy, destroy
+  std::string role_arn;        // deploy, destroy
   // Deploy only.
   std::string s3_bucket;
   std::string s3_prefix;

@@ -223,8 +223,9 @@ std::optional<Refusal> Packager::Walk(const fs::path& dir, const std::string& pr
       continue;  // sockets, fifos: not code
     }
     if (entries.size() == kMaxZipEntries) {
-      return Refusal{false, "the directory holds over 65,535 files, more than a zip without "
-                            "zip64 can"};
+      return Refusal{false,
+                     "the directory holds over 65,535 files, more than a zip without "
+                     "zip64 can"};
     }
     ErrorOr<std::string> data = roots_.Read(child);
     if (!data.ok()) {
@@ -378,16 +379,16 @@ void Packager::PackageValue(const Node* at, const TemplatePath& path, const std:
       break;
     case Form::kBucketKey:
       replacement = "{" + JsonString(std::string(p.bucket_field)) + ": " +
-                    JsonString(store_.bucket) + ", " + JsonString(std::string(p.key_field)) +
-                    ": " + JsonString(key) + "}";
+                    JsonString(store_.bucket) + ", " + JsonString(std::string(p.key_field)) + ": " +
+                    JsonString(key) + "}";
       break;
     case Form::kHttpsUrl:
       replacement = JsonString(S3ObjectUrl(store_.region, store_.bucket, key));
       break;
   }
   edits.push_back({value, path, replacement});
-  bool seen = std::any_of(out.begin(), out.end(),
-                          [&](const PackagedArtifact& a) { return a.key == key; });
+  bool seen =
+      std::any_of(out.begin(), out.end(), [&](const PackagedArtifact& a) { return a.key == key; });
   if (!seen) {
     out.push_back({key, std::move(body), path.ToString() + " " + value->value()});
   }

@@ -30,9 +30,9 @@ namespace cfnx {
 
 // Where and as whom to reach AWS (the AWS CLI's options).
 struct AwsBackendOptions {
-  std::string profile;       // --profile
-  std::string region;        // --region ("" = AWS_REGION, AWS_DEFAULT_REGION, the profile)
-  std::string endpoint_url;  // --endpoint-url
+  std::string profile;         // --profile
+  std::string region;          // --region ("" = AWS_REGION, AWS_DEFAULT_REGION, the profile)
+  std::string endpoint_url;    // --endpoint-url
   int connect_timeout_s = 60;  // --cli-connect-timeout
   int read_timeout_s = 60;     // --cli-read-timeout (0 = none)
   // --debug: one line per request and retry, never a secret.
@@ -80,7 +80,7 @@ struct AwsDeployResult {
   // The user stopped watching (AwsObserver::StopRequested) while CloudFormation was working:
   // `status` is the last one seen, still in progress.
   bool watch_stopped = false;
-  std::string status;    // the stack's final status
+  std::string status;  // the stack's final status
   std::string status_reason;
   std::vector<std::string> differences;  // change set vs plan
   std::vector<StackOutput> outputs;

@@ -20,13 +20,13 @@
 namespace cfnx {
 
 struct AwsSettings {
-  std::string profile;       // --profile
-  std::string region;        // --region ("" = environment or profile)
-  std::string endpoint_url;  // --endpoint-url
-  DebugSink debug;           // --debug
+  std::string profile;         // --profile
+  std::string region;          // --region ("" = environment or profile)
+  std::string endpoint_url;    // --endpoint-url
+  DebugSink debug;             // --debug
   int connect_timeout_s = 60;  // --cli-connect-timeout
   int read_timeout_s = 60;     // --cli-read-timeout (0 = none)
-  EnvLookup env;             // nullptr = the process environment
+  EnvLookup env;               // nullptr = the process environment
   // nullptr = libcurl (curl_transport.h).
   std::shared_ptr<HttpTransport> transport;
 };

@@ -9,8 +9,8 @@
 #include <ctime>
 #include <fcntl.h>
 #include <filesystem>
-#include <sstream>
 #include <signal.h>
+#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -434,9 +434,9 @@ ErrorOr<StoreLock> StateStore::AcquireLock(const std::string& stack, const std::
     if (taken)
       return StoreLock(this, stack);
     if (std::chrono::steady_clock::now() >= deadline) {
-      std::string message = "stack '" + stack + "' is locked by " + current->holder +
-                            " (pid " + std::to_string(current->pid) + " on " + current->host +
-                            ", since " + current->acquired_at + ")";
+      std::string message = "stack '" + stack + "' is locked by " + current->holder + " (pid " +
+                            std::to_string(current->pid) + " on " + current->host + ", since " +
+                            current->acquired_at + ")";
       if (timeout_seconds > 0)
         message += "; gave up after --lock-timeout " + FormatSeconds(timeout_seconds);
       else
