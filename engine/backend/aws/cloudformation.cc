@@ -391,19 +391,20 @@ Status CloudFormationClient::ExecuteChangeSet(const std::string& stack, const st
   return Status();
 }
 
-Status CloudFormationClient::DeleteChangeSet(const std::string& stack, const std::string& id) {
-  ErrorOr<QueryResponse> r = Call("DeleteChangeSet", {{"StackName", stack}, {"ChangeSetName", id}});
+Status CloudFormationClient::CallForStatus(const std::string& action, const FormParams& params) {
+  ErrorOr<QueryResponse> r = Call(action, params);
   if (!r.ok()) {
     return r.error();
   }
   if (!r->ok()) {
-    return ServiceError(*r, "DeleteChangeSet");
+    return ServiceError(*r, action);
   }
   return Status();
 }
 
-Status CloudFormationClient::DeleteStack(const std::string& stack, const std::string& role_arn,
-                                         const std::string& client_token) {
+FormParams CloudFormationClient::StackActionParams(const std::string& stack,
+                                                   const std::string& role_arn,
+                                                   const std::string& client_token) {
   FormParams params = {{"StackName", stack}};
   if (!role_arn.empty()) {
     params.emplace_back("RoleARN", role_arn);
@@ -411,53 +412,27 @@ Status CloudFormationClient::DeleteStack(const std::string& stack, const std::st
   if (!client_token.empty()) {
     params.emplace_back("ClientRequestToken", client_token);
   }
-  ErrorOr<QueryResponse> r = Call("DeleteStack", params);
-  if (!r.ok()) {
-    return r.error();
-  }
-  if (!r->ok()) {
-    return ServiceError(*r, "DeleteStack");
-  }
-  return Status();
+  return params;
+}
+
+Status CloudFormationClient::DeleteChangeSet(const std::string& stack, const std::string& id) {
+  return CallForStatus("DeleteChangeSet", {{"StackName", stack}, {"ChangeSetName", id}});
+}
+
+Status CloudFormationClient::DeleteStack(const std::string& stack, const std::string& role_arn,
+                                         const std::string& client_token) {
+  return CallForStatus("DeleteStack", StackActionParams(stack, role_arn, client_token));
 }
 
 Status CloudFormationClient::ContinueUpdateRollback(const std::string& stack,
                                                     const std::string& role_arn,
                                                     const std::string& client_token) {
-  FormParams params = {{"StackName", stack}};
-  if (!role_arn.empty()) {
-    params.emplace_back("RoleARN", role_arn);
-  }
-  if (!client_token.empty()) {
-    params.emplace_back("ClientRequestToken", client_token);
-  }
-  ErrorOr<QueryResponse> r = Call("ContinueUpdateRollback", params);
-  if (!r.ok()) {
-    return r.error();
-  }
-  if (!r->ok()) {
-    return ServiceError(*r, "ContinueUpdateRollback");
-  }
-  return Status();
+  return CallForStatus("ContinueUpdateRollback", StackActionParams(stack, role_arn, client_token));
 }
 
 Status CloudFormationClient::RollbackStack(const std::string& stack, const std::string& role_arn,
                                            const std::string& client_token) {
-  FormParams params = {{"StackName", stack}};
-  if (!role_arn.empty()) {
-    params.emplace_back("RoleARN", role_arn);
-  }
-  if (!client_token.empty()) {
-    params.emplace_back("ClientRequestToken", client_token);
-  }
-  ErrorOr<QueryResponse> r = Call("RollbackStack", params);
-  if (!r.ok()) {
-    return r.error();
-  }
-  if (!r->ok()) {
-    return ServiceError(*r, "RollbackStack");
-  }
-  return Status();
+  return CallForStatus("RollbackStack", StackActionParams(stack, role_arn, client_token));
 }
 
 ErrorOr<std::string> CloudFormationClient::AccountId() {

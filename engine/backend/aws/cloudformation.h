@@ -109,6 +109,11 @@ class CloudFormationClient {
 
  private:
   ErrorOr<QueryResponse> Call(const std::string& action, const FormParams& params);
+  // Call for actions whose answer carries nothing but success: a service error is an Error.
+  Status CallForStatus(const std::string& action, const FormParams& params);
+  // {StackName, RoleARN?, ClientRequestToken?}: what DeleteStack and the rollbacks send.
+  static FormParams StackActionParams(const std::string& stack, const std::string& role_arn,
+                                      const std::string& client_token);
   AwsClient& client_;
 };
 
