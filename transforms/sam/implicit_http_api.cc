@@ -220,6 +220,7 @@ Status Plugin::ProcessEvent(const std::string& function_id, const std::string& t
   if (!Truthy(path) && !Truthy(method)) {
     props["Path"] = OpenApiEditor::kDefaultPath;
     props["Method"] = OpenApiEditor::kAnyMethod;
+    ctx.default_http_routes.emplace(function_id, event_id);
   }
   // _validate_api_event
   const Json& api_ref = props["ApiId"];

@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -206,6 +207,9 @@ struct Context {
   // AWS::Route53::RecordSetGroup of API custom domains by logical id: APIs on one hosted zone
   // share a group, each adding its record sets (the reference's route53_record_set_groups).
   std::map<std::string, Json> route53_record_set_groups;
+  // HttpApi events (function id, event id) whose `$default` Path and ANY Method the
+  // ImplicitHttpApi plugin supplied: the editor's strings, not the template's.
+  std::set<std::pair<std::string, std::string>> default_http_routes;
 
   Json& Conditions();  // the output's Conditions section, created when first needed
   std::string Arn(std::string_view service, std::string_view resource) const;

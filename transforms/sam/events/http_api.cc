@@ -9,10 +9,12 @@
 
 #include "transforms/sam/http_api.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
 #include "transforms/sam/open_api.h"
+#include "transforms/sam/rest_api.h"
 
 namespace cfnx::sam {
 namespace {
@@ -36,6 +38,70 @@ std::vector<std::string> PathParameters(const std::string& path) {
   return out;
 }
 
+// What the reference's OpenApiEditor wrote, in its Python types: dicts are Py27Dicts whose keys
+// and strings print as '...' (the editor's constants), except the strings it copied from the
+// template (`from_template`: the event's Path, Method, authorizer names and scopes, ...), which are
+// Py27UniStrs and print as u'...'.
+PyValue Written(const Json& value, const std::set<std::string>& from_template) {
+  if (value.is_object()) {
+    PyValue dict = PyValue::Dict(true);
+    for (auto it = value.begin(); it != value.end(); ++it)
+      dict.Set(PyValue::Key{it.key(), from_template.contains(it.key())},
+               Written(it.value(), from_template));
+    return dict;
+  }
+  if (value.is_array()) {
+    PyValue list = PyValue::List();
+    for (const Json& item : value)
+      list.Append(Written(item, from_template));
+    return list;
+  }
+  if (value.is_string()) {
+    const std::string& text = value.get_ref<const std::string&>();
+    return PyValue::Str(text, from_template.contains(text));
+  }
+  return PyValue::FromJson(value, false);
+}
+
+// `after` (the document the editor returned) in the Python types of `before` (the body as the
+// reference held it): what was there keeps its types and its place in each dict's table, what
+// the editor added is Written().
+PyValue Retyped(const PyValue& before, const Json& after,
+                const std::set<std::string>& from_template) {
+  if (before.is_dict() && after.is_object()) {
+    PyValue out = before;
+    for (auto it = after.begin(); it != after.end(); ++it) {
+      const PyValue* old = before.Get(it.key());
+      if (old == nullptr) {
+        out.Set(PyValue::Key{it.key(), from_template.contains(it.key())},
+                Written(it.value(), from_template));
+        continue;
+      }
+      PyValue::Key key{it.key(), false};
+      for (const PyValue::Entry* e : before.Entries()) {
+        if (e->first.text == it.key())
+          key = e->first;
+      }
+      out.Set(key, Retyped(*old, it.value(), from_template));
+    }
+    return out;
+  }
+  if (before.is_list() && after.is_array()) {
+    PyValue out = PyValue::List();
+    for (size_t i = 0; i < after.size(); ++i) {
+      out.Append(i < before.items().size() ? Retyped(before.items()[i], after[i], from_template)
+                                           : Written(after[i], from_template));
+    }
+    return out;
+  }
+  if (before.is_str() && after.is_string() && before.str() == after.get_ref<const std::string&>())
+    return before;
+  if (!before.is_dict() && !before.is_list() && !before.is_str() && before.ToJson() == after &&
+      after.is_primitive())
+    return before;
+  return Written(after, from_template);
+}
+
 struct HttpApiEvent {
   const EventSource& event;
   const FunctionInfo& fn;
@@ -55,7 +121,44 @@ struct HttpApiEvent {
   Status Permission(GeneratedList* out);
   Status Integration();
   Status AddAuth(OpenApiEditor& editor, Json& auth);
+  std::set<std::string> TemplateStrings(const Json& auth) const;
 };
+
+// The strings HttpApi.to_cloudformation copies from the template into the document it edits
+// (Py27UniStrs once the template has REST APIs): the event's Path and Method (unless the
+// ImplicitHttpApi plugin supplied `$default` and the ANY method, or the editor normalized "any"),
+// the integration URI's Fn::Sub text (built from the function's logical id; not for an alias),
+// the authorizer's name and scopes, the payload format version and the path parameter names.
+std::set<std::string> HttpApiEvent::TemplateStrings(const Json& auth) const {
+  std::set<std::string> out;
+  const Json& props = event.properties;
+  if (!ctx.default_http_routes.contains({fn.logical_id, event.id})) {
+    out.insert(path);
+    if (method != "any")
+      out.insert(method);
+  }
+  if (fn.alias_id.empty()) {
+    out.insert(
+        "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/"
+        "functions/${" +
+        fn.logical_id + ".Arn}/invocations");
+  }
+  if (const Json* name = Get(auth, "Authorizer"); name != nullptr && name->is_string())
+    out.insert(name->get<std::string>());
+  if (const Json* scopes = Get(auth, "AuthorizationScopes");
+      scopes != nullptr && scopes->is_array()) {
+    for (const Json& scope : *scopes) {
+      if (scope.is_string())
+        out.insert(scope.get<std::string>());
+    }
+  }
+  if (const Json* version = Get(props, "PayloadFormatVersion");
+      version != nullptr && version->is_string())
+    out.insert(version->get<std::string>());
+  for (const std::string& p : PathParameters(path))
+    out.insert(p);
+  return out;
+}
 
 Status HttpApiEvent::Permission(GeneratedList* out) {
   std::string p = path;
@@ -193,9 +296,10 @@ Status HttpApiEvent::Integration() {
       path, method, uri,
       Truthy(condition) && condition->is_string() ? condition->get<std::string>() : std::string()));
   const Json& props = event.properties;
+  Json auth;
   if (Truthy(Get(props, "Auth"))) {
     // The event's Auth as the reference holds it: a DefaultAuthorizer fills in Authorizer.
-    Json auth = props["Auth"];
+    auth = props["Auth"];
     SAM_TRY(AddAuth(editor, auth));
   }
   if (const Json* timeout = Get(props, "TimeoutInMillis"); Truthy(timeout))
@@ -205,6 +309,15 @@ Status HttpApiEvent::Integration() {
     SAM_TRY(editor.AddPathParameters(path, method, parameters));
   if (const Json* version = Get(props, "PayloadFormatVersion"); Truthy(version))
     SAM_TRY(editor.AddPayloadFormatVersion(path, method, *version));
+  // On a REST API (AWS::Serverless::Api) the document is also the one whose Python str() the
+  // Deployment's logical id hashes: keep the body the REST API is translated from in the types
+  // the reference's editor gave each part (OpenApiEditor deep-copies the document on the way in
+  // and on the way out).
+  const Json* api_type = Get((*ctx.input)["Resources"][api_id], "Type");
+  if (api_type != nullptr && *api_type == "AWS::Serverless::Api") {
+    if (PyValue* stored = RestApiBody(ctx, api_id); stored != nullptr)
+      *stored = Retyped(stored->DeepCopy(), editor.Document(), TemplateStrings(auth)).DeepCopy();
+  }
   api_props = ApiProperties();
   (*api_props)["DefinitionBody"] = editor.Document();
   return Ok();
