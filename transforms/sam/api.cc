@@ -11,10 +11,10 @@
 
 #include "re2/re2.h"
 
+#include "engine/base/sha1.h"
 #include "transforms/sam/api_auth.h"
 #include "transforms/sam/intrinsics.h"
 #include "transforms/sam/rest_api.h"
-#include "engine/base/sha1.h"
 #include "transforms/sam/swagger_editor.h"
 
 namespace cfnx::sam {
@@ -193,7 +193,10 @@ struct Generator {
       if (!st.ok()) {
         if (st.error().fatal)
           return st;
-        return ResourceError(id, st.error().detail);
+        // `raise InvalidResourceException(self.logical_id, ex.message)`: the
+        // InvalidTemplateException's message, "Structure of the SAM template is invalid. "
+        // included.
+        return ResourceError(id, st.error().Message());
       }
     }
     definition_body = editor.Swagger();
