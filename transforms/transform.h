@@ -34,6 +34,7 @@ struct TransformOptions {
   std::map<std::string, std::string> parameters;  // values given by the user
   std::string s3_root;                            // AWS::Include: s3://b/k -> <s3_root>/b/k
   std::string include_map;                        // AWS::Include: JSON {"s3://b/k": "local/path"}
+  std::map<std::string, std::string> include_files;  // AWS::Include: s3://b/k -> packaged file
   // Where files the template names (AWS::Include locations, --include-map targets, SAM
   // CodeUri/DefinitionUri/SchemaUri) may be read from: the template's directory tree and the
   // directories the user named. Empty = no file may be read.

@@ -46,6 +46,7 @@ TransformOptions ToTransformOptions(const CompileOptions& options) {
   t.parameters = options.parameters;
   t.s3_root = options.s3_root;
   t.include_map = options.include_map;
+  t.include_files = options.include_files;
   t.managed_policies = options.managed_policies;
   t.sar_mock = options.sar_mock;
   return t;

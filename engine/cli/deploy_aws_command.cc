@@ -55,6 +55,7 @@ int RunAwsDeploy(const AwsDeployCommand& c) {
       return CouldNotRun(packaged.error().message);
     return kExitDeployFailed;
   }
+  options->include_files = packaged->include_files;  // the plan reads the uploaded snippets
 
   // Checked and expanded with the deployed parameter values, as `cfnx plan` does.
   std::variant<DeployTemplate, int> prepared =

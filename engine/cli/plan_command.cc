@@ -158,8 +158,7 @@ Command AddPlanCommand(CLI::App& app) {
       }
       plan_options.resources_to_import = std::move(*imports);
     }
-    Compiler compiler(*options);
-    ErrorOr<FileId> file = Error{""};
+    std::optional<std::string> packaged_text;
     if (aws) {
       // Local artifacts packaged as `cfnx deploy --backend aws` will (nothing is uploaded), so
       // the plan shows their S3 locations and a plan saved with -o is the one deploy makes.
@@ -173,10 +172,14 @@ Command AddPlanCommand(CLI::App& app) {
         return packaged.error().message.empty() ? kExitCouldNotRun
                                                 : CouldNotRun(packaged.error().message);
       }
-      file = compiler.AddSource(flags->template_path, std::move(packaged->text));
-    } else {
-      file = compiler.AddFile(flags->template_path);
+      options->include_files = packaged->include_files;
+      packaged_text = std::move(packaged->text);
     }
+    Compiler compiler(*options);
+    ErrorOr<FileId> file =
+        packaged_text
+            ? ErrorOr<FileId>(compiler.AddSource(flags->template_path, std::move(*packaged_text)))
+            : compiler.AddFile(flags->template_path);
     if (!file.ok()) {
       return CouldNotRun(file.error().message);
     }

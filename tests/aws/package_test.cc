@@ -5,7 +5,7 @@
 // to moto on loopback: the artifacts are zipped deterministically, uploaded under their
 // content hash to --s3-bucket/--s3-prefix (checked with python's zipfile), skipped when
 // already there, and the stack is created and updated; a path leading outside the template's
-// tree is refused before anything is uploaded.
+// tree is refused before anything is uploaded. AWS::Include snippets are packaged too.
 
 #include <gtest/gtest.h>
 
@@ -168,6 +168,34 @@ TEST_F(PackageTest, ArtifactsOutsideTheTemplatesTreeAreRefusedBeforeAnyUpload) {
       server_->url() + "/cfnx-escape?list-type=2'");
   EXPECT_EQ(listing.exit_code, 0) << listing.output;
   EXPECT_EQ(listing.output.find("<Key>"), std::string::npos) << listing.output;
+}
+
+// An AWS::Include snippet with a local Location is packaged like any artifact (aws-cli's
+// Fn::Transform handler): `plan --backend aws` names its S3 location in the template it would
+// send and still plans what the snippet holds, read from the file it uploads.
+TEST_F(PackageTest, IncludeSnippetsArePackagedAndPlanned) {
+  MakeBucket("cfnx-include");
+  sandbox_->Write("template.yaml", R"(Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+  Fn::Transform:
+    Name: AWS::Include
+    Parameters:
+      Location: snippets/bucket.yaml
+)");
+  sandbox_->Write("snippets/bucket.yaml", "Bucket:\n  Type: AWS::S3::Bucket\n");
+  CommandResult plan = sandbox_->Cfnx(
+      "plan template.yaml --stack include --backend aws --s3-bucket cfnx-include -o plan.json");
+  ASSERT_EQ(plan.exit_code, 0) << plan.output;
+  EXPECT_NE(plan.output.find("+ Bucket (AWS::S3::Bucket)"), std::string::npos) << plan.output;
+  EXPECT_NE(plan.output.find("+ Queue (AWS::SQS::Queue)"), std::string::npos) << plan.output;
+
+  CommandResult no_bucket = sandbox_->Cfnx("plan template.yaml --stack include --backend aws");
+  EXPECT_EQ(no_bucket.exit_code, 1) << no_bucket.output;
+  EXPECT_NE(no_bucket.output.find("the template names local artifacts (/Resources/Fn::Transform/"
+                                  "Parameters/Location snippets/bucket.yaml)"),
+            std::string::npos)
+      << no_bucket.output;
 }
 
 }  // namespace

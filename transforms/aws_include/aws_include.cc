@@ -109,6 +109,8 @@ class Includer {
 std::optional<std::string> Includer::LookUpS3(const std::string& uri, const Node& at,
                                               const TemplatePath& path) {
   const TransformOptions& options = ctx_.options;
+  if (auto packaged = options.include_files.find(uri); packaged != options.include_files.end())
+    return packaged->second;
   if (!options.include_map.empty()) {
     if (!include_map_) {
       include_map_.emplace();

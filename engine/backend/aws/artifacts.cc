@@ -154,6 +154,7 @@ class Packager {
 
   // Packages `file`; its artifacts are appended to `out`. nullopt after a diagnostic.
   std::optional<std::string> Package(FileId file, int depth, std::vector<PackagedArtifact>& out);
+  const std::map<std::string, std::string>& include_files() const { return include_files_; }
 
  private:
   struct Replacement {
@@ -176,6 +177,14 @@ class Packager {
   void PackageValue(const Node* at, const TemplatePath& path, const std::string& owner,
                     const ArtifactProperty& p, const fs::path& base, int depth,
                     std::vector<Replacement>& edits, std::vector<PackagedArtifact>& out);
+  // Every `Fn::Transform` of AWS::Include below `n` whose Location is a local file (aws-cli's
+  // GLOBAL_EXPORT_DICT: the snippet is uploaded as is and Location becomes its s3:// URI).
+  void PackageIncludes(const Node* n, const TemplatePath& path, const fs::path& base, int depth,
+                       std::vector<Replacement>& edits, std::vector<PackagedArtifact>& out);
+  // One transform's arguments at `at`: false when it is not AWS::Include.
+  bool PackageInclude(const Node* transform, const TemplatePath& at, const fs::path& base,
+                      int depth, std::vector<Replacement>& edits,
+                      std::vector<PackagedArtifact>& out);
 
   SourceManager& sources_;
   const FileRoots& roots_;
@@ -183,6 +192,7 @@ class Packager {
   DiagnosticSink& diags_;
   std::vector<fs::path> templates_;  // the nesting chain, to refuse a template nesting itself
   bool failed_ = false;
+  std::map<std::string, std::string> include_files_;
 };
 
 std::optional<Refusal> Packager::Walk(const fs::path& dir, const std::string& prefix,
@@ -342,7 +352,7 @@ std::string Packager::Rewrite(FileId file, const MapNode& root,
   for (const Replacement& e : edits) {
     OrderedJson* at = &json;
     for (const std::string& segment : e.path.segments()) {
-      at = &(*at)[segment];
+      at = at->is_array() ? &(*at)[std::stoul(segment)] : &(*at)[segment];
     }
     *at = OrderedJson::parse(e.value);
   }
@@ -391,6 +401,63 @@ void Packager::PackageValue(const Node* at, const TemplatePath& path, const std:
       std::any_of(out.begin(), out.end(), [&](const PackagedArtifact& a) { return a.key == key; });
   if (!seen) {
     out.push_back({key, std::move(body), path.ToString() + " " + value->value()});
+  }
+}
+
+bool Packager::PackageInclude(const Node* transform, const TemplatePath& at, const fs::path& base,
+                              int depth, std::vector<Replacement>& edits,
+                              std::vector<PackagedArtifact>& out) {
+  const auto* args = dyn_cast<MapNode>(transform);
+  const auto* name = args != nullptr ? dyn_cast<StringNode>(args->Get("Name")) : nullptr;
+  if (name == nullptr || name->value() != "AWS::Include") {
+    return false;
+  }
+  const auto* params = dyn_cast<MapNode>(args->Get("Parameters"));
+  const auto* location =
+      params != nullptr ? dyn_cast<StringNode>(params->Get("Location")) : nullptr;
+  if (location == nullptr) {
+    return true;
+  }
+  static const ArtifactProperty kInclude{
+      "AWS::Include", {"Location"}, Content::kFile, Form::kS3Uri};
+  size_t before = edits.size();
+  PackageValue(location, at.Child("Parameters").Child("Location"), "the AWS::Include transform",
+               kInclude, base, depth, edits, out);
+  if (edits.size() > before) {
+    fs::path target(location->value());
+    include_files_[OrderedJson::parse(edits.back().value).get<std::string>()] =
+        (target.is_relative() ? base / target : target).lexically_normal().string();
+  }
+  return true;
+}
+
+void Packager::PackageIncludes(const Node* n, const TemplatePath& path, const fs::path& base,
+                               int depth, std::vector<Replacement>& edits,
+                               std::vector<PackagedArtifact>& out) {
+  if (const auto* fn = dyn_cast<FnCallNode>(n)) {
+    TemplatePath at = path.Child(FnName(fn->fn()));
+    if (fn->fn() == FnKind::kTransform && PackageInclude(fn->args(), at, base, depth, edits, out)) {
+      return;
+    }
+    PackageIncludes(fn->args(), at, base, depth, edits, out);
+    return;
+  }
+  if (const auto* map = dyn_cast<MapNode>(n)) {
+    for (const MapEntry& e : map->entries()) {
+      TemplatePath at = path.Child(e.key->value());
+      // `Fn::Transform` beside other keys (in Resources, say) stays a plain entry.
+      if (e.key->value() == "Fn::Transform" &&
+          PackageInclude(e.value, at, base, depth, edits, out)) {
+        continue;
+      }
+      PackageIncludes(e.value, at, base, depth, edits, out);
+    }
+    return;
+  }
+  if (const auto* list = dyn_cast<ListNode>(n)) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      PackageIncludes(list->items()[i], path.Child(i), base, depth, edits, out);
+    }
   }
 }
 
@@ -448,6 +515,21 @@ std::optional<std::string> Packager::Package(FileId file, int depth,
                    "Globals.Function", kGlobalCodeUri, base, depth, edits, out);
     }
   }
+  // Metadata AWS::ServerlessRepo::Application: ReadmeUrl and LicenseUrl (aws-cli's
+  // METADATA_EXPORT_LIST), uploaded as they are.
+  if (const auto* metadata = dyn_cast<MapNode>(root->Get("Metadata"))) {
+    if (const auto* app = dyn_cast<MapNode>(metadata->Get("AWS::ServerlessRepo::Application"))) {
+      for (std::string_view field : {"ReadmeUrl", "LicenseUrl"}) {
+        const ArtifactProperty property{
+            "AWS::ServerlessRepo::Application", {field}, Content::kFile, Form::kS3Uri};
+        PackageValue(
+            app->Get(field),
+            TemplatePath{"Metadata", "AWS::ServerlessRepo::Application", std::string(field)},
+            "Metadata AWS::ServerlessRepo::Application", property, base, depth, edits, out);
+      }
+    }
+  }
+  PackageIncludes(root, TemplatePath{}, base, depth, edits, out);
   templates_.pop_back();
   if (failed_) {
     return std::nullopt;
@@ -468,6 +550,7 @@ std::optional<PackagedTemplate> PackageLocalArtifacts(SourceManager& sources, Fi
     return std::nullopt;
   }
   out.text = std::move(*text);
+  out.include_files = packager.include_files();
   return out;
 }
 

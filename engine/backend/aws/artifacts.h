@@ -30,6 +30,7 @@
 #ifndef CFNX_ENGINE_BACKEND_AWS_ARTIFACTS_H_
 #define CFNX_ENGINE_BACKEND_AWS_ARTIFACTS_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,8 @@ struct PackagedArtifact {
 
 struct PackagedTemplate {
   std::string text;  // the template with its local paths replaced (the input when none)
+  // AWS::Include locations replaced: the s3:// URI to the local file it was read from.
+  std::map<std::string, std::string> include_files;
   // In template order (a nested template's artifacts before the template itself), each key
   // once.
   std::vector<PackagedArtifact> artifacts;

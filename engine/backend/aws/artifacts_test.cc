@@ -152,6 +152,101 @@ Resources:
       << Diags();
 }
 
+// AWS::Include snippets anywhere in the template (aws-cli's GLOBAL_EXPORT_DICT: every
+// Fn::Transform named AWS::Include, long or short form, inside lists too) and the Serverless
+// Application Repository's README and licence are uploaded as they are; S3 locations and
+// other transforms are left alone, and a missing snippet is refused.
+TEST_F(ArtifactsTest, IncludeLocationsAndRepositoryMetadataArePackaged) {
+  Write("snippets/bucket.yaml", "Type: AWS::S3::Bucket\n");
+  Write("snippets/tags.yaml", "- {Key: team, Value: web}\n");
+  Write("README.md", "# app\n");
+  Write("LICENSE.txt", "MIT\n");
+  Write("snippets/more.yaml", "Topic: {Type: AWS::SNS::Topic}\n");
+  const std::string text = R"(Metadata:
+  AWS::ServerlessRepo::Application:
+    Name: app
+    ReadmeUrl: README.md
+    LicenseUrl: LICENSE.txt
+Resources:
+  Bucket:
+    Fn::Transform:
+      Name: AWS::Include
+      Parameters:
+        Location: snippets/bucket.yaml
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      Tags:
+        - !Transform {Name: AWS::Include, Parameters: {Location: ./snippets/tags.yaml}}
+  Remote:
+    Fn::Transform:
+      Name: AWS::Include
+      Parameters:
+        Location: s3://bucket/snippet.yaml
+  Other:
+    Fn::Transform:
+      Name: MyMacro
+      Parameters:
+        Location: snippets/bucket.yaml
+  Fn::Transform:
+    Name: AWS::Include
+    Parameters:
+      Location: snippets/more.yaml
+)";
+  std::optional<PackagedTemplate> p = Package(text);
+  ASSERT_TRUE(p) << Diags();
+  EXPECT_EQ(Diags(), "");
+  ASSERT_EQ(p->artifacts.size(), 5u);
+  EXPECT_EQ(p->artifacts[0].source,
+            "/Metadata/AWS::ServerlessRepo::Application/ReadmeUrl README.md");
+  EXPECT_EQ(p->artifacts[0].key, "pre/" + Sha256Hex("# app\n") + ".md");
+  EXPECT_EQ(p->artifacts[1].key, "pre/" + Sha256Hex("MIT\n") + ".txt");
+  EXPECT_EQ(p->artifacts[2].source,
+            "/Resources/Bucket/Fn::Transform/Parameters/Location snippets/bucket.yaml");
+  EXPECT_EQ(p->artifacts[2].body, "Type: AWS::S3::Bucket\n");
+  EXPECT_EQ(p->artifacts[3].source,
+            "/Resources/Queue/Properties/Tags/0/Fn::Transform/Parameters/Location "
+            "./snippets/tags.yaml");
+  std::string expected = text;
+  auto replace = [&](const std::string& from, const std::string& to) {
+    size_t at = expected.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    expected.replace(at, from.size(), to);
+  };
+  replace("README.md", "\"s3://bkt/" + p->artifacts[0].key + "\"");
+  replace("LICENSE.txt", "\"s3://bkt/" + p->artifacts[1].key + "\"");
+  replace("Location: snippets/bucket.yaml", "Location: \"s3://bkt/" + p->artifacts[2].key + "\"");
+  replace("./snippets/tags.yaml", "\"s3://bkt/" + p->artifacts[3].key + "\"");
+  replace("snippets/more.yaml", "\"s3://bkt/" + p->artifacts[4].key + "\"");
+  EXPECT_EQ(p->text, expected);
+  EXPECT_EQ(p->artifacts[4].source,
+            "/Resources/Fn::Transform/Parameters/Location snippets/more.yaml");
+  ASSERT_EQ(p->include_files.size(), 3u);
+  EXPECT_EQ(p->include_files.at("s3://bkt/" + p->artifacts[4].key),
+            (dir_ / "snippets/more.yaml").string());
+
+  // A value written with an escape cannot be replaced in place: the template is rewritten as
+  // JSON, list indices included.
+  std::optional<PackagedTemplate> escaped = Package(
+      "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n"
+      "        - !Transform {Name: AWS::Include, Parameters: {Location: "
+      "\"snippets/t\\x61gs.yaml\"}}\n");
+  ASSERT_TRUE(escaped) << Diags();
+  ASSERT_EQ(escaped->artifacts.size(), 1u);
+  EXPECT_NE(escaped->text.find("\"Location\": \"s3://bkt/" + escaped->artifacts[0].key + "\""),
+            std::string::npos)
+      << escaped->text;
+
+  std::optional<PackagedTemplate> missing = Package(
+      "Resources:\n  B:\n    Fn::Transform:\n      Name: AWS::Include\n      Parameters:\n"
+      "        Location: nowhere.yaml\n");
+  EXPECT_FALSE(missing);
+  EXPECT_NE(Diags().find("E9013 6 /Resources/B/Fn::Transform/Parameters/Location: Local artifact "
+                         "'nowhere.yaml' of the AWS::Include transform cannot be packaged"),
+            std::string::npos)
+      << Diags();
+}
+
 TEST_F(ArtifactsTest, TheSameTreeGivesTheSameKeyWhateverTheFileTimes) {
   Write("src/a.py", "a = 1\n");
   Write("src/b.py", "b = 2\n");

@@ -42,6 +42,9 @@ struct CompileOptions {
   // Offline locations for AWS::Include: s3://bucket/key -> <s3_root>/bucket/key.
   std::string s3_root;
   std::string include_map;
+  // AWS::Include snippets that `--backend aws` packaging uploads: their s3:// URIs to the local
+  // files they were read from, so the plan expands what CloudFormation will.
+  std::map<std::string, std::string> include_files;
   // Directories besides the template's own tree from which files the template names may be
   // read (`--include-root`). AWS::Include locations, nested-stack TemplateURLs, SAM artifact
   // URIs and --include-map targets outside the template's directory, these, `s3_root` and the
