@@ -7,7 +7,7 @@
 // BM_ValidateCorpus checks every template of the public corpus that has cfn-lint verdicts
 // (../shared/corpus/cfn-lint-1.51.0.json), one Compiler each, on one thread: what
 // `cfnx validate -j1 FILES...` does after reading the files (`bench-peers --batch` compares that
-// run with cfn-lint's).
+// run with cfn-lint's). CFNX_BENCH_CORPUS overrides the corpus directory.
 
 #include <cstdlib>
 #include <fstream>
@@ -61,7 +61,9 @@ BENCHMARK(BM_ValidateLargestTemplate)
     ->ReportAggregatesOnly(true);
 
 void BM_ValidateCorpus(benchmark::State& state) {
-  std::string corpus = cfnx::testing::SourceDir() + "/../shared/corpus";
+  const char* env = std::getenv("CFNX_BENCH_CORPUS");
+  std::string corpus =
+      env != nullptr ? std::string(env) : cfnx::testing::SourceDir() + "/../shared/corpus";
   std::string verdicts = ReadAll(corpus + "/cfn-lint-1.51.0.json");
   nlohmann::json ref = nlohmann::json::parse(verdicts, nullptr, /*allow_exceptions=*/false);
   if (!ref.is_object()) {
