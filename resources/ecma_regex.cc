@@ -472,21 +472,41 @@ std::optional<std::string> TranslateEcmaRegex(std::string_view p, std::string* w
   return out;
 }
 
-const re2::RE2* CompiledEcmaRegex(std::string_view pattern, std::string* why) {
+namespace {
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80)
+      return false;
+  }
+  return true;
+}
+
+// The compiled, cached pattern in UTF-8 or, for `latin1`, Latin-1. RE2 turns every Unicode
+// class of a UTF-8 pattern into a byte automaton (\p{L}, [^x] or \S cost it hundreds of
+// thousands of instructions); in Latin-1 a class is at most 256 bytes. The two read an ASCII
+// pattern the same way and decide the same on an ASCII value: an ASCII value holds no character
+// past 0x7F, where alone the two encodings differ. A pattern that Latin-1 cannot express
+// (an escape past \xFF) fails to compile there, and the caller uses UTF-8.
+const re2::RE2* CompiledIn(std::string_view pattern, bool latin1, std::string* why) {
   struct Entry {
     std::unique_ptr<re2::RE2> re;
     std::string why;
   };
+  using Cache = std::map<std::string, Entry, std::less<>>;
   static std::mutex mutex;
-  static auto* cache = new std::map<std::string, Entry, std::less<>>();
+  static auto* caches = new Cache[2];
   std::lock_guard<std::mutex> lock(mutex);
-  auto it = cache->find(pattern);
-  if (it == cache->end()) {
+  Cache& cache = caches[latin1 ? 1 : 0];
+  auto it = cache.find(pattern);
+  if (it == cache.end()) {
     Entry entry;
     std::optional<std::string> translated = TranslateEcmaRegex(pattern, &entry.why);
     if (translated) {
       re2::RE2::Options options;
       options.set_log_errors(false);
+      if (latin1)
+        options.set_encoding(re2::RE2::Options::EncodingLatin1);
       auto re = std::make_unique<re2::RE2>(*translated, options);
       if (re->ok()) {
         entry.re = std::move(re);
@@ -494,10 +514,16 @@ const re2::RE2* CompiledEcmaRegex(std::string_view pattern, std::string* why) {
         entry.why = "RE2 cannot compile it (" + re->error() + ")";
       }
     }
-    it = cache->emplace(std::string(pattern), std::move(entry)).first;
+    it = cache.emplace(std::string(pattern), std::move(entry)).first;
   }
   *why = it->second.why;
   return it->second.re.get();
+}
+
+}  // namespace
+
+const re2::RE2* CompiledEcmaRegex(std::string_view pattern, std::string* why) {
+  return CompiledIn(pattern, /*latin1=*/false, why);
 }
 
 bool EcmaRegexSearch(std::string_view pattern, std::string_view value, bool* supported,
@@ -507,7 +533,11 @@ bool EcmaRegexSearch(std::string_view pattern, std::string_view value, bool* sup
     why->clear();
     return *simple;
   }
-  const re2::RE2* re = CompiledEcmaRegex(pattern, why);
+  const re2::RE2* re = nullptr;
+  if (IsAscii(pattern) && IsAscii(value))
+    re = CompiledIn(pattern, /*latin1=*/true, why);
+  if (re == nullptr)
+    re = CompiledEcmaRegex(pattern, why);
   if (re == nullptr) {
     // Lookarounds and backreferences: PCRE2 backtracks where RE2 cannot.
     std::string pcre2_why;

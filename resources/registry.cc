@@ -156,7 +156,23 @@ bool ResourceTypeRegistry::InBlob(const Variant& v) const {
   return static_cast<uint64_t>(v.offset) + v.length <= blob_.size();
 }
 
-std::vector<ResourceTypeRegistry::Variant> ResourceTypeRegistry::VariantsOf(
+const std::vector<ResourceTypeRegistry::Variant>& ResourceTypeRegistry::VariantsOf(
+    std::string_view type) const {
+  static const std::vector<Variant> kNone;
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = variants_.find(type);
+  if (it == variants_.end()) {
+    std::vector<Variant> found = LookUpVariants(type);
+    // Only types the registry has are remembered, so the memo is never larger than the index
+    // however many unknown names templates use.
+    if (found.empty())
+      return kNone;
+    it = variants_.emplace(std::string(type), std::move(found)).first;
+  }
+  return it->second;
+}
+
+std::vector<ResourceTypeRegistry::Variant> ResourceTypeRegistry::LookUpVariants(
     std::string_view type) const {
   // Binary search for the first line whose type is not less than `type`. `lo` and `hi` are
   // line starts; the answer lies in [lo, hi].
@@ -207,7 +223,7 @@ bool ResourceTypeRegistry::KnowsRegion(std::string_view region) const {
 }
 
 bool ResourceTypeRegistry::AvailableIn(std::string_view type, std::string_view region) const {
-  std::vector<Variant> variants = VariantsOf(type);
+  const std::vector<Variant>& variants = VariantsOf(type);
   if (variants.empty()) {
     return false;
   }
@@ -225,7 +241,7 @@ bool ResourceTypeRegistry::AvailableIn(std::string_view type, std::string_view r
 
 const ResourceType* ResourceTypeRegistry::Find(std::string_view type,
                                                std::string_view region) const {
-  std::vector<Variant> variants = VariantsOf(type);
+  const std::vector<Variant>& variants = VariantsOf(type);
   if (variants.empty()) {
     return nullptr;
   }

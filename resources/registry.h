@@ -97,7 +97,9 @@ class ResourceTypeRegistry {
   static bool ParseEntry(std::string_view line, Variant* v);
   bool InBlob(const Variant& v) const;
   // The variants of `type`, in index order (found by binary search over `entries_`).
-  std::vector<Variant> VariantsOf(std::string_view type) const;
+  std::vector<Variant> LookUpVariants(std::string_view type) const;
+  // The same, remembered: checks ask for the same few types again and again.
+  const std::vector<Variant>& VariantsOf(std::string_view type) const;
   int RegionBit(std::string_view region) const;
 
   std::string owned_index_;
@@ -109,6 +111,8 @@ class ResourceTypeRegistry {
   std::string_view entries_;
 
   mutable std::mutex mutex_;
+  // VariantsOf's answers for known types. Entries are never removed: references stay valid.
+  mutable std::map<std::string, std::vector<Variant>, std::less<>> variants_;
   // Parsed types by blob offset; nullptr entries remember documents that failed to parse.
   mutable std::map<uint32_t, std::unique_ptr<ResourceType>> parsed_;
 };

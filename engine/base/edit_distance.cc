@@ -12,24 +12,37 @@ char Lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-}  // namespace
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
+// EditDistance(a, b) when it is at most `bound`; some value over `bound` otherwise. Stops as
+// soon as a whole row exceeds `bound` (a row's minimum never decreases from one row to the
+// next), so checking a name against every resource type stays cheap.
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t bound) {
+  thread_local std::vector<size_t> row;
+  row.resize(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) {
     row[j] = j;
   }
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t diag = row[0];
     row[0] = i;
+    size_t smallest = row[0];
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t up = row[j];
       size_t cost = Lower(a[i - 1]) == Lower(b[j - 1]) ? 0 : 1;
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + cost});
+      smallest = std::min(smallest, row[j]);
       diag = up;
+    }
+    if (smallest > bound) {
+      return smallest;
     }
   }
   return row[b.size()];
+}
+
+}  // namespace
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  return BoundedEditDistance(a, b, static_cast<size_t>(-1));
 }
 
 std::string ClosestMatch(std::string_view name, const std::vector<std::string_view>& candidates) {
@@ -46,7 +59,7 @@ std::string ClosestMatch(std::string_view name, const std::vector<std::string_vi
     if (diff > limit) {
       continue;
     }
-    size_t d = EditDistance(name, candidate);
+    size_t d = BoundedEditDistance(name, candidate, best - 1);
     if (d < best) {
       best = d;
       best_name = candidate;

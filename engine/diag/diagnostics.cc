@@ -38,9 +38,27 @@ const std::vector<DiagCodeInfo>& AllDiagCodes() {
   return all;
 }
 
+struct TemplatePath::Segment {
+  std::shared_ptr<const Segment> parent;
+  std::string name;
+  size_t depth;  // segments up to and including this one
+};
+
+TemplatePath::TemplatePath(std::initializer_list<std::string> segments) {
+  for (const std::string& s : segments)
+    *this = Child(s);
+}
+
+TemplatePath::TemplatePath(std::vector<std::string> segments) {
+  for (std::string& s : segments) {
+    size_t depth = size() + 1;
+    last_ = std::make_shared<const Segment>(Segment{std::move(last_), std::move(s), depth});
+  }
+}
+
 TemplatePath TemplatePath::Child(std::string_view segment) const {
-  TemplatePath child = *this;
-  child.segments_.emplace_back(segment);
+  TemplatePath child;
+  child.last_ = std::make_shared<const Segment>(Segment{last_, std::string(segment), size() + 1});
   return child;
 }
 
@@ -48,16 +66,47 @@ TemplatePath TemplatePath::Child(size_t index) const {
   return Child(std::to_string(index));
 }
 
+size_t TemplatePath::size() const {
+  return last_ == nullptr ? 0 : last_->depth;
+}
+
+std::string_view TemplatePath::back() const {
+  return last_ == nullptr ? std::string_view() : std::string_view(last_->name);
+}
+
+std::vector<std::string> TemplatePath::segments() const {
+  std::vector<std::string> out(size());
+  size_t i = out.size();
+  for (const Segment* s = last_.get(); s != nullptr; s = s->parent.get())
+    out[--i] = s->name;
+  return out;
+}
+
 std::string TemplatePath::ToString() const {
-  if (segments_.empty()) {
+  if (last_ == nullptr) {
     return "/";
   }
-  std::string out;
-  for (const std::string& s : segments_) {
-    out += "/";
-    out += s;
+  size_t length = 0;
+  for (const Segment* s = last_.get(); s != nullptr; s = s->parent.get())
+    length += s->name.size() + 1;
+  std::string out(length, '/');
+  for (const Segment* s = last_.get(); s != nullptr; s = s->parent.get()) {
+    length -= s->name.size();
+    out.replace(length, s->name.size(), s->name);
+    --length;
   }
   return out;
+}
+
+bool operator==(const TemplatePath& a, const TemplatePath& b) {
+  if (a.size() != b.size())
+    return false;
+  for (const TemplatePath::Segment *x = a.last_.get(), *y = b.last_.get(); x != y;
+       x = x->parent.get(), y = y->parent.get()) {
+    if (x->name != y->name)
+      return false;
+  }
+  return true;
 }
 
 Diagnostic MakeDiagnostic(DiagCode code, SourceRange range, TemplatePath path,

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 
 #include "engine/ast/dump.h"
@@ -229,6 +231,18 @@ bool CheckUtf8(const SourceManager& sources, FileId file, DiagnosticSink& diags)
   std::string_view s = sources.contents(file);
   size_t i = 0;
   while (i < s.size()) {
+    // Eight printable ASCII bytes at a time: none has its high bit set or is below 0x20.
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      constexpr uint64_t kHigh = 0x8080808080808080u;
+      constexpr uint64_t kSpace = 0x2020202020202020u;
+      if (((w | (w - kSpace)) & kHigh) != 0)
+        break;
+      i += 8;
+    }
+    if (i >= s.size())
+      break;
     auto b = static_cast<unsigned char>(s[i]);
     size_t len = b < 0x80           ? 1
                  : (b >> 5) == 0x6  ? 2

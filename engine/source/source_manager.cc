@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include <algorithm>
+#include <cstring>
 
 #include "cfnx/source.h"
 
@@ -17,10 +18,11 @@ FileId SourceManager::AddFile(std::string name, std::string contents) {
   file.contents = std::move(contents);
   file.line_starts.push_back(0);
   const std::string& text = file.contents;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      file.line_starts.push_back(static_cast<uint32_t>(i + 1));
-    }
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));) {
+    ++p;
+    file.line_starts.push_back(static_cast<uint32_t>(p - begin));
   }
   files_.push_back(std::move(file));
   return static_cast<FileId>(files_.size() - 1);

@@ -122,7 +122,9 @@ class DynamicReferenceChecker {
   DynamicReferenceChecker(const Template& t, DiagnosticSink& diags) : t_(t), diags_(diags) {}
 
   void Run() {
-    if (t_.root == nullptr)
+    // Only a string with "{{" can hold a reference (CheckString): most templates have none,
+    // and then the walk below, which builds a context for every node, has nothing to find.
+    if (t_.root == nullptr || !HasBraces(t_.root))
       return;
     for (const MapEntry& section : t_.root->entries()) {
       const std::string& name = section.key->value();
@@ -236,6 +238,30 @@ class DynamicReferenceChecker {
       }
       default:
         break;
+    }
+  }
+
+  // True when a string value that Walk checks holds "{{".
+  static bool HasBraces(const Node* node) {
+    switch (node->kind()) {
+      case NodeKind::kString:
+        return cast<StringNode>(node)->value().find("{{") != std::string::npos;
+      case NodeKind::kList:
+        for (const Node* item : cast<ListNode>(node)->items()) {
+          if (HasBraces(item))
+            return true;
+        }
+        return false;
+      case NodeKind::kMap:
+        for (const MapEntry& e : cast<MapNode>(node)->entries()) {
+          if (HasBraces(e.value))
+            return true;
+        }
+        return false;
+      case NodeKind::kFnCall:
+        return HasBraces(cast<FnCallNode>(node)->args());
+      default:
+        return false;
     }
   }
 

@@ -19,6 +19,8 @@
 #define CFNX_ENGINE_INCLUDE_CFNX_DIAGNOSTIC_H_
 
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,21 +55,29 @@ const std::vector<DiagCodeInfo>& AllDiagCodes();
 
 // A path into the template, from the root: {"Resources", "Fn", "Properties"}.
 // List indices are decimal strings. Printed as "/Resources/Fn/Properties".
+//
+// Checks walk every node of a template and extend the path at each step, but few paths end up
+// in a diagnostic, so `Child` shares its parent instead of copying it: a path is its last
+// segment and a pointer to its (immutable, shared) parent. Copying a path copies one pointer.
 class TemplatePath {
  public:
   TemplatePath() = default;
-  TemplatePath(std::initializer_list<std::string> segments) : segments_(segments) {}
-  explicit TemplatePath(std::vector<std::string> segments) : segments_(std::move(segments)) {}
+  TemplatePath(std::initializer_list<std::string> segments);
+  explicit TemplatePath(std::vector<std::string> segments);
 
   TemplatePath Child(std::string_view segment) const;
   TemplatePath Child(size_t index) const;
-  const std::vector<std::string>& segments() const { return segments_; }
-  bool empty() const { return segments_.empty(); }
+  std::vector<std::string> segments() const;
+  bool empty() const { return last_ == nullptr; }
+  size_t size() const;
+  // The last segment ("" for the root).
+  std::string_view back() const;
   std::string ToString() const;
-  friend bool operator==(const TemplatePath&, const TemplatePath&) = default;
+  friend bool operator==(const TemplatePath& a, const TemplatePath& b);
 
  private:
-  std::vector<std::string> segments_;
+  struct Segment;
+  std::shared_ptr<const Segment> last_;
 };
 
 // A secondary location attached to a diagnostic.
