@@ -650,8 +650,8 @@ class ExtensionRun {
     std::set<std::string> names;
     CollectConditions(t_, v, &names, 0);
     std::vector<std::string> conditions(names.begin(), names.end());
-    if (conditions.size() > kMaxScenarioConditions)
-      conditions.clear();  // too many to enumerate: their Fn::Ifs stay unknown
+    if (conditions.size() > kMaxScenarioConditions || !rule.scenarios)
+      conditions.clear();  // too many to enumerate, or not for this rule: Fn::Ifs stay unknown
     std::set<const Node*> lowered;
     CollectLowered(v, rule.lowercase, &lowered);
     std::vector<SchemaError> errors;

@@ -74,6 +74,7 @@ ErrorOr<std::unique_ptr<ExtensionSchemas>> ExtensionSchemas::FromJsonLines(std::
     rule->lowercase = Strings(head, "lowercase");
     rule->regions = Strings(head, "regions");
     rule->taggable_only = head.value("taggable", false);
+    rule->scenarios = head.value("scenarios", true);
     size_t schema_start = split + kSchemaKey.size();
     rule->schema_text_ = line.substr(schema_start, line.size() - 1 - schema_start);
     std::vector<std::string> paths = Strings(head, "paths");

@@ -44,6 +44,7 @@ struct ExtensionRule {
   std::vector<std::string> lowercase;  // properties compared lower-cased (RDS Engine)
   std::vector<std::string> regions;    // empty = every region
   bool taggable_only = false;          // applies to taggable types only (path type "*")
+  bool scenarios = true;               // false: Fn::Ifs stay unresolved (never match)
 
   // The schema, parsed on first use.
   const nlohmann::json& schema() const;

@@ -19,6 +19,7 @@ One JSON object per line, sorted by rule id then first path, "schema" last:
   * all: report every error (cfn-lint's all_matches) rather than the best one;
   * message: the rule's short description, for rules that word their own message;
   * lowercase: properties whose string value cfn-lint lower-cases before checking (RDS Engine);
+  * scenarios: false for rules that do not resolve Fn::If into condition scenarios;
   * regions: only for regional rules (one line per distinct schema); absent = every region;
   * taggable: only for types whose provider schema says they take tags (path type "*").
 read by resources/extension_schemas.cc.
@@ -44,6 +45,9 @@ POST_PROCESSED = {"E3601", "E3051", "E3042"}
 ALREADY_CHECKED = {"E3687", "E3023"}
 # Rules that lower-case Engine before checking (their validate() says so).
 LOWERCASE_ENGINE = {"E3025", "E3062", "E3682", "E3691"}
+# Rules that validate with functions turned off (`functions=[]` in their validate()): an Fn::If
+# is not resolved into scenarios, so a value behind one never matches.
+NO_SCENARIOS = {"E3025", "E3062", "E3694"}
 
 
 def keywords(schema, acc):
@@ -142,6 +146,8 @@ def main():
             base["message"] = rule.shortdesc
         if rid in LOWERCASE_ENGINE:
             base["lowercase"] = ["Engine"]
+        if rid in NO_SCENARIOS:
+            base["scenarios"] = False
         if isinstance(rule, CfnLintJsonSchemaRegional):
             by_schema = {}
             for region, schema in sorted(rule.schema.items()):
