@@ -22,6 +22,8 @@ std::string_view EmbeddedSchemaIndex();
 std::string_view EmbeddedSchemaBlob();
 // schemas/cfn/attributes.jsonl (resources/attribute_schemas.h).
 std::string_view EmbeddedAttributeSchemas();
+// schemas/cfn/extensions.jsonl (resources/extension_schemas.h).
+std::string_view EmbeddedExtensionSchemas();
 
 }  // namespace cfnx
 

@@ -2,12 +2,18 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Golden tests over tests/golden/resources/: each `<case>.yaml|json` is loaded, modelled and
-// checked with CheckResources against the embedded registry; the text rendering of what it
+// checked with CheckResources against the embedded registry, then with the extension schemas
+// (resources/extension_checker.h) and the service rules (resources/service_rules.h); the text
+// rendering of what it
 // reports is compared with `<case>.expected.diag`. A first line `# region: R` sets the region.
 // Cases named `error_*` must report at least one error, others none. CFNX_UPDATE_GOLDENS=1
 // rewrites the expectations.
 
 #include "resources/property_checker.h"
+
+#include <set>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -15,6 +21,8 @@
 #include "engine/parse/loader.h"
 #include "resources/ecma_regex.h"
 #include "resources/embedded_schemas.h"
+#include "resources/extension_checker.h"
+#include "resources/service_rules.h"
 #include "tests/testing/golden.h"
 
 namespace cfnx {
@@ -43,6 +51,47 @@ TEST(AttributeSchemasTest, EmbeddedSchemasParse) {
   EXPECT_FALSE(AttributeSchemas::FromJsonLines("{\"typeName\": \"x\"}\n").ok());
 }
 
+const ExtensionSchemas& Extensions() {
+  static const ExtensionSchemas* schemas =
+      ExtensionSchemas::FromJsonLines(EmbeddedExtensionSchemas()).value().release();
+  return *schemas;
+}
+
+bool Taggable(std::string_view type) {
+  const ResourceType* rt = Registry().Find(type);
+  auto tagging = rt != nullptr ? rt->schema().find("tagging") : nlohmann::json::const_iterator();
+  return rt != nullptr && tagging != rt->schema().end() && tagging->is_object() &&
+         tagging->contains("taggable") && (*tagging)["taggable"] == true;
+}
+
+// Every line of the embedded extension schemas parses, names a registered code, and applies
+// where and in the regions its header says.
+TEST(ExtensionSchemasTest, EmbeddedSchemasParse) {
+  auto parsed = ExtensionSchemas::FromJsonLines(EmbeddedExtensionSchemas());
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_GT((*parsed)->size(), 100u);
+  std::set<std::string> ids;
+  for (const DiagCodeInfo& info : AllDiagCodes())
+    ids.insert(std::string(info.id));
+  std::vector<const ExtensionRule*> lambda = (*parsed)->For("AWS::Lambda::Function", "us-east-1");
+  std::set<std::string> lambda_rules;
+  for (const ExtensionRule* rule : lambda) {
+    lambda_rules.insert(rule->rule);
+    EXPECT_TRUE(rule->schema().is_object()) << rule->rule;
+    EXPECT_EQ(ids.count(rule->rule), 1u) << rule->rule;
+  }
+  EXPECT_EQ(lambda_rules.count("E3678"), 1u);
+  EXPECT_EQ(lambda_rules.count("E3024"), 1u);  // every type, when taggable
+  // Regional rules: exactly one variant per region.
+  size_t instance_types = 0;
+  for (const ExtensionRule* rule : (*parsed)->For("AWS::EC2::Instance", "eu-west-3"))
+    instance_types += rule->rule == "E3628";
+  EXPECT_EQ(instance_types, 1u);
+  EXPECT_TRUE((*parsed)->For("AWS::EC2::Instance", "nowhere-1").size() <
+              (*parsed)->For("AWS::EC2::Instance", "us-east-1").size());
+  EXPECT_FALSE(ExtensionSchemas::FromJsonLines("{\"rule\": \"E1\"}\n").ok());
+}
+
 struct Checked {
   std::vector<Diagnostic> diagnostics;
   std::string rendered;
@@ -64,6 +113,8 @@ Checked Check(const std::string& name, const std::string& text) {
   DiagnosticCollector diags;
   CheckResources(t, Registry(), options, diags);
   CheckLambdaRuntimes(t, options, diags);
+  CheckExtensionSchemas(t, Extensions(), options.region, Taggable, diags);
+  CheckServiceRules(t, diags);
   diags.SortByLocation();
   Checked out;
   out.diagnostics = diags.Take();

@@ -9,7 +9,9 @@
 #include "engine/parse/loader.h"
 #include "engine/validate/validate.h"
 #include "functions/register.h"
+#include "resources/extension_checker.h"
 #include "resources/property_checker.h"
+#include "resources/service_rules.h"
 #include "transforms/transform.h"
 
 namespace cfnx {
@@ -154,6 +156,19 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
         ResourceCheckOptions{
             .region = options.region, .today = "", .attributes = &DefaultAttributeSchemas()},
         diags);
+    const ResourceTypeRegistry& registry = DefaultResourceTypeRegistry();
+    CheckExtensionSchemas(
+        t, DefaultExtensionSchemas(), options.region,
+        [&](std::string_view type) {
+          const ResourceType* rt = registry.Find(type, options.region);
+          if (rt == nullptr)
+            return false;
+          auto tagging = rt->schema().find("tagging");
+          return tagging != rt->schema().end() && tagging->is_object() &&
+                 tagging->contains("taggable") && (*tagging)["taggable"] == true;
+        },
+        diags);
+    CheckServiceRules(t, diags);
     CheckNestedStackParameters(t, TemplateFileRoots(loaded.path, options), loaded.path, diags);
   }
 }

@@ -49,4 +49,13 @@ const AttributeSchemas& DefaultAttributeSchemas() {
   return *schemas;
 }
 
+const ExtensionSchemas& DefaultExtensionSchemas() {
+  static const ExtensionSchemas* schemas = [] {
+    auto parsed = ExtensionSchemas::FromJsonLines(EmbeddedExtensionSchemas());
+    CFNX_CHECK(parsed.ok());
+    return std::move(parsed).value().release();
+  }();
+  return *schemas;
+}
+
 }  // namespace cfnx

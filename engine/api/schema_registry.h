@@ -11,6 +11,7 @@
 #include <string>
 
 #include "resources/attribute_schemas.h"
+#include "resources/extension_schemas.h"
 #include "resources/registry.h"
 
 namespace cfnx {
@@ -25,6 +26,9 @@ const ResourceTypeRegistry& DefaultResourceTypeRegistry();
 
 // The embedded CreationPolicy/UpdatePolicy schemas (schemas/cfn/attributes.jsonl).
 const AttributeSchemas& DefaultAttributeSchemas();
+
+// The embedded extension schemas (schemas/cfn/extensions.jsonl); only line headers are read.
+const ExtensionSchemas& DefaultExtensionSchemas();
 
 }  // namespace cfnx
 
