@@ -8,10 +8,12 @@
 namespace cfnx {
 namespace {
 
-// Positions for deleting in reverse dependency order: higher runs first.
+// Positions for deleting in reverse dependency order: higher runs first. The template is the
+// stored one (outside input): without a map of resources, there is no order.
 std::map<std::string, size_t> DeleteOrder(const ExecJson& template_json) {
   std::map<std::string, size_t> order;
-  if (!template_json.is_object() || !template_json.contains("Resources"))
+  if (!template_json.is_object() || !template_json.contains("Resources") ||
+      !template_json["Resources"].is_object())
     return order;
   std::set<std::string> all;
   for (auto it = template_json["Resources"].begin(); it != template_json["Resources"].end(); ++it)
