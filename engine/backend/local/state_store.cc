@@ -254,9 +254,14 @@ Status StateStore::CheckIntegrity() {
   }
   // Tables but no `meta`: another program's database, which must stay untouched (before any
   // PRAGMA that writes, such as switching it to WAL mode).
-  auto meta = Query("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'", {});
-  auto all = Query("SELECT count(*) FROM sqlite_master", {});
-  if (meta.empty() || all.empty() || (Int(meta[0][0]) == 0 && Int(all[0][0]) > 0)) {
+  // One statement, so one snapshot: as two, another process creating the schema between them
+  // made a new database look foreign (found by ConcurrentFirstOpensOfOneNewDatabaseAllSucceed).
+  auto counts = Query(
+      "SELECT (SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'), "
+      "(SELECT count(*) FROM sqlite_master)",
+      {});
+  if (counts.empty() || counts[0].size() != 2 ||
+      (Int(counts[0][0]) == 0 && Int(counts[0][1]) > 0)) {
     return Error{"'" + path_ +
                  "' is not a cfnx state database (it holds tables but no cfnx schema); cfnx "
                  "leaves it untouched: pass --state with another path"};
