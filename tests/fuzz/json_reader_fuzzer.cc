@@ -49,7 +49,7 @@ struct Verdict : nlohmann::json::json_sax_t {
 
 // Whether `text` is JSON (RFC 8259). nlohmann refuses a number beyond a double's range
 // (out_of_range.406: `3e333`) that the grammar allows and cfnx reads (keeping its text): such a
-// number is replaced by 0 and the text asked again, so only the grammar decides.
+// number is replaced by a spaced 0 and the text asked again, so only the grammar decides.
 bool IsJson(std::string text) {
   for (;;) {
     Verdict verdict;
@@ -61,7 +61,8 @@ bool IsJson(std::string text) {
     if (begin == std::string::npos)
       return false;
     // (Not text.replace(..., "0"): GCC 12 warns -Wrestrict on it, a false positive.)
-    text = text.substr(0, begin) + '0' + text.substr(begin + verdict.last_token.size());
+    // Spaced, so the 0 cannot join what follows: `1e9999.1` stays invalid, not `0.1`.
+    text = text.substr(0, begin) + " 0 " + text.substr(begin + verdict.last_token.size());
   }
 }
 
