@@ -50,8 +50,14 @@ OrderedJson NumberToJson(const NumberNode& n) {
     if (n.is_integer() && text.size() < 19) {
       return OrderedJson(static_cast<int64_t>(std::llround(n.value())));
     }
-    // Keep the lexeme (3.0 stays 3.0) by round-tripping through nlohmann's parser.
-    return OrderedJson::parse(text, nullptr, false);
+    // Keep the lexeme (3.0 stays 3.0) by round-tripping through nlohmann's parser. A number
+    // beyond a double's range (2e+308) has no JSON value there: it stays its text, as .inf does
+    // (it used to become a discarded value, printed as `<discarded>`: found by the render and
+    // language_extensions fuzzers).
+    OrderedJson parsed = OrderedJson::parse(text, nullptr, false);
+    if (parsed.is_discarded() || (parsed.is_number_float() && !std::isfinite(parsed.get<double>())))
+      return OrderedJson(text);
+    return parsed;
   }
   double v = n.value();
   if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9e15) {

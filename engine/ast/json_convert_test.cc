@@ -21,6 +21,19 @@ TEST(JsonConvertTest, WritesLongFormsAndKeepsNumberLexemes) {
             R"({"A":{"Fn::Sub":"x"},"B":[3.0,8,true,null,7],"C":{"Fn::GetAtt":["R","Arn"]}})");
 }
 
+// Found by the render and language_extensions fuzzers: a number beyond a double's range became
+// a discarded value, which dump() printed as `<discarded>`, so the output was not JSON.
+TEST(JsonConvertTest, ANumberBeyondADoublesRangeKeepsItsText) {
+  for (const char* name : {"t.json", "t.yaml"}) {
+    SourceManager sources;
+    FileId id = sources.AddFile(name, R"({"A": 2e+308, "B": -1e400, "C": 1e308})");
+    DiagnosticCollector diags;
+    Document doc = LoadTemplate(sources, id, diags);
+    ASSERT_NE(doc.root(), nullptr) << name;
+    EXPECT_EQ(ToJson(*doc.root()).dump(), R"({"A":"2e+308","B":"-1e400","C":1e+308})") << name;
+  }
+}
+
 TEST(JsonConvertTest, FromJsonRoundTripsAndMakesFunctions) {
   OrderedJson json = OrderedJson::parse(R"({"Z":1,"A":{"Ref":"P"},"L":[{"Condition":"C"},false]})");
   Document doc;

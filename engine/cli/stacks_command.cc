@@ -61,7 +61,7 @@ Command AddStacksCommand(CLI::App& app) {
                       {"Resources", resources}});
     }
     if (flags->format == "json") {
-      std::cout << list.dump(2) << "\n";
+      std::cout << list.dump(2, ' ', false, StoreJson::error_handler_t::replace) << "\n";
       return 0;
     }
     if (list.empty()) {

@@ -15,6 +15,8 @@
 
 #include "functions/register.h"
 
+#include <sqlite3.h>
+
 namespace cfnx {
 namespace {
 
@@ -776,6 +778,47 @@ TEST_F(ExecutorTest, RecoverSurvivesMalformedOperationRecords) {
     }
     EXPECT_FALSE(store_->GetActiveOperation("app").has_value()) << desired;
   }
+}
+
+// The stored stack and a parked operation are outside input too: destroying or rolling back a
+// stack whose stored template or operation record has the wrong shape ends in a result, never
+// an exception (a "Resources" that is not a map was iterated for its keys: invalid_iterator.207).
+TEST_F(ExecutorTest, DestroyAndRollbackSurviveMalformedStoredStacks) {
+  int n = 0;
+  for (const char* stored :
+       {R"({"Resources": 5})", R"({"Resources": [1, 2]})",
+        R"({"Resources": {"A": 7, "B": {"DependsOn": 3}}})", R"("x")", R"([1])", "null"}) {
+    std::string name = "s" + std::to_string(n++);
+    Deploy(name, kV1);
+    std::optional<StoredStack> stack = store_->GetStack(name);
+    ASSERT_TRUE(stack.has_value());
+    stack->template_json = ExecJson::parse(stored);
+    ASSERT_TRUE(store_->Write([&](StateStore::Tx& tx) { tx.PutStack(*stack); }).ok());
+    ErrorOr<ExecResult> d = Destroy(name);
+    ASSERT_TRUE(d.ok()) << stored << ": " << d.error().message;
+    EXPECT_EQ(d->status, "DELETE_COMPLETE") << stored;
+    EXPECT_TRUE(Resources(name).empty()) << stored;
+  }
+  EXPECT_TRUE(store_->ListCloud().empty());
+
+  ExecResult kept = Deploy("t", kV1, {"B:create"}, "DO_NOTHING");
+  ASSERT_EQ(kept.status, "CREATE_FAILED");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "state.db").string().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "UPDATE operations SET prior='7', desired='{\"template\": 5, "
+                         "\"parameters\": [], \"rollback_order\": {\"waves\": 3}, "
+                         "\"parallel\": \"x\"}' WHERE stack='t'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  FaultPlan none;
+  LocalProvider provider(*store_, simulator_, none);
+  Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
+  ErrorOr<ExecResult> rolled = executor.Rollback("t");
+  ASSERT_TRUE(rolled.ok()) << rolled.error().message;
+  EXPECT_EQ(rolled->status, "ROLLBACK_COMPLETE");
+  EXPECT_TRUE(Resources("t").empty());
 }
 
 }  // namespace

@@ -11,6 +11,9 @@ namespace cfnx::internal {
 namespace {
 
 constexpr int kMaxDepth = 200;  // deeper nesting goes to yaml-cpp (and its limits)
+// An implicit key and its ':' are at most 1024 characters apart (YAML 1.2, 7.4.2); yaml-cpp
+// refuses a longer key ("illegal map value"), so longer ones go to yaml-cpp.
+constexpr size_t kMaxImplicitKey = 1024;
 
 bool IsNullString(std::string_view s) {
   return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
@@ -255,7 +258,7 @@ class FastYaml {
       while (At(q) == ' ') {
         ++q;
       }
-      if (At(q) != ':' || !SpaceOrEnd(q + 1)) {
+      if (At(q) != ':' || !SpaceOrEnd(q + 1) || q - p >= kMaxImplicitKey) {
         return false;
       }
       if (emit) {
@@ -275,6 +278,9 @@ class FastYaml {
     size_t q = end;
     while (At(q) == ' ') {
       ++q;
+    }
+    if (q - p >= kMaxImplicitKey) {
+      return false;
     }
     if (emit) {
       EmitPlain(p, std::string(t_.substr(p, end - p)));
@@ -561,6 +567,7 @@ class FastYaml {
       q += 1;
     } else {
       while (true) {
+        size_t key_start = q;
         if (!FlowNode(q, map, &q)) {
           return false;
         }
@@ -568,8 +575,8 @@ class FastYaml {
           while (At(q) == ' ') {
             ++q;
           }
-          if (At(q) != ':') {
-            return false;  // (an implicit key and its ':' are on one line)
+          if (At(q) != ':' || q - key_start >= kMaxImplicitKey) {
+            return false;  // (an implicit key and its ':' are on one line, close together)
           }
           q = FlowSkip(q + 1);
           if (At(q) == ',' || At(q) == close || !FlowNode(q, false, &q)) {

@@ -16,10 +16,9 @@ Document LoadTemplate(const SourceManager& sources, FileId file, DiagnosticSink&
     return doc;
   }
   std::string_view text = sources.contents(file);
-  size_t first = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
-    first = 3;  // UTF-8 byte order mark
-  }
+  // After a UTF-8 byte order mark.
+  const size_t body = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  size_t first = body;
   while (first < text.size() && (text[first] == ' ' || text[first] == '\t' || text[first] == '\n' ||
                                  text[first] == '\r')) {
     ++first;
@@ -38,7 +37,9 @@ Document LoadTemplate(const SourceManager& sources, FileId file, DiagnosticSink&
       // ReadYaml reports its own errors; a file of only comments or `---` has no document.
       bool only_comments = true;
       bool directives = false;  // `%YAML`/`%TAG` lines: yaml-cpp reads no document after them
-      size_t pos = 0;
+      // (From `body`: a comment right after a byte order mark used to count as content, so a
+      // BOM and comments loaded as nothing with no error, found by the yaml_reader fuzzer.)
+      size_t pos = body;
       while (pos < text.size()) {
         size_t nl = text.find('\n', pos);
         std::string_view line =

@@ -147,6 +147,32 @@ TEST(LoaderTest, JsonRawControlCharacterInStringIsRefused) {
   EXPECT_EQ(Load("t.json", R"({"A": "x\u0000y\t"})").diags, "");
 }
 
+// Found by the json_reader fuzzer: `[00]` was read as the number 0; RFC 8259 (and
+// CloudFormation's parser) refuse a leading zero. `0`, `-0`, `0.5` and `0e1` stay valid.
+TEST(LoaderTest, JsonLeadingZeroIsRefused) {
+  for (const char* text : {R"({"A": 00})", R"({"A": -012})", R"({"A": 01.5})", R"([00])"}) {
+    Loaded l = Load("t.json", text);
+    EXPECT_EQ(l.dump, "<none>") << text;
+    EXPECT_NE(l.diags.find("leading zero"), std::string::npos) << l.diags;
+  }
+  for (const char* text :
+       {R"({"A": 0})", R"({"A": -0})", R"({"A": 0.5})", R"({"A": 0e1})", R"({"A": 10})"}) {
+    Loaded l = Load("t.json", text);
+    EXPECT_EQ(l.diags, "") << text;
+    EXPECT_NE(l.dump, "<none>") << text;
+  }
+}
+
+// Found by the json_reader fuzzer: LoadTemplate looked past a byte order mark to choose the
+// JSON reader, which then refused the mark ("Unexpected ...").
+TEST(LoaderTest, JsonAfterAByteOrderMark) {
+  Loaded l = Load("t.json",
+                  "\xEF\xBB\xBF"
+                  R"({"A": [1]})");
+  EXPECT_EQ(l.diags, "");
+  EXPECT_EQ(l.dump, Load("t.json", R"({"A": [1]})").dump);
+}
+
 // A \u escape of a lone surrogate has no UTF-8 form: it used to become invalid UTF-8 in the
 // value, which JSON output then could not print.
 TEST(LoaderTest, JsonLoneSurrogateEscapeIsRefused) {
@@ -159,6 +185,22 @@ TEST(LoaderTest, JsonLoneSurrogateEscapeIsRefused) {
   Loaded pair = Load("t.json", R"({"A": "\ud83d\ude00"})");
   EXPECT_EQ(pair.diags, "");
   EXPECT_NE(pair.dump, "<none>");
+}
+
+// Found by the yaml_reader fuzzer: a byte order mark before a file of only comments made the
+// first comment count as content, so the file loaded as nothing with no error.
+TEST(LoaderTest, ByteOrderMarkAndOnlyCommentsIsAnEmptyTemplate) {
+  for (const char* text : {"\xEF\xBB\xBF# a comment\n", "\xEF\xBB\xBF#\n# two\n",
+                           "\xEF\xBB\xBF%YAML 1.2\n---\n# c\n"}) {
+    Loaded l = Load("t.yaml", text);
+    EXPECT_EQ(l.dump, "<none>") << text;
+    EXPECT_NE(l.diags.find("The template is empty"), std::string::npos) << text << l.diags;
+  }
+  EXPECT_EQ(Load("t.yaml",
+                 "\xEF\xBB\xBF"
+                 "A: 1 # c\n")
+                .diags,
+            "");
 }
 
 // Found by the yaml_reader fuzzer: yaml-cpp stops at a NUL byte, so a NUL in a comment made

@@ -191,7 +191,9 @@ class Fnv1a : public nlohmann::detail::output_adapter_protocol<char> {
 
 // Feeds `j.dump()` to `out`.
 void FeedDump(const std::shared_ptr<Fnv1a>& out, const OrderedJson& j) {
-  nlohmann::detail::serializer<OrderedJson> serializer(out, ' ');
+  // Invalid UTF-8 in a stored state (outside input) is replaced, not thrown on (type_error.316).
+  nlohmann::detail::serializer<OrderedJson> serializer(out, ' ',
+                                                       OrderedJson::error_handler_t::replace);
   serializer.dump(j, /*pretty_print=*/false, /*ensure_ascii=*/false, /*indent_step=*/0);
 }
 
@@ -219,7 +221,7 @@ std::string StackStateFingerprint(const StackState& state) {
   small.outputs = state.outputs;
   small.exports = state.exports;
   OrderedJson head = StackStateToJson(small);
-  std::string head_text = head.dump();
+  std::string head_text = head.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
   // Everything before "TemplateBody", as StackStateToJson writes it.
   out->Text(std::string_view(head_text).substr(0, head_text.find(",\"TemplateBody\":")));
   member("TemplateBody", state.template_body);

@@ -23,6 +23,20 @@ constexpr const char* kState = R"({
   "Exports": [{"Name": "app-Name", "Value": "app-bucket-1", "ImportingStacks": ["web", "api"]}]
 })";
 
+// Found by the state_db fuzzer: a stored state holding invalid UTF-8 (a damaged or hand-edited
+// state database) made the fingerprint `cfnx plan` and deploy compute throw type_error.316.
+TEST(StackStateTest, FingerprintOfAStateWithInvalidUtf8) {
+  ErrorOr<StackState> state = StackStateFromJsonText(kState);
+  ASSERT_TRUE(state.ok()) << state.error().message;
+  std::string before = StackStateFingerprint(*state);
+  state->status_reason = "bad \xff byte";
+  state->resources[0].physical_id = "\xc3";
+  std::string after = StackStateFingerprint(*state);
+  EXPECT_FALSE(after.empty());
+  EXPECT_NE(after, before);
+  EXPECT_EQ(after, StackStateFingerprint(*state));
+}
+
 TEST(StackStateTest, ReadsTheDocumentedJsonForm) {
   ErrorOr<StackState> state = StackStateFromJsonText(kState);
   ASSERT_TRUE(state.ok()) << state.error().message;

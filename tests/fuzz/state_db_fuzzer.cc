@@ -74,17 +74,22 @@ void ReadEverything(const std::string& path) {
   cfnx::Executor executor = b.MakeExecutor(nullptr);
   for (const std::string& name : *stacks) {
     cfnx::ErrorOr<cfnx::StoreJson> json = b.DescribeJson(name);
+    // Printed as `cfnx describe --format json` prints it.
     if (json.ok())
-      json->dump(2);
+      json->dump(2, ' ', false, cfnx::StoreJson::error_handler_t::replace);
     (void)b.DescribeStackEvents(name);
     b.store().GetLock(name);
     cfnx::ErrorOr<cfnx::StackState> state = b.DescribeStack(name);
-    if (state.ok())
-      cfnx::StackStateToJson(*state).dump();
+    if (state.ok()) {
+      cfnx::StackStateToJson(*state).dump(-1, ' ', false,
+                                          cfnx::OrderedJson::error_handler_t::replace);
+      (void)cfnx::StackStateFingerprint(*state);  // what `cfnx plan` and deploy compute
+    }
     if (executor.Recover(name).ok()) {
       state = b.DescribeStack(name);
       if (state.ok())
-        cfnx::StackStateToJson(*state).dump();
+        cfnx::StackStateToJson(*state).dump(-1, ' ', false,
+                                            cfnx::OrderedJson::error_handler_t::replace);
     }
   }
 }

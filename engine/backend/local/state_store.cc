@@ -218,9 +218,9 @@ ErrorOr<std::unique_ptr<StateStore>> StateStore::Open(const std::string& path) {
     std::string message = store->db_ ? sqlite3_errmsg(store->db_) : sqlite3_errstr(rc);
     return Error{"cannot open the state database '" + path + "': " + message};
   }
-  sqlite3_busy_timeout(store->db_, 10000);
+  sqlite3_busy_timeout(store->db_, kBusyTimeoutMs);
   CFNX_RETURN_IF_ERROR(store->CheckIntegrity());
-  CFNX_RETURN_IF_ERROR(store->ExecSql("PRAGMA journal_mode=WAL"));
+  CFNX_RETURN_IF_ERROR(store->SwitchToWal());
   CFNX_RETURN_IF_ERROR(store->ExecSql("PRAGMA synchronous=NORMAL"));
   CFNX_RETURN_IF_ERROR(store->ExecSql("PRAGMA foreign_keys=ON"));
   CFNX_RETURN_IF_ERROR(store->Migrate());
@@ -254,9 +254,14 @@ Status StateStore::CheckIntegrity() {
   }
   // Tables but no `meta`: another program's database, which must stay untouched (before any
   // PRAGMA that writes, such as switching it to WAL mode).
-  auto meta = Query("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'", {});
-  auto all = Query("SELECT count(*) FROM sqlite_master", {});
-  if (meta.empty() || all.empty() || (Int(meta[0][0]) == 0 && Int(all[0][0]) > 0)) {
+  // One statement, so one snapshot: as two, another process creating the schema between them
+  // made a new database look foreign (found by ConcurrentFirstOpensOfOneNewDatabaseAllSucceed).
+  auto counts = Query(
+      "SELECT (SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'), "
+      "(SELECT count(*) FROM sqlite_master)",
+      {});
+  if (counts.empty() || counts[0].size() != 2 ||
+      (Int(counts[0][0]) == 0 && Int(counts[0][1]) > 0)) {
     return Error{"'" + path_ +
                  "' is not a cfnx state database (it holds tables but no cfnx schema); cfnx "
                  "leaves it untouched: pass --state with another path"};
@@ -289,6 +294,24 @@ Status StateStore::ExecSql(const std::string& sql) {
     return Error{"state database '" + path_ + "': " + WithWriteHint(db_, message)};
   }
   return {};
+}
+
+// Switching a new database to WAL takes a read transaction and then upgrades it to a write
+// one (it rewrites the header). SQLite never runs the busy handler on such an upgrade (that could
+// deadlock), so when another process opens the same new database at the same moment (a second
+// deploy, or `describe` polling while the first deploy creates the state) the pragma fails at once
+// with "database is locked" despite the busy timeout. Retry it here for as long as the busy
+// timeout would have waited. A database already in WAL mode needs no lock and no retry.
+Status StateStore::SwitchToWal() {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+      return {};
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline)
+      return Error{"state database '" + path_ + "': " + WithWriteHint(db_, sqlite3_errmsg(db_))};
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 Status StateStore::Migrate() {

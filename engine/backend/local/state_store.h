@@ -248,6 +248,8 @@ class StateStore {
   StateStore() = default;
   Status Migrate();
   Status ExecSql(const std::string& sql);
+  // PRAGMA journal_mode=WAL, retried while another connection holds the new database's lock.
+  Status SwitchToWal();
   // Refuses a damaged database (PRAGMA quick_check) or another program's before anything
   // writes to it.
   Status CheckIntegrity();
@@ -256,6 +258,9 @@ class StateStore {
   struct Row;
   std::vector<std::vector<StoreJson>> Query(const std::string& sql,
                                             const std::vector<StoreJson>& args);
+
+  // How long a statement waits for another connection's lock before "database is locked".
+  static constexpr int kBusyTimeoutMs = 10000;
 
   std::string path_;
   sqlite3* db_ = nullptr;

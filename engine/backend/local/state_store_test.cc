@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -43,6 +45,32 @@ TEST_F(StateStoreTest, CreatesDirectoryAndSchemaInWalMode) {
   EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "wal");
   sqlite3_finalize(stmt);
   sqlite3_close(db);
+}
+
+// Several processes opening one new database at once (a deploy creating the state while
+// `describe` polls it): switching it to WAL upgrades a read lock to a write lock, on which SQLite
+// runs no busy handler, so without a retry some opens failed with "database is locked".
+TEST_F(StateStoreTest, ConcurrentFirstOpensOfOneNewDatabaseAllSucceed) {
+  constexpr int kRounds = 60;
+  constexpr int kOpeners = 4;
+  for (int round = 0; round < kRounds; ++round) {
+    std::string path = (dir_ / ("round" + std::to_string(round)) / "state.db").string();
+    std::vector<std::string> errors(kOpeners);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kOpeners; ++i) {
+      threads.emplace_back([&path, &errors, i] {
+        auto store = StateStore::Open(path);
+        if (!store.ok())
+          errors[i] = store.error().message;
+        else if ((*store)->schema_version() != kSchemaVersion)
+          errors[i] = "schema version " + std::to_string((*store)->schema_version());
+      });
+    }
+    for (std::thread& t : threads)
+      t.join();
+    for (const std::string& error : errors)
+      ASSERT_EQ(error, "") << "round " << round;
+  }
 }
 
 TEST_F(StateStoreTest, MigratesAVersionOneDatabase) {
