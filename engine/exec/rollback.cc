@@ -7,7 +7,6 @@
 #include "engine/exec/executor_internal.h"
 
 namespace cfnx {
-
 ErrorOr<ExecResult> Executor::RunCleanup(OpContext& ctx) {
   // In the order of the plan's cleanup waves (what the plan did not foresee goes last).
   std::vector<StoredResource> rows;
@@ -99,10 +98,8 @@ ErrorOr<ExecResult> Executor::RunRollback(OpContext& ctx, const std::string& rea
   int parallel = ctx.parallel;
   ctx.parallel = 1;
   std::string step_failure;
-
-  if (creating) {
-    std::vector<StoredResource> rows = store_.GetResources(ctx.stack.name);
-    by_creation_desc(rows, ctx.rollback_position);
+  // One step per row, in the rows' order: deleted, or kept when its DeletionPolicy is Retain.
+  auto deletion_steps = [](const std::vector<StoredResource>& rows) {
     std::vector<Step> steps;
     for (const StoredResource& r : rows) {
       Step step;
@@ -111,8 +108,15 @@ ErrorOr<ExecResult> Executor::RunRollback(OpContext& ctx, const std::string& rea
       step.before = r;
       step.properties = r.properties;
       step.action = r.deletion_policy == "Retain" ? "retain" : "delete";
-      steps.push_back(step);
+      steps.push_back(std::move(step));
     }
+    return steps;
+  };
+
+  if (creating) {
+    std::vector<StoredResource> rows = store_.GetResources(ctx.stack.name);
+    by_creation_desc(rows, ctx.rollback_position);
+    std::vector<Step> steps = deletion_steps(rows);
     bool ok = RunSteps(ctx, steps, &step_failure);
     ctx.parallel = parallel;
     if (!ok) {
@@ -203,16 +207,7 @@ ErrorOr<ExecResult> Executor::RunRollback(OpContext& ctx, const std::string& rea
       rows.push_back(r);
   }
   by_creation_desc(rows, ctx.rollback_cleanup_position);
-  std::vector<Step> steps;
-  for (const StoredResource& r : rows) {
-    Step step;
-    step.logical_id = r.logical_id;
-    step.type = r.type;
-    step.before = r;
-    step.properties = r.properties;
-    step.action = r.deletion_policy == "Retain" ? "retain" : "delete";
-    steps.push_back(step);
-  }
+  std::vector<Step> steps = deletion_steps(rows);
   (void)RunSteps(ctx, steps, &step_failure);
   ctx.parallel = parallel;
   CFNX_RETURN_IF_ERROR(SetStackStatus(ctx, "UPDATE_ROLLBACK_COMPLETE", "", "DONE"));
