@@ -24,7 +24,7 @@ inline constexpr int kExitDeployFailed = 2;
 struct BackendFlags {
   std::string backend = DefaultBackend();  // --backend, else $CFNX_BACKEND, else local
   std::string state;                       // --state PATH; "" = $CFNX_STATE or .cfnx/state.db
-  double lock_timeout = 0;  // fail at once when another operation holds the stack
+  double lock_timeout = 0;                 // fail at once when another operation holds the stack
   std::vector<std::string> faults;
   std::string fault_file;
   AwsFlags aws;  // --backend aws

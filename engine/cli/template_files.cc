@@ -33,7 +33,8 @@ ErrorOr<std::vector<std::string>> ExpandTemplateArgs(const std::vector<std::stri
   return out;
 }
 
-ErrorOr<std::vector<TemplateArg>> ExpandTemplateArgsWithNames(const std::vector<std::string>& args) {
+ErrorOr<std::vector<TemplateArg>> ExpandTemplateArgsWithNames(
+    const std::vector<std::string>& args) {
   std::vector<TemplateArg> out;
   for (const std::string& arg : args) {
     std::error_code ec;

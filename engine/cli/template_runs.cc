@@ -65,8 +65,8 @@ bool ReportReadErrors(const std::vector<TemplateRun>& runs) {
   return any;
 }
 
-void MergeRuns(std::vector<TemplateRun>& runs, SourceManager& sources,
-               std::vector<Diagnostic>& all, std::vector<FileId>& checked) {
+void MergeRuns(std::vector<TemplateRun>& runs, SourceManager& sources, std::vector<Diagnostic>& all,
+               std::vector<FileId>& checked) {
   for (TemplateRun& run : runs) {
     if (!run.file)
       continue;

@@ -43,8 +43,8 @@ bool ReportReadErrors(const std::vector<TemplateRun>& runs);
 
 // Moves every run's sources into `sources` and its findings into `all` (file ids renumbered),
 // in run order, and each checked template's new id into `checked`. Frees the runs' compilers.
-void MergeRuns(std::vector<TemplateRun>& runs, SourceManager& sources,
-               std::vector<Diagnostic>& all, std::vector<FileId>& checked);
+void MergeRuns(std::vector<TemplateRun>& runs, SourceManager& sources, std::vector<Diagnostic>& all,
+               std::vector<FileId>& checked);
 
 }  // namespace cfnx
 

@@ -65,9 +65,9 @@ Command AddValidateCommand(CLI::App& app) {
     ErrorOr<std::vector<std::string>> paths = ExpandTemplateArgs(templates);
     if (!paths.ok())
       return CouldNotRun(paths.error().message);
-    std::vector<TemplateRun> runs =
-        RunTemplates(*paths, *options, flags->jobs > 0 ? flags->jobs : DefaultJobs(),
-                     [](TemplateRun& r) { r.diagnostics = r.compiler->Validate(*r.file).diagnostics; });
+    std::vector<TemplateRun> runs = RunTemplates(
+        *paths, *options, flags->jobs > 0 ? flags->jobs : DefaultJobs(),
+        [](TemplateRun& r) { r.diagnostics = r.compiler->Validate(*r.file).diagnostics; });
     bool unreadable = ReportReadErrors(runs);
     SourceManager sources;
     std::vector<Diagnostic> all;

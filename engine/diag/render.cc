@@ -140,8 +140,8 @@ std::string FindingId(const Diagnostic& d, const std::string& file) {
                      "] (" + d.message + ") matched " + file + ":" +
                      std::to_string(d.range.begin.line);
   std::string hex = Sha1Hex(name).substr(0, 32);
-  hex[12] = '5';                                                      // version 5
-  hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];    // RFC variant
+  hex[12] = '5';                                                    // version 5
+  hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];  // RFC variant
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
          hex.substr(16, 4) + "-" + hex.substr(20, 12);
 }
@@ -149,8 +149,8 @@ std::string FindingId(const Diagnostic& d, const std::string& file) {
 // SARIF partialFingerprints: what the finding is (rule, file, template path, message), not
 // where its line is, so code scanning follows it when lines above it move.
 std::string FindingFingerprint(const Diagnostic& d, const std::string& file) {
-  return Sha1Hex(std::string(GetDiagCodeInfo(d.code).id) + "\n" + file + "\n" +
-                 d.path.ToString() + "\n" + d.message)
+  return Sha1Hex(std::string(GetDiagCodeInfo(d.code).id) + "\n" + file + "\n" + d.path.ToString() +
+                 "\n" + d.message)
       .substr(0, 32);
 }
 

@@ -91,7 +91,8 @@ TEST_F(RenderTest, SarifFingerprintsIgnoreLineMovesAndNameTheUriBase) {
   const nlohmann::json& r = run["results"][0];
   std::string print = r["partialFingerprints"]["cfnxFinding/v1"].get<std::string>();
   EXPECT_EQ(print.size(), 32u);
-  EXPECT_EQ(r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"], "EXECUTIONROOT");
+  EXPECT_EQ(r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
+            "EXECUTIONROOT");
   EXPECT_TRUE(run["originalUriBaseIds"].contains("EXECUTIONROOT"));
   std::vector<Diagnostic> moved = diags_;
   moved[0].range.begin.line += 5;
@@ -105,11 +106,11 @@ TEST_F(RenderTest, SarifFingerprintsIgnoreLineMovesAndNameTheUriBase) {
   FileId f = absolute.AddFile("/abs/t.yaml", "Resources: {}\n");
   std::vector<Diagnostic> diags = {
       MakeDiagnostic(DiagCode::kE3006, {{f, 1, 1}, {f, 1, 2}}, TemplatePath{}, "x")};
-  nlohmann::json sarif = nlohmann::json::parse(
-      RenderDiagnostics(diags, absolute, DiagnosticFormat::kSarif, {}, {f}));
-  EXPECT_FALSE(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-                   ["artifactLocation"]
-                       .contains("uriBaseId"));
+  nlohmann::json sarif =
+      nlohmann::json::parse(RenderDiagnostics(diags, absolute, DiagnosticFormat::kSarif, {}, {f}));
+  EXPECT_FALSE(
+      sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+          .contains("uriBaseId"));
 }
 
 TEST(ExitCodeTest, Bitmask) {

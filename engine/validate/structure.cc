@@ -603,9 +603,9 @@ class StructureChecker {
   void CheckRule(const Rule& r) {
     TemplatePath path{"Rules", r.name};
     if (r.key != nullptr && !IsAlphanumeric(r.name)) {
-      diags_.Report(DiagCode::kE1700, r.key->range(), path,
-                    "Rule name " + Quote(r.name) +
-                        " must contain only letters and digits (A-Za-z0-9).");
+      diags_.Report(
+          DiagCode::kE1700, r.key->range(), path,
+          "Rule name " + Quote(r.name) + " must contain only letters and digits (A-Za-z0-9).");
     }
     if (r.node == nullptr) {
       return;
