@@ -4,6 +4,7 @@
 #include "resources/extension_schemas.h"
 
 #include <algorithm>
+#include <mutex>
 
 namespace cfnx {
 namespace {
@@ -37,12 +38,14 @@ std::vector<std::string> Strings(const Json& head, const char* key) {
 }  // namespace
 
 const Json& ExtensionRule::schema() const {
-  if (schema_ == nullptr) {
+  // Once, whatever the number of threads validating templates at the same time (`validate -j`):
+  // a second parse would free the schema another thread is reading.
+  std::call_once(schema_once_, [this] {
     // Checked when the data is built (resources_tests parses every line); a line that does not
     // parse is an empty schema, which accepts everything.
     Json parsed = Json::parse(schema_text_, nullptr, /*allow_exceptions=*/false);
     schema_ = std::make_unique<Json>(parsed.is_discarded() ? Json::object() : std::move(parsed));
-  }
+  });
   return *schema_;
 }
 

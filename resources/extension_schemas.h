@@ -20,6 +20,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,7 @@ struct ExtensionRule {
  private:
   friend class ExtensionSchemas;
   std::string_view schema_text_;
+  mutable std::once_flag schema_once_;
   mutable std::unique_ptr<nlohmann::json> schema_;
 };
 
