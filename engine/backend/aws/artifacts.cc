@@ -119,6 +119,19 @@ constexpr size_t kMaxZipEntries = 0xffff;
 // Nested templates within nested templates: CloudFormation itself allows few levels.
 constexpr int kMaxNesting = 8;
 
+// An Amazon ECR image URI (ACCOUNT.dkr.ecr.REGION.amazonaws.com[.cn]/REPOSITORY[:TAG|@DIGEST]),
+// the only kind Lambda runs. Anything else in an ImageUri names a local image, which
+// `sam package --image-repository` would push with docker.
+bool IsEcrImageUri(std::string_view value) {
+  size_t slash = value.find('/');
+  if (slash == std::string_view::npos || slash + 1 == value.size()) {
+    return false;
+  }
+  std::string_view host = value.substr(0, slash);
+  return host.find(".dkr.ecr") != std::string_view::npos &&
+         (host.ends_with(".amazonaws.com") || host.ends_with(".amazonaws.com.cn"));
+}
+
 bool IsLocalPath(const std::string& value) {
   return !value.empty() && value.find("://") == std::string::npos &&
          value.find("{{resolve:") == std::string::npos;
@@ -177,6 +190,9 @@ class Packager {
   void PackageValue(const Node* at, const TemplatePath& path, const std::string& owner,
                     const ArtifactProperty& p, const fs::path& base, int depth,
                     std::vector<Replacement>& edits, std::vector<PackagedArtifact>& out);
+  // A container image named by `at` that is not in Amazon ECR: cfnx neither builds nor pushes
+  // images, so it says what to do instead of sending a name Lambda cannot pull.
+  void CheckImage(const Node* at, const TemplatePath& path, const std::string& owner);
   // Every `Fn::Transform` of AWS::Include below `n` whose Location is a local file (aws-cli's
   // GLOBAL_EXPORT_DICT: the snippet is uploaded as is and Location becomes its s3:// URI).
   void PackageIncludes(const Node* n, const TemplatePath& path, const fs::path& base, int depth,
@@ -404,6 +420,21 @@ void Packager::PackageValue(const Node* at, const TemplatePath& path, const std:
   }
 }
 
+void Packager::CheckImage(const Node* at, const TemplatePath& path, const std::string& owner) {
+  const auto* value = dyn_cast<StringNode>(at);
+  if (value == nullptr || value->value().find("{{resolve:") != std::string::npos ||
+      IsEcrImageUri(value->value())) {
+    return;  // absent, an intrinsic function, a dynamic reference or already in ECR
+  }
+  diags_.Report(DiagCode::kE9013, value->range(), path,
+                "Container image '" + value->value() + "' of " + owner +
+                    " cannot be packaged: it is not an Amazon ECR image URI "
+                    "(ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY:TAG), and cfnx does not "
+                    "build or push container images. Push it to ECR first (docker push, or sam "
+                    "package --image-repository) and give its ECR URI.");
+  failed_ = true;
+}
+
 bool Packager::PackageInclude(const Node* transform, const TemplatePath& at, const fs::path& base,
                               int depth, std::vector<Replacement>& edits,
                               std::vector<PackagedArtifact>& out) {
@@ -504,6 +535,19 @@ std::optional<std::string> Packager::Package(FileId file, int depth,
       PackageValue(at, path, r.key->value() + " (" + std::string(p.type) + ")", p, base, depth,
                    edits, out);
     }
+    // Container images (aws-cli's ECR_EXPORT_LIST and SAM CLI's image resources).
+    const auto* properties = dyn_cast<MapNode>(resource->Get("Properties"));
+    if (properties != nullptr) {
+      std::string owner = r.key->value() + " (" + type->value() + ")";
+      TemplatePath at{"Resources", r.key->value(), "Properties"};
+      if (type->value() == "AWS::Serverless::Function") {
+        CheckImage(properties->Get("ImageUri"), at.Child("ImageUri"), owner);
+      } else if (type->value() == "AWS::Lambda::Function") {
+        if (const auto* code = dyn_cast<MapNode>(properties->Get("Code"))) {
+          CheckImage(code->Get("ImageUri"), at.Child("Code").Child("ImageUri"), owner);
+        }
+      }
+    }
   }
   // Globals.Function.CodeUri: SAM CLI packages it too (apply_global_values); its S3 location
   // then reaches every function without a CodeUri of its own through the transform.
@@ -513,6 +557,8 @@ std::optional<std::string> Packager::Package(FileId file, int depth,
           "AWS::Serverless::Function", {"CodeUri"}, Content::kZip, Form::kS3Uri};
       PackageValue(function->Get("CodeUri"), TemplatePath{"Globals", "Function", "CodeUri"},
                    "Globals.Function", kGlobalCodeUri, base, depth, edits, out);
+      CheckImage(function->Get("ImageUri"), TemplatePath{"Globals", "Function", "ImageUri"},
+                 "Globals.Function");
     }
   }
   // Metadata AWS::ServerlessRepo::Application: ReadmeUrl and LicenseUrl (aws-cli's

@@ -317,6 +317,51 @@ TEST_F(ArtifactsTest, PathsOutsideTheTemplatesTreeAreRefused) {
   EXPECT_EQ(diags.find("secret\n"), std::string::npos);
 }
 
+TEST_F(ArtifactsTest, ImagesOutsideEcrAreRefusedWithWhatToDo) {
+  const std::string ecr = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1";
+  std::optional<PackagedTemplate> p = Package(
+      "Transform: AWS::Serverless-2016-10-31\n"
+      "Globals:\n  Function:\n    ImageUri: base:latest\n"
+      "Resources:\n"
+      "  Local:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+      "      PackageType: Image\n      ImageUri: myapp:latest\n"
+      "  Raw:\n    Type: AWS::Lambda::Function\n    Properties:\n"
+      "      PackageType: Image\n      Code:\n        ImageUri: docker.io/library/app:2\n"
+      "  InEcr:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+      "      PackageType: Image\n      ImageUri: " +
+      ecr +
+      "\n"
+      "  Computed:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+      "      PackageType: Image\n      ImageUri: !Sub '${AWS::AccountId}.dkr.ecr.x/app'\n");
+  EXPECT_FALSE(p);
+  std::string diags = Diags();
+  EXPECT_NE(diags.find("E9013 10 /Resources/Local/Properties/ImageUri: Container image "
+                       "'myapp:latest' of Local (AWS::Serverless::Function) cannot be packaged: "
+                       "it is not an Amazon ECR image URI"),
+            std::string::npos)
+      << diags;
+  EXPECT_NE(diags.find("E9013 16 /Resources/Raw/Properties/Code/ImageUri: Container image "
+                       "'docker.io/library/app:2' of Raw (AWS::Lambda::Function)"),
+            std::string::npos)
+      << diags;
+  EXPECT_NE(diags.find("E9013 4 /Globals/Function/ImageUri: Container image 'base:latest' of "
+                       "Globals.Function"),
+            std::string::npos)
+      << diags;
+  EXPECT_NE(diags.find("Push it to ECR first"), std::string::npos) << diags;
+  EXPECT_EQ(diags.find("InEcr"), std::string::npos) << diags;
+  EXPECT_EQ(diags.find("Computed"), std::string::npos) << diags;
+  EXPECT_EQ(collector_.diagnostics().size(), 3u) << diags;
+
+  // Only ECR images: packaged, left as they are.
+  std::optional<PackagedTemplate> ok = Package(
+      "Resources:\n  InEcr:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+      "      PackageType: Image\n      ImageUri: " +
+      ecr + "\n");
+  ASSERT_TRUE(ok) << Diags();
+  EXPECT_TRUE(ok->artifacts.empty());
+}
+
 TEST_F(ArtifactsTest, ATemplateNestingItselfIsRefused) {
   std::optional<PackagedTemplate> p = Package(
       "Resources:\n  Me:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n"
