@@ -4,7 +4,8 @@
 // Golden tests over tests/golden/plan/: each `<case>.yaml` is planned against
 // `<case>.state.json` (a deployed stack; absent = a new stack) with `<case>.options.json`
 // ({"Parameters": {...}, "Capabilities": [...], "OnFailure": "ROLLBACK", "ResourcesToImport":
-// {"Logical": {"IdentifierKey": "value"}}}, optional). The plan's
+// {"Logical": {"IdentifierKey": "value"}}, "StackPolicyDuringUpdate": {...}, "SsmParameters":
+// {"/name": "value"}}, optional). The plan's
 // JSON (`cfnx plan --format json`) is compared with `<case>.expected.json` and its text with
 // `<case>.expected.txt`. With {"Destroy": true} the case is `cfnx destroy`'s forecast for the
 // state instead (its diagnostics in `<case>.expected.txt`; the template is not read).
@@ -21,6 +22,7 @@
 #include "engine/api/planning.h"
 #include "engine/ast/json_convert.h"
 #include "engine/diag/render.h"
+#include "engine/plan/stack_policy.h"
 #include "tests/testing/golden.h"
 
 namespace cfnx {
@@ -58,6 +60,26 @@ TEST_P(PlanGoldenTest, MatchesExpected) {
       }
     }
     ASSERT_TRUE(Parse(o.value("OnFailure", std::string("ROLLBACK")), &plan_options.on_failure));
+    if (o.contains("StackPolicyDuringUpdate")) {
+      // Checked as `--stack-policy-during-update` checks its file; a malformed policy is an
+      // error case whose expected text is the diagnostics.
+      Document policy_doc;
+      policy_doc.set_root(FromJson(o["StackPolicyDuringUpdate"], policy_doc));
+      DiagnosticCollector policy_diags;
+      std::optional<OrderedJson> policy = CheckStackPolicy(policy_doc.root(), policy_diags);
+      if (!policy) {
+        ASSERT_NE(rel.find("/error_"), std::string::npos) << "a malformed policy is an error_ case";
+        SourceManager none;
+        EXPECT_TRUE(testing::CompareGolden(
+            stem + ".expected.txt",
+            RenderDiagnostics(policy_diags.diagnostics(), none, DiagnosticFormat::kText)));
+        return;
+      }
+      plan_options.stack_policy_during_update = std::move(*policy);
+    }
+    if (o.contains("SsmParameters")) {
+      plan_options.ssm_parameters = o["SsmParameters"].get<std::map<std::string, std::string>>();
+    }
     if (o.value("Destroy", false)) {
       // `cfnx destroy`'s forecast for the state; the template only names the case.
       std::string text;
@@ -222,7 +244,8 @@ TEST(PlanGoldenCoverage, EveryValueAndEveryForecastAppears) {
                                       OnStackFailure::kDoNothing});
   // Deploy diagnostics that are not plan forecasts, with the test that covers them.
   const std::map<std::string, std::string> not_forecasts = {
-      {"E9013", "local artifacts packaged for a deploy to AWS: engine/backend/aws/artifacts_test.cc"},
+      {"E9013",
+       "local artifacts packaged for a deploy to AWS: engine/backend/aws/artifacts_test.cc"},
   };
   for (const DiagCodeInfo& info : AllDiagCodes()) {
     std::string id(info.id);

@@ -10,6 +10,7 @@
 
 #include "engine/api/planning.h"
 #include "engine/api/schema_registry.h"
+#include "engine/exec/records.h"
 #include "engine/plan/secrets.h"
 #include "functions/register.h"
 #include "resources/simulated_provider.h"
@@ -33,10 +34,14 @@ ErrorOr<std::unique_ptr<LocalBackend>> LocalBackend::Open(const LocalBackendOpti
     CFNX_RETURN_IF_ERROR(faults.Add(spec));
   if (!options.fault_file.empty())
     CFNX_RETURN_IF_ERROR(faults.AddFile(options.fault_file));
+  CustomHandlers handlers;
+  for (const std::string& spec : options.handlers)
+    CFNX_RETURN_IF_ERROR(handlers.Add(spec));
   std::string path = options.state_path.empty() ? StateStore::DefaultPath() : options.state_path;
   CFNX_ASSIGN_OR_RETURN(backend->store_, StateStore::Open(path));
   backend->provider_ =
       std::make_unique<LocalProvider>(*backend->store_, *backend->impl_->simulator, faults);
+  backend->provider_->set_custom_handlers(std::move(handlers));
   return backend;
 }
 
@@ -77,8 +82,15 @@ ErrorOr<StoreJson> LocalBackend::DescribeJson(const std::string& name) {
       value = it.value().is_string() ? it.value().get<std::string>() : it.value().dump();
     }
     params.push_back({{"ParameterKey", it.key()}, {"ParameterValue", value}});
+    if (stack->resolved_parameters.contains(it.key()))
+      params.back()["ResolvedValue"] = ParameterText(stack->resolved_parameters[it.key()]);
   }
   j["Parameters"] = params;
+  StackSettings settings = store_->GetStackSettings(name);
+  if (settings.termination_protection)
+    j["EnableTerminationProtection"] = true;
+  if (!settings.stack_policy.is_null())
+    j["StackPolicyBody"] = settings.stack_policy;
   j["Outputs"] = MaskOutputs(stack->outputs, stack->template_json);
   StoreJson resources = StoreJson::array();
   for (const StoredResource& r : store_->GetResources(name)) {
@@ -96,6 +108,13 @@ ErrorOr<StoreJson> LocalBackend::DescribeJson(const std::string& name) {
     }
     rj["Properties"] = decl != nullptr ? MaskSecrets(*decl, r.properties, secret) : r.properties;
     rj["Attributes"] = r.attributes;
+    // A custom resource whose handler answered NoEcho: its Data is never shown.
+    if (r.attributes.is_object() && r.attributes.value("cfnx:NoEcho", false) == true) {
+      for (auto a = rj["Attributes"].begin(); a != rj["Attributes"].end(); ++a) {
+        if (a.key() != "cfnx:NoEcho")
+          a.value() = kMaskedValue;
+      }
+    }
     resources.push_back(rj);
   }
   j["Resources"] = resources;

@@ -29,6 +29,8 @@ struct LocalBackendOptions {
   std::string state_path;           // "" = StateStore::DefaultPath()
   std::vector<std::string> faults;  // --fail LOGICALID[:create|update|delete]
   std::string fault_file;           // one spec per line
+  // --handler TYPE_OR_LOGICALID=COMMAND: custom resources served by local executables.
+  std::vector<std::string> handlers;
   // Where DeployBackend provider calls simulate resources.
   std::string region = "us-east-1";
   std::string account_id = "123456789012";

@@ -26,6 +26,9 @@ void AddBackendFlags(CLI::App* app, BackendFlags* flags, bool mutating) {
   app->add_option("--fail", flags->faults,
                   "local backend fault injection: LOGICALID[:create|update|delete]");
   app->add_option("--fail-file", flags->fault_file, "fault injection specs, one per line");
+  app->add_option("--handler", flags->handlers,
+                  "local backend: serve a custom resource type or logical id with a local command "
+                  "(TYPE_OR_LOGICALID=COMMAND; the request JSON on stdin, the response on stdout)");
 }
 
 ErrorOr<std::unique_ptr<LocalBackend>> OpenBackend(const BackendFlags& flags) {
@@ -35,6 +38,7 @@ ErrorOr<std::unique_ptr<LocalBackend>> OpenBackend(const BackendFlags& flags) {
   options.state_path = flags.state;
   options.faults = flags.faults;
   options.fault_file = flags.fault_file;
+  options.handlers = flags.handlers;
   return LocalBackend::Open(options);
 }
 

@@ -27,7 +27,8 @@ struct BackendFlags {
   double lock_timeout = 0;                 // fail at once when another operation holds the stack
   std::vector<std::string> faults;
   std::string fault_file;
-  AwsFlags aws;  // --backend aws
+  std::vector<std::string> handlers;  // --handler TYPE_OR_LOGICALID=COMMAND
+  AwsFlags aws;                       // --backend aws
 };
 
 void AddBackendFlags(CLI::App* app, BackendFlags* flags, bool mutating);

@@ -76,6 +76,7 @@ Command AddDestroyCommand(CLI::App& app);
 Command AddStacksCommand(CLI::App& app);
 Command AddDescribeCommand(CLI::App& app);
 Command AddRollbackCommand(CLI::App& app);
+Command AddUpdateTerminationProtectionCommand(CLI::App& app);
 
 }  // namespace cfnx
 

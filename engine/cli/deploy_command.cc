@@ -3,7 +3,10 @@
 //
 // `cfnx deploy TEMPLATE --stack NAME [--backend local|aws] [--state PATH] [--yes]
 //              [--on-failure ROLLBACK|DELETE|DO_NOTHING] [--parallel N] [--lock-timeout S]
-//              [--fail LOGICALID[:create|update|delete]] [--fail-file F]`
+//              [--fail LOGICALID[:create|update|delete]] [--fail-file F]
+//              [--enable-termination-protection] [--stack-policy FILE]
+//              [--stack-policy-during-update FILE] [--ssm-parameters FILE]
+//              [--handler TYPE_OR_LOGICALID=COMMAND ...]`
 // Validates the template, plans it against the stored stack (or reads `--plan`, made by
 // `cfnx plan -o` against the same state), shows the plan, then executes exactly that plan on the
 // local backend, printing one line per stack event and ending with the outputs and a summary.
@@ -23,6 +26,7 @@
 #include "engine/api/planning.h"
 #include "engine/cli/backend_flags.h"
 #include "engine/cli/deploy_template.h"
+#include "engine/cli/stack_input_files.h"
 #include "engine/plan/planner.h"
 
 namespace cfnx {
@@ -39,6 +43,10 @@ Command AddDeployCommand(CLI::App& app) {
     int parallel = 4;
     std::vector<std::string> capabilities;
     std::string resources_to_import;
+    bool enable_termination_protection = false;
+    std::string stack_policy;
+    std::string stack_policy_during_update;
+    std::string ssm_parameters;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* sub = app.add_subcommand("deploy", "Create or update a stack");
@@ -61,8 +69,26 @@ Command AddDeployCommand(CLI::App& app) {
                   "aws backend: an IMPORT change set of these existing resources (JSON file, as "
                   "the AWS CLI takes it)");
 
+  sub->add_flag("--enable-termination-protection", flags->enable_termination_protection,
+                "protect the stack from `cfnx destroy` (see update-termination-protection)");
+  sub->add_option("--stack-policy", flags->stack_policy,
+                  "the stack policy (JSON file) the stack keeps from this deployment on");
+  sub->add_option("--stack-policy-during-update", flags->stack_policy_during_update,
+                  "a stack policy (JSON file) that replaces the stack's own for this update");
+  sub->add_option(
+      "--ssm-parameters", flags->ssm_parameters,
+      "values of the SSM parameters AWS::SSM::Parameter::Value parameters name (JSON or "
+      "YAML object, or `aws ssm get-parameters` output)");
+
   auto run = [flags, sub]() -> int {
     if (flags->backend.backend == "aws") {
+      for (const char* flag : {"--enable-termination-protection", "--stack-policy",
+                               "--stack-policy-during-update", "--ssm-parameters", "--handler"}) {
+        if (sub->count(flag) > 0)
+          return CouldNotRun(std::string(flag) +
+                             " is not supported with --backend aws yet (it works on the local "
+                             "backend); set it with the AWS CLI");
+      }
       AwsFlags aws = flags->backend.aws;
       aws.capabilities = flags->capabilities;
       return RunAwsDeploy({sub, flags->common, aws, flags->template_path, flags->stack, flags->plan,
@@ -80,6 +106,30 @@ Command AddDeployCommand(CLI::App& app) {
     ErrorOr<std::string> text = ReadWholeFile(flags->template_path);
     if (!text.ok())
       return CouldNotRun(text.error().message);
+    // The files besides the template are read (and checked) before anything else happens.
+    OrderedJson stack_policy, stack_policy_during_update;
+    std::optional<std::map<std::string, std::string>> ssm_parameters;
+    if (!flags->stack_policy.empty()) {
+      std::optional<OrderedJson> policy =
+          ReadStackPolicyFile("--stack-policy", flags->stack_policy, common);
+      if (!policy)
+        return kExitCouldNotRun;
+      stack_policy = std::move(*policy);
+    }
+    if (!flags->stack_policy_during_update.empty()) {
+      std::optional<OrderedJson> policy = ReadStackPolicyFile(
+          "--stack-policy-during-update", flags->stack_policy_during_update, common);
+      if (!policy)
+        return kExitCouldNotRun;
+      stack_policy_during_update = std::move(*policy);
+    }
+    if (!flags->ssm_parameters.empty()) {
+      ErrorOr<std::map<std::string, std::string>> ssm =
+          ReadSsmParametersFile(flags->ssm_parameters);
+      if (!ssm.ok())
+        return CouldNotRun(ssm.error().message);
+      ssm_parameters = std::move(*ssm);
+    }
 
     ErrorOr<LockedStack> locked = OpenAndLock(flags->backend, flags->stack, "cfnx deploy");
     if (!locked.ok())
@@ -115,6 +165,10 @@ Command AddDeployCommand(CLI::App& app) {
     request.parallel = flags->parallel;
     request.holder = holder;
     request.capabilities = flags->capabilities;
+    request.enable_termination_protection = flags->enable_termination_protection;
+    request.stack_policy = std::move(stack_policy);
+    request.stack_policy_during_update = std::move(stack_policy_during_update);
+    request.ssm_parameters = std::move(ssm_parameters);
     // The plan is what gets executed: a saved one (refused if the stack changed since), or
     // one made now, shown before asking.
     if (!flags->plan.empty()) {

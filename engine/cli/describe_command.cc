@@ -55,11 +55,21 @@ Command AddDescribeCommand(CLI::App& app) {
     std::cout << "\nUpdated: " << d["LastUpdatedTime"].get<std::string>() << "\n";
     if (d.contains("LockedBy"))
       std::cout << "Locked by " << d["LockedBy"].get<std::string>() << "\n";
+    if (d.value("EnableTerminationProtection", false))
+      std::cout << "Termination protection: enabled\n";
+    if (d.contains("StackPolicyBody") && d["StackPolicyBody"].is_object())
+      std::cout << "Stack policy: "
+                << d["StackPolicyBody"].value("Statement", StoreJson::array()).size()
+                << " statement(s) (--format json shows it)\n";
     if (!d["Parameters"].empty()) {
       std::cout << "\nParameters:\n";
-      for (const StoreJson& p : d["Parameters"])
+      for (const StoreJson& p : d["Parameters"]) {
         std::cout << "  " << p["ParameterKey"].get<std::string>() << " = "
-                  << p["ParameterValue"].get<std::string>() << "\n";
+                  << p["ParameterValue"].get<std::string>();
+        if (p.contains("ResolvedValue"))
+          std::cout << " (resolved: " << p["ResolvedValue"].get<std::string>() << ")";
+        std::cout << "\n";
+      }
     }
     if (d["Outputs"].is_array() && !d["Outputs"].empty()) {
       std::cout << "\nOutputs:\n";

@@ -11,6 +11,8 @@
 namespace cfnx {
 
 std::optional<int> CheckDestroy(const StackState& state, const std::string& stack, bool yes) {
+  if (state.termination_protection)
+    return CouldNotRun(TerminationProtectionRefusal(stack));
   bool refused = false;
   for (const Diagnostic& d : ForecastStackDeletion(state)) {
     if (d.severity == Severity::kError) {

@@ -21,12 +21,18 @@ struct Subcommand {
 
 // In the order `cfnx --help` lists them.
 constexpr Subcommand kSubcommands[] = {
-    {"validate", cfnx::AddValidateCommand}, {"transform", cfnx::AddTransformCommand},
-    {"schemas", cfnx::AddSchemasCommand},   {"render", cfnx::AddRenderCommand},
-    {"graph", cfnx::AddGraphCommand},       {"plan", cfnx::AddPlanCommand},
-    {"deploy", cfnx::AddDeployCommand},     {"destroy", cfnx::AddDestroyCommand},
-    {"stacks", cfnx::AddStacksCommand},     {"describe", cfnx::AddDescribeCommand},
+    {"validate", cfnx::AddValidateCommand},
+    {"transform", cfnx::AddTransformCommand},
+    {"schemas", cfnx::AddSchemasCommand},
+    {"render", cfnx::AddRenderCommand},
+    {"graph", cfnx::AddGraphCommand},
+    {"plan", cfnx::AddPlanCommand},
+    {"deploy", cfnx::AddDeployCommand},
+    {"destroy", cfnx::AddDestroyCommand},
+    {"stacks", cfnx::AddStacksCommand},
+    {"describe", cfnx::AddDescribeCommand},
     {"rollback", cfnx::AddRollbackCommand},
+    {"update-termination-protection", cfnx::AddUpdateTerminationProtectionCommand},
 };
 
 // The subcommand named by argv[1] when no other argument names one; nullptr otherwise.

@@ -3,7 +3,8 @@
 //
 // `cfnx plan TEMPLATE --stack NAME [--state PATH] [--format text|json] [-o PLAN]
 //            [--detailed-exitcode] [--capabilities C ...] [--on-failure MODE]
-//            [--resources-to-import FILE]`
+//            [--resources-to-import FILE] [--stack-policy-during-update FILE]
+//            [--ssm-parameters FILE]`
 // Predicts, offline, the change set a deployment would make, its order, rollback plan and the
 // failures the diff alone decides. `--state` reads a stack state JSON file
 // (cfnx/stack_state.h) or a local backend database; without it the local backend's database
@@ -30,6 +31,7 @@
 #include "engine/cli/aws_flags.h"
 #include "engine/cli/command.h"
 #include "engine/cli/resources_to_import.h"
+#include "engine/cli/stack_input_files.h"
 
 namespace cfnx {
 namespace {
@@ -57,6 +59,8 @@ Command AddPlanCommand(CLI::App& app) {
     std::string on_failure = "ROLLBACK";
     std::vector<std::string> capabilities;
     std::string resources_to_import;
+    std::string stack_policy_during_update;
+    std::string ssm_parameters;
     bool detailed_exitcode = false;
   };
   auto flags = std::make_shared<Flags>();
@@ -80,6 +84,12 @@ Command AddPlanCommand(CLI::App& app) {
   sub->add_option("--capabilities", flags->capabilities, "capabilities acknowledged");
   sub->add_option("--resources-to-import", flags->resources_to_import,
                   "plan an IMPORT: a JSON file of ResourcesToImport (as the AWS CLI takes it)");
+  sub->add_option("--stack-policy-during-update", flags->stack_policy_during_update,
+                  "a stack policy (JSON file) that replaces the stack's own for this update");
+  sub->add_option(
+      "--ssm-parameters", flags->ssm_parameters,
+      "values of the SSM parameters AWS::SSM::Parameter::Value parameters name (JSON or "
+      "YAML object, or `aws ssm get-parameters` output)");
   sub->add_flag("--detailed-exitcode", flags->detailed_exitcode,
                 "exit 0 when there are no changes, 2 when there are");
   sub->add_option("template", flags->template_path, "template file")->required();
@@ -149,6 +159,22 @@ Command AddPlanCommand(CLI::App& app) {
     }
     PlanOptions plan_options;
     plan_options.capabilities = flags->capabilities;
+    if (!flags->stack_policy_during_update.empty()) {
+      std::optional<OrderedJson> policy = ReadStackPolicyFile(
+          "--stack-policy-during-update", flags->stack_policy_during_update, flags->common);
+      if (!policy) {
+        return kExitCouldNotRun;
+      }
+      plan_options.stack_policy_during_update = std::move(*policy);
+    }
+    if (!flags->ssm_parameters.empty()) {
+      ErrorOr<std::map<std::string, std::string>> ssm =
+          ReadSsmParametersFile(flags->ssm_parameters);
+      if (!ssm.ok()) {
+        return CouldNotRun(ssm.error().message);
+      }
+      plan_options.ssm_parameters = std::move(*ssm);
+    }
     Parse(flags->on_failure, &plan_options.on_failure);
     if (!flags->resources_to_import.empty()) {
       ErrorOr<std::map<std::string, std::map<std::string, std::string>>> imports =

@@ -292,7 +292,22 @@ ParameterValue Evaluator::ResolveParameter(const struct Parameter& p) {
     out.value = Value::Error();
     return out;
   }
-  if (IsSsmType(p.type)) {
+  const std::string* ssm_value = nullptr;
+  if (IsSsmType(p.type) && options_.ssm_parameters) {
+    auto found = options_.ssm_parameters->find(text);
+    ssm_value = found != options_.ssm_parameters->end() ? &found->second : nullptr;
+  }
+  if (ssm_value != nullptr) {
+    // Resolved from the SSM parameter values given (ResolvedValue).
+    if (list) {
+      Value::List values;
+      for (std::string& item : SplitList(*ssm_value))
+        values.push_back(Value::String(std::move(item)));
+      out.value = Value::MakeList(std::move(values));
+    } else {
+      out.value = Value::String(*ssm_value);
+    }
+  } else if (IsSsmType(p.type)) {
     // The value is the name of an SSM parameter; what Ref gives is read at deploy time.
     out.value = Value::Unknown(FnKind::kRef, Value::String(p.name),
                                {{Dependency::Kind::kAccount, "ssm:" + text, ""}});

@@ -105,6 +105,10 @@ struct EvalOptions {
   // Report Refs, GetAtts, Sub variables and condition names that do not resolve. Validation
   // turns this off because CheckReferences already reports them (no duplicates).
   bool diagnose_unresolved_names = true;
+  // Systems Manager parameter values (name -> value) for parameters of an
+  // AWS::SSM::Parameter::Value type; nullopt = such parameters are Unknown. A name absent from
+  // the map is reported (E9015) and the parameter stays Unknown.
+  std::optional<std::map<std::string, std::string>> ssm_parameters;
 };
 
 // A resolved parameter.

@@ -93,7 +93,34 @@ struct Prepared {
   std::map<std::string, std::string> given;
   std::map<std::string, ExecJson> parameters;
   std::map<std::string, bool> conditions;
+  // SSM parameter types: the values they resolve with (name -> value) and which SSM parameter
+  // each names (parameter -> name).
+  std::map<std::string, std::string> ssm;
+  std::map<std::string, std::string> ssm_names;
 };
+
+// The parameters as stored and compared: SSM parameter types keep the SSM name (what
+// DescribeStacks shows as ParameterValue); their values go to ResolvedParameters().
+ExecJson StoredParameters(const std::map<std::string, ExecJson>& parameters,
+                          const std::map<std::string, std::string>& ssm_names) {
+  ExecJson out = ExecJson::object();
+  for (const auto& [k, v] : parameters) {
+    auto name = ssm_names.find(k);
+    out[k] = name != ssm_names.end() ? ExecJson(name->second) : v;
+  }
+  return out;
+}
+
+ExecJson ResolvedParameters(const std::map<std::string, ExecJson>& parameters,
+                            const std::map<std::string, std::string>& ssm_names) {
+  ExecJson out = ExecJson::object();
+  for (const auto& [k, name] : ssm_names) {
+    auto v = parameters.find(k);
+    if (v != parameters.end())
+      out[k] = ParameterText(v->second);
+  }
+  return out;
+}
 
 ErrorOr<Prepared> Prepare(StateStore& store, const ResourceSimulator& simulator,
                           const DeployRequest& req) {
@@ -117,7 +144,17 @@ ErrorOr<Prepared> Prepare(StateStore& store, const ResourceSimulator& simulator,
         p.given[it.key()] = ParameterText(p.existing->parameters[it.key()]);
     }
   }
-  CFNX_ASSIGN_OR_RETURN(p.parameters, ResolveParameters(t, p.given));
+  if (req.ssm_parameters) {
+    p.ssm = *req.ssm_parameters;
+  } else if (p.existing && p.existing->resolved_parameters.is_object()) {
+    // Without --ssm-parameters, an SSM parameter the stack resolved before keeps that value.
+    for (auto it = p.existing->resolved_parameters.begin();
+         it != p.existing->resolved_parameters.end(); ++it) {
+      if (p.existing->parameters.contains(it.key()))
+        p.ssm.emplace(ParameterText(p.existing->parameters[it.key()]), ParameterText(it.value()));
+    }
+  }
+  CFNX_ASSIGN_OR_RETURN(p.parameters, ResolveParameters(t, p.given, p.ssm, &p.ssm_names));
   ResolveContext rc;
   rc.template_json = &t;
   rc.parameters = p.parameters;
@@ -166,6 +203,8 @@ ErrorOr<Plan> Executor::PlanDeploy(const DeployRequest& req) {
   options.account_id = req.account_id;
   options.parameters = p.given;
   options.capabilities = req.capabilities;
+  options.stack_policy_during_update = req.stack_policy_during_update;
+  options.ssm_parameters = p.ssm;
   if (!Parse(req.on_failure, &options.on_failure))
     return Error{"--on-failure must be ROLLBACK, DELETE or DO_NOTHING"};
   DiagnosticCollector diags;
@@ -194,13 +233,12 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
                  req.stack_name + "`)"};
   }
   const ExecJson& t = req.template_json;
-  ExecJson params_json = ExecJson::object();
-  for (const auto& [k, v] : p.parameters)
-    params_json[k] = v;
+  ExecJson params_json = StoredParameters(p.parameters, p.ssm_names);
   std::vector<StoredResource> rows =
       existing ? store_.GetResources(req.stack_name) : std::vector<StoredResource>{};
   if (existing && !existing->template_json.is_null() && SameJson(existing->template_json, t) &&
       SameJson(existing->parameters, params_json) &&
+      SameJson(existing->resolved_parameters, ResolvedParameters(p.parameters, p.ssm_names)) &&
       std::all_of(rows.begin(), rows.end(),
                   [](const StoredResource& r) { return r.role == "current"; }) &&
       (existing->status == "CREATE_COMPLETE" || existing->status == "UPDATE_COMPLETE" ||
@@ -235,6 +273,9 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
       case DiagCode::kE9009:
       case DiagCode::kE9011:
       case DiagCode::kE9012:
+      case DiagCode::kE9014:
+      case DiagCode::kE9015:
+      case DiagCode::kE9016:
         return Error{std::string(GetDiagCodeInfo(d.code).id) + ": " + d.message +
                      " Nothing was deployed."};
       default:
@@ -257,6 +298,7 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
   auto ctx = std::make_unique<OpContext>();
   ctx->template_json = t;
   ctx->parameters = p.parameters;
+  ctx->ssm_names = p.ssm_names;
   ctx->conditions = p.conditions;
   ctx->region = req.region;
   ctx->account_id = req.account_id;
@@ -291,7 +333,9 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
   op.prior = ExecJson{{"stack", existing ? StackToJson(*existing) : ExecJson()},
                       {"resources", prior_rows}};
   op.desired = ExecJson{{"template", t},
-                        {"parameters", params_json},
+                        // Resolved values (what the run resolves with); SSM names beside them.
+                        {"parameters", StoredParameters(p.parameters, {})},
+                        {"ssm_names", p.ssm_names},
                         {"region", req.region},
                         {"account_id", req.account_id},
                         {"partition", req.partition},
@@ -311,11 +355,26 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
                       "AWS::CloudFormation::Stack",
                       status,
                       "User Initiated"};
+  // Termination protection and a new stack policy take effect as the operation starts, as
+  // CreateStack's EnableTerminationProtection and StackPolicyBody do; a new stack starts
+  // from the defaults.
+  StackSettings settings = creating ? StackSettings{} : store_.GetStackSettings(req.stack_name);
+  bool settings_changed = creating;
+  if (req.enable_termination_protection && !settings.termination_protection) {
+    settings.termination_protection = true;
+    settings_changed = true;
+  }
+  if (!req.stack_policy.is_null() && settings.stack_policy != req.stack_policy) {
+    settings.stack_policy = req.stack_policy;
+    settings_changed = true;
+  }
   CFNX_RETURN_IF_ERROR(store_.Write([&](StateStore::Tx& tx) {
     op.id = tx.AddOperation(op);
     started.operation = op.id;
     tx.PutStack(stack);
     tx.AddEvent(started);
+    if (settings_changed)
+      tx.PutStackSettings(req.stack_name, settings);
   }));
   CrashPoint();
   Emit({started});
@@ -528,10 +587,8 @@ ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx, const Plan& plan) {
 
   // Commit.
   ctx.stack.template_json = ctx.template_json;
-  ExecJson params_json = ExecJson::object();
-  for (const auto& [k, v] : ctx.parameters)
-    params_json[k] = v;
-  ctx.stack.parameters = params_json;
+  ctx.stack.parameters = StoredParameters(ctx.parameters, ctx.ssm_names);
+  ctx.stack.resolved_parameters = ResolvedParameters(ctx.parameters, ctx.ssm_names);
   ctx.stack.outputs = outputs;
   ctx.stack.generation += 1;
   std::string status = creating ? "CREATE_COMPLETE" : "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS";
@@ -550,7 +607,8 @@ ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx, const Plan& plan) {
   std::vector<StoredResource> rows = store_.GetResources(ctx.stack.name);
   CFNX_RETURN_IF_ERROR(store_.Write([&](StateStore::Tx& tx) {
     tx.PutStack(ctx.stack);
-    tx.AddTemplateHistory(ctx.stack.name, ctx.stack.generation, ctx.template_json, params_json);
+    tx.AddTemplateHistory(ctx.stack.name, ctx.stack.generation, ctx.template_json,
+                          ctx.stack.parameters);
     tx.SetExports(ctx.stack.name, exports);
     tx.SetImports(ctx.stack.name, std::vector<std::string>(ctx.imports.begin(), ctx.imports.end()));
     for (StoredResource r : rows) {

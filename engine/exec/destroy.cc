@@ -77,6 +77,13 @@ ErrorOr<ExecResult> Executor::RunDelete(OpContext& ctx) {
   return result;
 }
 
+std::string TerminationProtectionRefusal(const std::string& stack) {
+  return "Stack [" + stack +
+         "] cannot be deleted while TerminationProtection is enabled; turn it off first with "
+         "`cfnx update-termination-protection --stack " +
+         stack + " --disable`";
+}
+
 ErrorOr<ExecResult> Executor::Destroy(const std::string& stack_name, const std::string& holder,
                                       int parallel) {
   CFNX_ASSIGN_OR_RETURN(std::optional<ExecResult> recovered, Recover(stack_name));
@@ -91,6 +98,8 @@ ErrorOr<ExecResult> Executor::Destroy(const std::string& stack_name, const std::
   // `cfnx destroy` refuses with this same forecast before asking; it is checked again here,
   // just before the DELETE operation is recorded, because only this stack is locked: while the
   // user was asked (or for a library caller) another stack may have started importing.
+  if (store_.GetStackSettings(stack_name).termination_protection)
+    return Error{TerminationProtectionRefusal(stack_name)};
   std::string refused;
   for (const Diagnostic& d : ForecastStackDeletion(StoredStackState(store_, stack_name))) {
     if (d.severity == Severity::kError)

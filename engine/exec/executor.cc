@@ -64,6 +64,9 @@ std::unique_ptr<Executor::OpContext> Executor::LoadContext(const Operation& op) 
     ExecJson parameters = ObjectField(d, "parameters");
     for (auto it = parameters.begin(); it != parameters.end(); ++it)
       ctx->parameters[it.key()] = it.value();
+    ExecJson ssm_names = ObjectField(d, "ssm_names");
+    for (auto it = ssm_names.begin(); it != ssm_names.end(); ++it)
+      ctx->ssm_names[it.key()] = ParameterText(it.value());
     ctx->region = StringField(d, "region", "us-east-1");
     ctx->account_id = StringField(d, "account_id", "123456789012");
     ctx->partition = StringField(d, "partition", "aws");

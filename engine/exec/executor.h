@@ -66,6 +66,14 @@ struct DeployRequest {
   // A plan made earlier (`cfnx plan -o`, or `Executor::PlanDeploy`) to execute instead of
   // planning now; refused when the stack changed since it was made.
   std::optional<Plan> plan;
+  // `--enable-termination-protection`: turned on for the stack (destroy then refuses).
+  bool enable_termination_protection = false;
+  // `--stack-policy`: the stack's policy from this deployment on (null = keep the current one).
+  ExecJson stack_policy;
+  // `--stack-policy-during-update`: overrides the stack's policy for this update only.
+  ExecJson stack_policy_during_update;
+  // `--ssm-parameters`: values of Systems Manager parameters (PlanOptions::ssm_parameters).
+  std::optional<std::map<std::string, std::string>> ssm_parameters;
 };
 
 // Receives progress as it happens (from worker threads, serialized by the executor).
@@ -88,6 +96,10 @@ struct ExecResult {
 // parameter values, current resources, outputs and the exports of every stack in `store`.
 // A stack that does not exist (or was deleted) gives a state whose exists() is false.
 StackState StoredStackState(StateStore& store, const std::string& name);
+
+// CloudFormation's refusal of DeleteStack while the stack's termination protection is on, and
+// how to turn it off.
+std::string TerminationProtectionRefusal(const std::string& stack);
 
 class Executor {
  public:

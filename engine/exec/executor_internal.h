@@ -64,7 +64,8 @@ struct Executor::OpContext {
   Operation op;
   StoredStack stack;
   ExecJson template_json;
-  std::map<std::string, ExecJson> parameters;
+  std::map<std::string, ExecJson> parameters;    // resolved (SSM parameter types: their values)
+  std::map<std::string, std::string> ssm_names;  // SSM parameter types: parameter -> SSM name
   std::map<std::string, bool> conditions;
   std::string region, account_id, partition;
   int parallel = 4;

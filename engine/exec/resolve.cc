@@ -384,7 +384,8 @@ ErrorOr<ExecJson> Resolve(const ExecJson& value, ResolveContext& ctx) {
 }
 
 ErrorOr<std::map<std::string, ExecJson>> ResolveParameters(
-    const ExecJson& template_json, const std::map<std::string, std::string>& given) {
+    const ExecJson& template_json, const std::map<std::string, std::string>& given,
+    const std::map<std::string, std::string>& ssm, std::map<std::string, std::string>* ssm_names) {
   std::map<std::string, ExecJson> out;
   const ExecJson empty = ExecJson::object();
   const ExecJson& params =
@@ -412,6 +413,17 @@ ErrorOr<std::map<std::string, ExecJson>> ResolveParameters(
         allowed = allowed || ScalarText(a) == text;
       if (!allowed)
         return Error{"Parameter '" + it.key() + "' must be one of AllowedValues"};
+    }
+    if (type.rfind("AWS::SSM::Parameter::Value<", 0) == 0) {
+      auto found = ssm.find(text);
+      if (found == ssm.end())
+        return Error{"Parameters: [" + it.key() + "] names the SSM parameter '" + text +
+                     "', whose value the local backend does not have; give it with "
+                     "--ssm-parameters FILE (a JSON object of name -> value)"};
+      if (ssm_names != nullptr)
+        (*ssm_names)[it.key()] = text;
+      text = found->second;
+      type = type.find("List<") != std::string::npos ? "CommaDelimitedList" : "String";
     }
     if (type == "CommaDelimitedList" || type.rfind("List<", 0) == 0) {
       ExecJson list = ExecJson::array();

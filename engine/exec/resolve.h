@@ -53,8 +53,13 @@ ErrorOr<ExecJson> Resolve(const ExecJson& value, ResolveContext& ctx);
 
 // Resolves the template's parameters: `given` values, else Default; List and
 // CommaDelimitedList types become lists. Error for a missing value or one outside AllowedValues.
+// A parameter of an AWS::SSM::Parameter::Value type names an SSM parameter: its value is looked
+// up in `ssm` (name -> value) and the name goes to `*ssm_names` (parameter -> SSM name); Error
+// when `ssm` does not hold it, as CloudFormation fails for a parameter SSM does not have.
 ErrorOr<std::map<std::string, ExecJson>> ResolveParameters(
-    const ExecJson& template_json, const std::map<std::string, std::string>& given);
+    const ExecJson& template_json, const std::map<std::string, std::string>& given,
+    const std::map<std::string, std::string>& ssm = {},
+    std::map<std::string, std::string>* ssm_names = nullptr);
 
 // Evaluates every condition of the template into ctx.conditions.
 Status EvaluateConditions(ResolveContext& ctx);

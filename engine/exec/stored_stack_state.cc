@@ -30,9 +30,15 @@ StackState StoredStackState(StateStore& store, const std::string& name) {
   state.status = stack->status;
   state.status_reason = stack->status_reason;
   state.template_body = stack->template_json;
+  StackSettings settings = store.GetStackSettings(name);
+  state.termination_protection = settings.termination_protection;
+  state.stack_policy = settings.stack_policy;
   if (stack->parameters.is_object()) {
     for (auto it = stack->parameters.begin(); it != stack->parameters.end(); ++it)
-      state.parameters.push_back({it.key(), ParameterText(it.value()), ""});
+      state.parameters.push_back({it.key(), ParameterText(it.value()),
+                                  stack->resolved_parameters.contains(it.key())
+                                      ? ParameterText(stack->resolved_parameters[it.key()])
+                                      : std::string()});
   }
   for (const StoredResource& r : store.GetResources(name)) {
     if (r.role != "current")

@@ -14,6 +14,8 @@
 
 #include <algorithm>
 
+#include "engine/plan/stack_policy.h"
+
 namespace cfnx::plan_internal {
 namespace {
 
@@ -204,6 +206,81 @@ std::vector<std::string> RequiredCapabilities(const Json& root,
   return out;
 }
 
+// The stack policy (or the one given for this update) against each update action of the change
+// set. A creation is never subject to it. Replacement Conditional is checked as a replacement:
+// the local executor replaces such resources, and on AWS the update fails if it does replace.
+void StackPolicy(ForecastInputs& in, const ChangeSet& change_set, std::vector<Diagnostic>& out) {
+  bool during_update = !in.options.stack_policy_during_update.is_null();
+  const OrderedJson& policy =
+      during_update ? in.options.stack_policy_during_update : in.current.stack_policy;
+  if (in.creating || policy.is_null()) {
+    return;
+  }
+  for (const Change& c : change_set.changes) {
+    const ResourceChange& rc = c.resource_change;
+    std::string_view action;
+    switch (rc.action) {
+      case ChangeAction::kRemove:
+        action = "Update:Delete";
+        break;
+      case ChangeAction::kModify:
+      case ChangeAction::kDynamic:
+        action = rc.replacement && *rc.replacement != Replacement::kFalse ? "Update:Replace"
+                                                                          : "Update:Modify";
+        break;
+      case ChangeAction::kAdd:
+      case ChangeAction::kImport:
+        continue;
+    }
+    PolicyVerdict verdict = EvaluateStackPolicy(policy, action, rc.logical_id, rc.resource_type);
+    if (verdict.allowed) {
+      continue;
+    }
+    std::string why = verdict.statement >= 0
+                          ? "statement " + std::to_string(verdict.statement) + " denies it"
+                          : "no statement allows it";
+    std::string which =
+        during_update ? "the --stack-policy-during-update policy" : "the stack policy";
+    std::string conditional =
+        rc.replacement && *rc.replacement == Replacement::kConditional
+            ? " (Replacement is Conditional: CloudFormation fails the update if it replaces)"
+            : "";
+    out.push_back(
+        MakeDiagnostic(DiagCode::kE9014, RangeOf(in.desired, rc.logical_id),
+                       TemplatePath{"Resources", rc.logical_id},
+                       std::string(action) + " of '" + rc.logical_id + "' (" + rc.resource_type +
+                           ") is denied by " + which + ": " + why + conditional +
+                           ". Allow it for this update with --stack-policy-during-update."));
+  }
+}
+
+// CloudFormation refuses to update a custom resource whose ServiceToken changed ("Modifying
+// service token is not allowed"); the change set shows it, the execution fails.
+void CustomResourceServiceToken(ForecastInputs& in, const ChangeSet& change_set,
+                                std::vector<Diagnostic>& out) {
+  for (const Change& c : change_set.changes) {
+    const ResourceChange& rc = c.resource_change;
+    bool custom = rc.resource_type.rfind("Custom::", 0) == 0 ||
+                  rc.resource_type == "AWS::CloudFormation::CustomResource";
+    if (!custom || rc.action != ChangeAction::kModify) {
+      continue;
+    }
+    for (const ResourceChangeDetail& d : rc.details) {
+      if (d.target.attribute != ResourceAttribute::kProperties || d.target.name != "ServiceToken" ||
+          d.change_source != ChangeSource::kDirectModification) {
+        continue;
+      }
+      out.push_back(MakeDiagnostic(
+          DiagCode::kE9016, RangeOf(in.desired, rc.logical_id),
+          TemplatePath{"Resources", rc.logical_id, "Properties", "ServiceToken"},
+          "Custom resource '" + rc.logical_id +
+              "' changes its ServiceToken; CloudFormation refuses (\"Modifying service token is "
+              "not allowed\"). Give the new resource another logical id instead."));
+      break;
+    }
+  }
+}
+
 void Forecast(ForecastInputs& in, const ChangeSet& change_set, std::vector<Diagnostic>& out) {
   if (in.current.exists() && !IsStableStackStatus(in.current.status)) {
     out.push_back(MakeDiagnostic(DiagCode::kE9009, {}, TemplatePath{},
@@ -215,6 +292,8 @@ void Forecast(ForecastInputs& in, const ChangeSet& change_set, std::vector<Diagn
   ImportedExports(in, out);
   Capabilities(in, change_set, out);
   ConditionsOnly(in, change_set, out);
+  StackPolicy(in, change_set, out);
+  CustomResourceServiceToken(in, change_set, out);
 }
 
 }  // namespace cfnx::plan_internal

@@ -416,6 +416,7 @@ EvalOptions Planner::BaseEvalOptions() const {
 void Planner::MakeNewEvaluator() {
   EvalOptions o = BaseEvalOptions();
   o.parameters = new_.ctx.parameters;
+  o.ssm_parameters = options_.ssm_parameters;
   // The processed template no longer names its transforms.
   const std::vector<std::string>& declared = options_.declared_transforms;
   if (std::find(declared.begin(), declared.end(), "AWS::LanguageExtensions") != declared.end()) {
@@ -945,6 +946,18 @@ Plan Planner::Run() {
     auto it = new_.ctx.parameters.find(p.name);
     if (it != new_.ctx.parameters.end()) {
       cs.parameters.push_back({p.name, p.no_echo ? "****" : it->second, ""});
+      if (p.type.rfind("AWS::SSM::Parameter::Value<", 0) == 0 && options_.ssm_parameters) {
+        auto ssm = options_.ssm_parameters->find(it->second);
+        if (ssm != options_.ssm_parameters->end()) {
+          cs.parameters.back().resolved_value = p.no_echo ? "****" : ssm->second;
+        } else {
+          forecast_.push_back(MakeDiagnostic(
+              DiagCode::kE9015, p.key != nullptr ? p.key->range() : SourceRange{},
+              TemplatePath{"Parameters", p.name},
+              "Parameter '" + p.name + "' (" + p.type + ") names the SSM parameter '" + it->second +
+                  "', which the --ssm-parameters values do not hold."));
+        }
+      }
     }
   }
   std::vector<StepInfo> forward, cleanup;

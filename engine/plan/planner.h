@@ -38,6 +38,7 @@
 #define CFNX_ENGINE_PLAN_PLANNER_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,6 +91,14 @@ struct PlanOptions {
   // Stack-level RetainExceptOnCreate: on a failed creation, resources created by this
   // deployment are deleted even when their DeletionPolicy is Retain.
   bool retain_except_on_create = false;
+  // `--stack-policy-during-update`: replaces the stack's own policy (StackState::stack_policy)
+  // for this update only; null = none. `--stack-policy` on deploy: the policy the stack will
+  // have afterwards (not checked against this update, as CloudFormation sets it after).
+  OrderedJson stack_policy_during_update;
+  // Values of Systems Manager parameters (`--ssm-parameters FILE`, or read from SSM by the AWS
+  // backend): name -> value. Parameters of an AWS::SSM::Parameter::Value type resolve through it
+  // (ResolvedValue); a name absent from it is E9015. nullopt: such parameters are Unknown.
+  std::optional<std::map<std::string, std::string>> ssm_parameters;
 };
 
 // Computes the plan. `desired` must be a processed template (transforms applied) built from a

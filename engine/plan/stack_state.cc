@@ -100,6 +100,13 @@ OrderedJson StackStateToJson(const StackState& state) {
   j["StackStatusReason"] = state.status_reason;
   j["DisableRollback"] = state.disable_rollback;
   j["Capabilities"] = state.capabilities;
+  // Written only when set, so states (and their fingerprints) without them are unchanged.
+  if (state.termination_protection) {
+    j["EnableTerminationProtection"] = true;
+  }
+  if (!state.stack_policy.is_null()) {
+    j["StackPolicyBody"] = state.stack_policy;
+  }
   j["TemplateBody"] = state.template_body;
   OrderedJson params = OrderedJson::array();
   for (const StackParameter& p : state.parameters) {
@@ -143,6 +150,8 @@ ErrorOr<StackState> StackStateFromJson(const OrderedJson& json) {
   in.String("StackStatusReason", &state.status_reason);
   in.Bool("DisableRollback", &state.disable_rollback);
   in.StringList("Capabilities", &state.capabilities);
+  in.Bool("EnableTerminationProtection", &state.termination_protection);
+  in.Object("StackPolicyBody", &state.stack_policy);
   if (in.ok() && json.is_object() && json.contains("TemplateBody")) {
     state.template_body = json["TemplateBody"];
   }

@@ -49,7 +49,7 @@ void BM_LocalDeploy500(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     std::filesystem::remove_all(dir);
-    auto backend = cfnx::LocalBackend::Open({(dir / "state.db").string(), {}, ""});
+    auto backend = cfnx::LocalBackend::Open({(dir / "state.db").string(), {}, "", {}});
     if (!backend.ok()) {
       state.SkipWithError(backend.error().message.c_str());
       return;
@@ -96,7 +96,7 @@ void BM_LocalStateGrowth(benchmark::State& state) {
   int64_t after_create = 0, after_first = 0, after_last = 0;
   for (auto _ : state) {
     std::filesystem::remove_all(dir);
-    auto backend = cfnx::LocalBackend::Open({(dir / "state.db").string(), {}, ""});
+    auto backend = cfnx::LocalBackend::Open({(dir / "state.db").string(), {}, "", {}});
     if (!backend.ok()) {
       state.SkipWithError(backend.error().message.c_str());
       return;

@@ -39,6 +39,7 @@ ErrorOr<LiveStack> ReadLiveStack(CloudFormationClient& cfn, const std::string& s
   if (*described) {
     out.described = **described;
     out.state = out.described.state;
+    out.state.termination_protection = out.described.termination_protection;
   }
   if (out.state.exists()) {
     ErrorOr<std::string> body = cfn.GetTemplate(stack, "Processed");

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "engine/backend/local/crash_point.h"
+#include "engine/backend/local/custom_handler.h"
 
 namespace cfnx {
 namespace {
@@ -36,7 +37,41 @@ ProviderOutcome Injected(const std::string& logical_id, const std::string& op,
                      "GeneralServiceException", token)};
 }
 
+bool IsCustomType(const std::string& type) {
+  return type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource";
+}
+
+// What a handler's Data becomes: the attributes, with NoEcho remembered so that what cfnx
+// prints from them is masked.
+StoreJson HandlerAttributes(const CustomResponse& response) {
+  StoreJson attributes = response.data;
+  if (response.no_echo)
+    attributes["cfnx:NoEcho"] = true;
+  return attributes;
+}
+
+std::string HandlerReason(const CustomResponse& response, const std::string& logical_id) {
+  return "Received response status [FAILED] from custom resource. Message returned: " +
+         response.reason + " (handler of " + logical_id + ")";
+}
+
 }  // namespace
+
+Status CustomHandlers::Add(const std::string& spec) {
+  size_t eq = spec.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
+    return Error{"--handler '" + spec + "': expected TYPE_OR_LOGICALID=COMMAND"};
+  commands[Trim(spec.substr(0, eq))] = spec.substr(eq + 1);
+  return {};
+}
+
+const std::string* CustomHandlers::Find(const std::string& logical_id,
+                                        const std::string& type) const {
+  auto it = commands.find(logical_id);
+  if (it == commands.end())
+    it = commands.find(type);
+  return it == commands.end() ? nullptr : &it->second;
+}
 
 Status FaultPlan::Add(const std::string& spec) {
   std::string s = Trim(spec);
@@ -101,7 +136,21 @@ ProviderOutcome LocalProvider::Create(const SimRequest& request) {
   std::string reason;
   if (!simulator_.Supports(request.type, &reason))
     return ProviderOutcome{false, "", nullptr, reason};
-  SimResult result = simulator_.Create(request);
+  SimResult result;
+  const std::string* handler =
+      IsCustomType(request.type) ? handlers_.Find(request.logical_id, request.type) : nullptr;
+  if (handler != nullptr) {
+    CustomRequest call{
+        "Create", request.stack_id,   request.token, request.type, request.logical_id,
+        "",       request.properties, nullptr};
+    CustomResponse response = RunCustomHandler(*handler, call, handlers_.timeout_seconds);
+    if (!response.ok)
+      return ProviderOutcome{false, "", nullptr, HandlerReason(response, request.logical_id)};
+    result.physical_id = response.physical_id;
+    result.attributes = HandlerAttributes(response);
+  } else {
+    result = simulator_.Create(request);
+  }
   if (std::optional<CloudResource> existing = store_.GetCloud(request.type, result.physical_id)) {
     return ProviderOutcome{
         false, "", nullptr,
@@ -127,7 +176,26 @@ ProviderOutcome LocalProvider::Update(const SimRequest& request, const std::stri
   Delay();
   if (faults_.ShouldFail(request.logical_id, "update"))
     return Injected(request.logical_id, "update", request.token);
-  row->attributes = simulator_.Update(request, physical_id, row->attributes);
+  const std::string* handler =
+      IsCustomType(request.type) ? handlers_.Find(request.logical_id, request.type) : nullptr;
+  if (handler != nullptr) {
+    CustomRequest call{"Update",           request.stack_id, request.token,      request.type,
+                       request.logical_id, physical_id,      request.properties, row->properties};
+    CustomResponse response = RunCustomHandler(*handler, call, handlers_.timeout_seconds);
+    if (!response.ok)
+      return ProviderOutcome{false, "", nullptr, HandlerReason(response, request.logical_id)};
+    if (response.physical_id != physical_id)
+      return ProviderOutcome{
+          false, "", nullptr,
+          "the handler of " + request.logical_id + " answered an Update with another " +
+              "PhysicalResourceId ('" + response.physical_id + "' for '" + physical_id +
+              "'); CloudFormation would replace the resource, which the local backend does " +
+              "not simulate for custom resources: return the same id, or change a property " +
+              "under a new logical id"};
+    row->attributes = HandlerAttributes(response);
+  } else {
+    row->attributes = simulator_.Update(request, physical_id, row->attributes);
+  }
   row->properties = request.properties;
   row->last_token = request.token;
   Status status = store_.Write([&](StateStore::Tx& tx) { tx.PutCloud(*row); });
@@ -145,6 +213,15 @@ ProviderOutcome LocalProvider::Delete(const std::string& logical_id, const std::
   Delay();
   if (faults_.ShouldFail(logical_id, "delete"))
     return Injected(logical_id, "delete", "");
+  if (const std::string* handler =
+          IsCustomType(type) ? handlers_.Find(logical_id, type) : nullptr) {
+    CustomRequest call{
+        "Delete",        "",     row->last_token + "-delete", type, logical_id, physical_id,
+        row->properties, nullptr};
+    CustomResponse response = RunCustomHandler(*handler, call, handlers_.timeout_seconds);
+    if (!response.ok)
+      return ProviderOutcome{false, "", nullptr, HandlerReason(response, logical_id)};
+  }
   Status status = store_.Write([&](StateStore::Tx& tx) { tx.DeleteCloud(type, physical_id); });
   if (!status.ok())
     return ProviderOutcome{false, "", nullptr, status.error().message};

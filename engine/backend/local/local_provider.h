@@ -36,6 +36,19 @@ class FaultPlan {
   std::map<std::string, std::set<std::string>> faults_;
 };
 
+// Local executables standing in for custom resources' service tokens (`--handler`): each gets
+// CloudFormation's custom-resource request as JSON on stdin and answers with the response JSON
+// on stdout (custom_handler.h).
+struct CustomHandlers {
+  // A resource type ("Custom::Db") or logical id -> a shell command; a logical id wins.
+  std::map<std::string, std::string> commands;
+  int timeout_seconds = 300;
+  // Parses "TYPE_OR_LOGICALID=COMMAND".
+  Status Add(const std::string& spec);
+  // The command for a resource; nullptr when none.
+  const std::string* Find(const std::string& logical_id, const std::string& type) const;
+};
+
 struct ProviderOutcome {
   bool ok = false;
   std::string physical_id;
@@ -60,12 +73,14 @@ class LocalProvider {
   const ResourceSimulator& simulator() const { return simulator_; }
   // Milliseconds each call takes (CFNX_SIM_LATENCY_MS), to make progress visible in tests.
   void set_latency_ms(int ms) { latency_ms_ = ms; }
+  void set_custom_handlers(CustomHandlers handlers) { handlers_ = std::move(handlers); }
 
  private:
   void Delay() const;
   StateStore& store_;
   const ResourceSimulator& simulator_;
   FaultPlan faults_;
+  CustomHandlers handlers_;
   int latency_ms_ = 0;
 };
 

@@ -21,6 +21,8 @@ namespace cfnx {
 namespace {
 
 // Version 1: the original schema. Version 2: retained cloud resources and an events index.
+// Version 3: stack settings (termination protection, stack policy) and the values SSM parameter
+// types resolved to.
 const char* const kMigration1 = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE stacks(
@@ -63,6 +65,13 @@ ALTER TABLE cloud ADD COLUMN retained INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX events_by_stack ON events(stack, id);
 CREATE INDEX operations_by_stack ON operations(stack, phase);
 UPDATE meta SET value = '2' WHERE key = 'schema_version';
+)sql";
+
+const char* const kMigration3 = R"sql(
+ALTER TABLE stacks ADD COLUMN resolved_parameters TEXT;
+CREATE TABLE stack_settings(
+  stack TEXT PRIMARY KEY, termination_protection INTEGER NOT NULL DEFAULT 0, stack_policy TEXT);
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
 )sql";
 
 std::string HostName() {
@@ -117,7 +126,7 @@ int64_t Int(const StoreJson& v) {
 }  // namespace
 
 const std::vector<std::string>& StateStoreMigrations() {
-  static const std::vector<std::string> migrations = {kMigration1, kMigration2};
+  static const std::vector<std::string> migrations = {kMigration1, kMigration2, kMigration3};
   return migrations;
 }
 
@@ -489,13 +498,16 @@ void StateStore::ReleaseLock(const std::string& stack) {
 void StateStore::Tx::PutStack(const StoredStack& s) {
   Exec(
       "INSERT OR REPLACE INTO stacks(name, stack_id, status, status_reason, template, "
-      "parameters, outputs, created_at, updated_at, generation) VALUES(?,?,?,?,?,?,?,?,?,?)",
+      "parameters, outputs, created_at, updated_at, generation, resolved_parameters) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?)",
       {s.name, s.stack_id, s.status, s.status_reason, Dump(s.template_json), Dump(s.parameters),
-       Dump(s.outputs), s.created_at, s.updated_at, s.generation});
+       Dump(s.outputs), s.created_at, s.updated_at, s.generation,
+       s.resolved_parameters.empty() ? StoreJson() : StoreJson(Dump(s.resolved_parameters))});
 }
 
 void StateStore::Tx::DeleteStack(const std::string& name) {
   Exec("DELETE FROM stacks WHERE name=?", {name});
+  Exec("DELETE FROM stack_settings WHERE stack=?", {name});
 }
 
 void StateStore::Tx::AddTemplateHistory(const std::string& stack, int64_t generation,
@@ -592,6 +604,14 @@ void StateStore::Tx::DeleteCloud(const std::string& type, const std::string& phy
   Exec("DELETE FROM cloud WHERE type=? AND physical_id=?", {type, physical_id});
 }
 
+void StateStore::Tx::PutStackSettings(const std::string& stack, const StackSettings& settings) {
+  Exec(
+      "INSERT OR REPLACE INTO stack_settings(stack, termination_protection, stack_policy) "
+      "VALUES(?,?,?)",
+      {stack, static_cast<int64_t>(settings.termination_protection ? 1 : 0),
+       settings.stack_policy.is_null() ? StoreJson() : StoreJson(Dump(settings.stack_policy))});
+}
+
 // --- reads ---
 
 namespace {
@@ -608,12 +628,15 @@ StoredStack StackFromRow(const std::vector<StoreJson>& r) {
   s.created_at = Str(r[7]);
   s.updated_at = Str(r[8]);
   s.generation = Int(r[9]);
+  s.resolved_parameters = ParseOr(r[10], StoreJson::object());
+  if (!s.resolved_parameters.is_object())
+    s.resolved_parameters = StoreJson::object();
   return s;
 }
 
 constexpr const char* kStackColumns =
     "name, stack_id, status, status_reason, template, parameters, outputs, created_at, "
-    "updated_at, generation";
+    "updated_at, generation, resolved_parameters";
 
 CloudResource CloudFromRow(const std::vector<StoreJson>& r) {
   CloudResource c;
@@ -655,6 +678,17 @@ std::optional<StoredStack> StateStore::GetStack(const std::string& name) {
   if (rows.empty())
     return std::nullopt;
   return StackFromRow(rows[0]);
+}
+
+StackSettings StateStore::GetStackSettings(const std::string& stack) {
+  StackSettings out;
+  auto rows = Query("SELECT termination_protection, stack_policy FROM stack_settings WHERE stack=?",
+                    {stack});
+  if (!rows.empty()) {
+    out.termination_protection = Int(rows[0][0]) != 0;
+    out.stack_policy = ParseOr(rows[0][1], StoreJson());
+  }
+  return out;
 }
 
 std::vector<StoredStack> StateStore::ListStacks() {

@@ -14,7 +14,7 @@
 //
 //   meta(key, value)                       schema_version
 //   stacks(name, stack_id, status, status_reason, template, parameters, outputs,
-//          created_at, updated_at, generation)
+//          created_at, updated_at, generation, resolved_parameters)
 //   template_history(stack, generation, template, parameters, created_at)
 //   resources(stack, logical_id, physical_id, type, status, role, properties, attributes,
 //             deletion_policy, update_replace_policy, created_by_op)
@@ -33,6 +33,9 @@
 //   locks(stack, holder, pid, host, acquired_at)
 //   cloud(type, physical_id, token, last_token, properties, attributes, retained)
 //            the simulated provider's resources; `token` makes creates idempotent
+//   stack_settings(stack, termination_protection, stack_policy)
+//            what a stack keeps across operations but no operation rewrites: termination
+//            protection (0/1) and the stack policy (JSON text, NULL when none)
 //
 // Every state change is one transaction, so a process killed at any point leaves either the
 // state before or after that change. Reads never block writers (WAL). Thread-safe: calls are
@@ -60,7 +63,7 @@ namespace cfnx {
 
 using StoreJson = nlohmann::ordered_json;
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // The SQL of each migration: element i takes a database from version i to version i + 1.
 const std::vector<std::string>& StateStoreMigrations();
@@ -72,10 +75,19 @@ struct StoredStack {
   std::string status_reason;
   StoreJson template_json;  // the processed template deployed (object), or null
   StoreJson parameters;     // name -> value as resolved at deploy time
-  StoreJson outputs;        // list of {OutputKey, OutputValue, Description, ExportName}
+  // Parameters of an AWS::SSM::Parameter::Value type: name -> the value the SSM parameter (whose
+  // name is in `parameters`) had at deploy time (DescribeStacks' ResolvedValue).
+  StoreJson resolved_parameters = StoreJson::object();
+  StoreJson outputs;  // list of {OutputKey, OutputValue, Description, ExportName}
   std::string created_at;
   std::string updated_at;
   int64_t generation = 0;
+};
+
+// A stack's settings (stack_settings): kept while the stack exists, dropped with it.
+struct StackSettings {
+  bool termination_protection = false;
+  StoreJson stack_policy;  // null when the stack has none
 };
 
 struct StoredResource {
@@ -211,6 +223,8 @@ class StateStore {
     // The simulated cloud.
     void PutCloud(const CloudResource& resource);
     void DeleteCloud(const std::string& type, const std::string& physical_id);
+    // Termination protection and stack policy; DeleteStack drops them with the stack.
+    void PutStackSettings(const std::string& stack, const StackSettings& settings);
 
    private:
     friend class StateStore;
@@ -222,6 +236,8 @@ class StateStore {
 
   // Reads.
   std::optional<StoredStack> GetStack(const std::string& name);
+  // The stack's settings; the defaults (unprotected, no policy) when none were set.
+  StackSettings GetStackSettings(const std::string& stack);
   std::vector<StoredStack> ListStacks();
   std::vector<StoredResource> GetResources(const std::string& stack);
   std::vector<StoredEvent> GetEvents(const std::string& stack, int64_t operation = 0);

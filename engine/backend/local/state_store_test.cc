@@ -87,7 +87,7 @@ TEST_F(StateStoreTest, MigratesAVersionOneDatabase) {
   sqlite3_close(db);
   auto store = StateStore::Open(path_);
   ASSERT_TRUE(store.ok()) << store.error().message;
-  EXPECT_EQ((*store)->schema_version(), 2);
+  EXPECT_EQ((*store)->schema_version(), kSchemaVersion);
   std::optional<CloudResource> row = (*store)->GetCloud("AWS::SQS::Queue", "q1");
   ASSERT_TRUE(row.has_value());
   EXPECT_FALSE(row->retained);  // the column version 2 added, with its default

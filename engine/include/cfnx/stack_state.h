@@ -21,6 +21,8 @@
 //     "StackName": "app", "StackId": "arn:aws:cloudformation:...:stack/app/1",
 //     "StackStatus": "UPDATE_COMPLETE", "StackStatusReason": "",
 //     "DisableRollback": false, "Capabilities": ["CAPABILITY_IAM"],
+//     "EnableTerminationProtection": false,
+//     "StackPolicyBody": {"Statement": [ ... ]},          // GetStackPolicy; absent when none
 //     "TemplateBody": { "Resources": { ... } },           // processed template, JSON
 //     "Parameters": [ {"ParameterKey": "Env", "ParameterValue": "prod"} ],
 //     "Resources": [ {
@@ -102,6 +104,10 @@ struct StackState {
   std::string status_reason;  // "StackStatusReason"
   bool disable_rollback = false;          // "DisableRollback"
   std::vector<std::string> capabilities;  // "Capabilities" granted at the last deployment
+  bool termination_protection = false;    // "EnableTerminationProtection": destroy refuses
+  // "StackPolicyBody": the stack policy (GetStackPolicy) as a JSON object; null when the stack
+  // has none (every update allowed).
+  OrderedJson stack_policy;
   // The processed template (transforms applied) last deployed, as JSON; null when none.
   OrderedJson template_body;               // "TemplateBody"
   std::vector<StackParameter> parameters;  // "Parameters"
