@@ -831,6 +831,10 @@ Status AddApiAuth(const std::string& api_id, const Json& auth_json, const PyValu
                                                 "ApiKeyRequired",
                                                 "ResourcePolicy",
                                                 "UsagePlan"};
+  // An intrinsic (`Auth: !Ref AWS::Region`) reaches here resolved; the reference checks the
+  // dict's keys ("Ref" is not a field) and gives the same error (found by the sam fuzzer).
+  if (!auth_json.is_object())
+    return ResourceError(api_id, "Invalid value for 'Auth' property");
   for (auto it = auth_json.begin(); it != auth_json.end(); ++it) {
     if (!kFields.contains(it.key()))
       return ResourceError(api_id, "Invalid value for 'Auth' property");
