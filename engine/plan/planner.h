@@ -44,6 +44,7 @@
 
 #include "cfnx/diagnostic.h"
 #include "cfnx/plan.h"
+#include "cfnx/planner.h"
 #include "cfnx/stack_state.h"
 #include "engine/model/template.h"
 
@@ -70,27 +71,7 @@ class SchemaFacts {
   virtual TypeFacts Find(std::string_view type) const = 0;
 };
 
-struct PlanOptions {
-  std::string stack_name = "cfnx-stack";
-  std::string region = "us-east-1";
-  std::string partition = "aws";
-  std::string account_id = "123456789012";
-  // Values given for this deployment. Parameters not given keep their deployed value (as
-  // `aws cloudformation deploy` does), else their Default.
-  std::map<std::string, std::string> parameters;
-  // Capabilities acknowledged (`--capabilities`).
-  std::vector<std::string> capabilities;
-  OnStackFailure on_failure = OnStackFailure::kRollback;
-  // Transforms the template declared before expansion (for CAPABILITY_AUTO_EXPAND).
-  std::vector<std::string> declared_transforms;
-  // Resources to bring under management instead of creating (CreateChangeSet's
-  // ResourcesToImport): logical id -> its ResourceIdentifier ({"BucketName": "legacy"}). They
-  // get Action Import and the change set's type becomes IMPORT.
-  std::map<std::string, std::map<std::string, std::string>> resources_to_import;
-  // Stack-level RetainExceptOnCreate: on a failed creation, resources created by this
-  // deployment are deleted even when their DeletionPolicy is Retain.
-  bool retain_except_on_create = false;
-};
+// PlanOptions: cfnx/planner.h.
 
 // Computes the plan. `desired` must be a processed template (transforms applied) built from a
 // Document that outlives the call. `functions` evaluates intrinsic functions in both templates
@@ -106,10 +87,7 @@ std::vector<Diagnostic> ForecastStackDeletion(const StackState& current);
 // One forecast diagnostic as `cfnx plan` lists it: "E9008 /Outputs/VpcId: message".
 std::string ForecastLine(const Diagnostic& d);
 
-// Human-readable plan for `cfnx plan` (`+`, `~`, `-/+`, `-`), with the forcing property paths,
-// before → after values, the forecast, the rollback plan and summary counts. `color` adds ANSI
-// colours.
-std::string RenderPlanText(const Plan& plan, bool color);
+// RenderPlanText: cfnx/planner.h.
 
 }  // namespace cfnx
 

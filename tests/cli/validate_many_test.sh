@@ -14,7 +14,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail=0
 golden="$src/tests/golden/validate"
-for fmt in text json sarif junit parseable; do
+for fmt in text json sarif junit parseable code-climate; do
   "$cfnx" validate -j 1 --format $fmt "$golden" >"$dir/j1" 2>&1
   rc1=$?
   "$cfnx" validate -j 4 --format $fmt "$golden" >"$dir/j4" 2>&1
