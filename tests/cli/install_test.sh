@@ -21,7 +21,8 @@ prefix="$dir/prefix"
 cmake --install "$build" --prefix "$prefix" >"$dir/out" 2>&1 || { bad "cmake --install failed:"; cat "$dir/out"; exit 1; }
 for f in bin/cfnx include/cfnx/compiler.h include/cfnx/diagnostic_codes.def lib/libcfnx.a \
          lib/cmake/cfnx/cfnxConfig.cmake lib/cmake/cfnx/cfnxConfigVersion.cmake \
-         lib/cmake/cfnx/cfnxTargets.cmake lib/pkgconfig/cfnx.pc; do
+         lib/cmake/cfnx/cfnxTargets.cmake lib/pkgconfig/cfnx.pc share/man/man1/cfnx.1 \
+         share/bash-completion/completions/cfnx share/zsh/site-functions/_cfnx; do
   [ -e "$prefix/$f" ] || bad "not installed: $f"
 done
 "$prefix/bin/cfnx" --version >"$dir/out" 2>&1 || bad "the installed cfnx does not run: $(cat "$dir/out")"
