@@ -37,6 +37,36 @@ grep -q "h.yaml" "$dir/d" && { echo "FAIL: a hidden directory was read"; fail=1;
 mkdir -p "$dir/empty"
 "$cfnx" validate "$dir/empty" >"$dir/e" 2>&1
 [ $? -eq 1 ] || { echo "FAIL: a directory without templates is not an error"; fail=1; }
+# Quoted globs, expanded as cfn-lint expands them (Python's glob.glob(..., recursive=True),
+# sorted): the files cfnx checks are those Python's glob matches, for each pattern.
+mkdir -p "$dir/t/sub/deep" "$dir/t/.hidden/in"
+cp "$dir/t/b.yaml" "$dir/t/sub/deep/c.yaml"
+cp "$dir/t/b.yaml" "$dir/t/sub/d.yml"
+cp "$dir/t/b.yaml" "$dir/t/.hidden/in/x.yaml"
+for pattern in 't/**/*.yaml' 't/*.yaml' 't/**/*.y*ml' 't/**' 't/sub/*' 't/s?b/[cd]*' \
+               't/**/deep/*.yaml' './t/**/*.template' 't/.hidden/**/*.yaml' "$dir/t/**/c.yaml"; do
+  (cd "$dir" && "$cfnx" validate -j 2 --format parseable "$pattern" >"$dir/g" 2>&1)
+  cut -d: -f1 "$dir/g" | uniq >"$dir/g.files"
+  (cd "$dir" && python3 -c 'import glob, os, pathlib, sys
+print("\n".join(sorted(str(pathlib.Path(p)) for p in glob.glob(sys.argv[1], recursive=True) if os.path.isfile(p))))' "$pattern") >"$dir/g.python"
+  cmp -s "$dir/g.files" "$dir/g.python" ||
+    { echo "FAIL: validate '$pattern' checked:"; cat "$dir/g.files"; echo "Python's glob:"; cat "$dir/g.python"; fail=1; }
+done
+[ "$(wc -l <"$dir/g.python")" -eq 1 ] || { echo "FAIL: the absolute pattern matched $(cat "$dir/g.python")"; fail=1; }
+(cd "$dir" && "$cfnx" validate 'nothing/**/*.yaml' >"$dir/g" 2>&1)
+rc=$?
+{ [ $rc -eq 1 ] && grep -q "no template matches 'nothing/\*\*/\*.yaml'" "$dir/g"; } ||
+  { echo "FAIL: a glob matching nothing: exit $rc: $(cat "$dir/g")"; fail=1; }
+# .cfnlintrc's templates take globs too; transform --output-dir names files below the glob's
+# literal directories.
+printf 'templates:\n  - t/**/c.yaml\n' >"$dir/.cfnlintrc"
+(cd "$dir" && "$cfnx" validate --format parseable >"$dir/g" 2>&1)
+[ "$(cut -d: -f1 "$dir/g")" = t/sub/deep/c.yaml ] || { echo "FAIL: .cfnlintrc glob: $(cat "$dir/g")"; fail=1; }
+rm "$dir/.cfnlintrc"
+(cd "$dir" && "$cfnx" transform --output-dir "$dir/out" 't/**/*.yaml' >/dev/null 2>&1)
+[ -f "$dir/out/sub/deep/c.json" ] && [ -f "$dir/out/b.json" ] ||
+  { echo "FAIL: transform --output-dir with a glob wrote: $(cd "$dir/out" 2>/dev/null && find . -type f)"; fail=1; }
+rm -rf "$dir/t/sub/deep" "$dir/t/sub/d.yml" "$dir/t/.hidden/in" "$dir/out"
 # Standard input.
 "$cfnx" validate --format parseable - <"$dir/t/b.yaml" >"$dir/s" 2>&1
 rc=$?
