@@ -67,6 +67,21 @@ rm "$dir/.cfnlintrc"
 [ -f "$dir/out/sub/deep/c.json" ] && [ -f "$dir/out/b.json" ] ||
   { echo "FAIL: transform --output-dir with a glob wrote: $(cd "$dir/out" 2>/dev/null && find . -type f)"; fail=1; }
 rm -rf "$dir/t/sub/deep" "$dir/t/sub/d.yml" "$dir/t/.hidden/in" "$dir/out"
+# JUnit as cfn-lint writes it: a test case per rule, failed by its findings, skipped when the
+# configuration leaves it out; and GitLab's code-quality JSON.
+"$cfnx" validate --format junit "$dir/t/b.yaml" >"$dir/x" 2>&1
+grep -q '<testcase name="E3006 [^"]*" url="[^"]*">' "$dir/x" &&
+  grep -q "<failure type=\"Resource type &apos;AWS::S3::Buckt&apos; does not exist.*at $dir/t/b.yaml:3:11\"/>" "$dir/x" ||
+  { echo "FAIL: junit has no failed E3006 test case"; fail=1; }
+"$cfnx" validate --format junit "$dir/t/b.yaml" --ignore-checks E3006 >"$dir/x" 2>&1
+grep -A1 '<testcase name="E3006 ' "$dir/x" | grep -q '<skipped type="skipped" message="Ignored rule"/>' ||
+  { echo "FAIL: junit does not skip an ignored rule"; fail=1; }
+"$cfnx" validate --format code-climate "$dir/t/b.yaml" | python3 -c '
+import json, sys
+issues = json.load(sys.stdin)
+assert [(i["check_name"], i["severity"], i["location"]["lines"]["begin"]) for i in issues] == [("E3006", "major", 3)], issues
+assert issues[0]["location"]["path"].endswith("t/b.yaml") and len(issues[0]["fingerprint"]) == 32' ||
+  { echo "FAIL: code-climate output"; fail=1; }
 # Standard input.
 "$cfnx" validate --format parseable - <"$dir/t/b.yaml" >"$dir/s" 2>&1
 rc=$?
