@@ -84,7 +84,10 @@ _cfnx_dep(cfnx_dep_sqlite SQLite::SQLite3)
 _cfnx_dep(cfnx_dep_zlib ZLIB::ZLIB)
 if(CFNX_STATIC_LINK)
   target_link_libraries(cfnx_dep_yaml INTERFACE ${CFNX_YAML_ARCHIVE})
-  target_link_libraries(cfnx_dep_re2 INTERFACE ${CFNX_RE2_ARCHIVE} Threads::Threads)
+  # A target with the property CFNX_RE2_SHARED links RE2 shared itself instead (the Python
+  # module: engine/python/CMakeLists.txt says why).
+  target_link_libraries(cfnx_dep_re2 INTERFACE
+    "$<$<NOT:$<BOOL:$<TARGET_PROPERTY:CFNX_RE2_SHARED>>>:${CFNX_RE2_ARCHIVE}>" Threads::Threads)
   target_link_libraries(cfnx_dep_pcre2 INTERFACE ${CFNX_PCRE2_ARCHIVE})
   target_compile_definitions(cfnx_dep_pcre2 INTERFACE PCRE2_STATIC)
   target_link_libraries(cfnx_dep_sqlite INTERFACE ${CFNX_SQLITE_ARCHIVE} Threads::Threads

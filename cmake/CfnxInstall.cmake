@@ -1,5 +1,7 @@
 # `cmake --install build --prefix PREFIX` installs
 #   bin/cfnx (and bin/cfnx-aws)            the executable(s)
+#   share/man/man1/cfnx.1                  the manual page (`cfnx man`)
+#   share/{bash-completion/completions/cfnx,zsh/site-functions/_cfnx}   `cfnx completion bash|zsh`
 #   include/cfnx/*.h                       the public headers (engine/include/cfnx)
 #   lib/libcfnx*.a                         the library and the static libraries it is made of
 #   lib/cmake/cfnx/cfnxConfig.cmake        find_package(cfnx) -> target cfnx::cfnx
@@ -20,6 +22,11 @@ install(TARGETS cfnx_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT c
 if(TARGET cfnx_aws_cli)
   install(TARGETS cfnx_aws_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT cli)
 endif()
+install(FILES ${PROJECT_BINARY_DIR}/cfnx.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT cli)
+install(FILES ${PROJECT_BINARY_DIR}/completions/cfnx
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions COMPONENT cli)
+install(FILES ${PROJECT_BINARY_DIR}/completions/_cfnx
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/site-functions COMPONENT cli)
 install(TARGETS ${CFNX_INSTALL_LIBRARIES} EXPORT cfnxTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
 install(DIRECTORY engine/include/cfnx DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)

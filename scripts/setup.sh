@@ -4,7 +4,7 @@ set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libboost-graph-dev
       libre2-dev libpcre2-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
       libsqlite3-dev zlib1g-dev python3 ccache pre-commit git libcurl4-openssl-dev libssl-dev
-      libpugixml-dev
+      libpugixml-dev python3-dev pybind11-dev zsh python3-yaml
       clang libfuzzer-14-dev libclang-rt-14-dev)  # sanitizer and fuzz builds (asan-ubsan preset)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cfnx/compiler.h"
-#include "engine/diag/render.h"
+#include "cfnx/output.h"
 
 struct cfnx_compiler {
   cfnx::Compiler compiler;

@@ -4,7 +4,9 @@
 #include "engine/api/planning.h"
 
 #include <cstdio>
+#include <fstream>
 
+#include "engine/api/local_backend.h"
 #include "engine/api/pipeline.h"
 #include "engine/api/schema_registry.h"
 #include "engine/graph/graph.h"
@@ -69,6 +71,14 @@ std::vector<std::string> DeclaredParameters(const SourceManager& sources, FileId
     names.push_back(p.name);
   }
   return names;
+}
+
+// Whether `path` is an SQLite database (its 16-byte header).
+bool IsSqliteFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof(header));
+  return in && std::string(header, sizeof(header)) == std::string("SQLite format 3\0", 16);
 }
 
 }  // namespace
@@ -191,6 +201,38 @@ ErrorOr<StackState> ReadStackStateFile(const std::string& path) {
     return Error{path + ": " + state.error().message};
   }
   return state;
+}
+
+ErrorOr<StackState> ReadStackState(const std::string& path, const std::string& stack_name) {
+  if (!IsSqliteFile(path)) {
+    return ReadStackStateFile(path);
+  }
+  LocalBackendOptions backend_options;
+  backend_options.state_path = path;
+  CFNX_ASSIGN_OR_RETURN(std::unique_ptr<LocalBackend> backend, LocalBackend::Open(backend_options));
+  return backend->DescribeStack(stack_name);
+}
+
+PlanOutput PlanStack(Compiler& compiler, FileId file, const StackState& state,
+                     const PlanOptions& options) {
+  DiagnosticCollector diags;
+  PlanOutput out;
+  out.plan =
+      PlanTemplate(compiler.mutable_sources(), file, compiler.options(), state, options, diags);
+  diags.SortByLocation();
+  out.result.diagnostics = diags.Take();
+  return out;
+}
+
+GraphOutput RenderDependencyGraph(Compiler& compiler, FileId file, std::string_view format) {
+  DiagnosticCollector diags;
+  GraphOutput out;
+  std::optional<std::string> text =
+      GraphTemplate(compiler.mutable_sources(), file, compiler.options(), format, diags);
+  diags.SortByLocation();
+  out.text = text.value_or("");
+  out.result.diagnostics = diags.Take();
+  return out;
 }
 
 }  // namespace cfnx

@@ -4,7 +4,8 @@
 // The graph and plan stages wired to the rest of cfnx: load a template through the pipeline
 // (transforms applied), build its dependency graph, or plan it against a stack state with the
 // process's resource registry as the source of replacement facts. Shared by `cfnx graph`,
-// `cfnx plan`, the golden tests and the deploy command. Internal to cfnx.
+// `cfnx plan`, the golden tests and the deploy command. Internal to cfnx: the public entry
+// points are cfnx/graph.h and cfnx/planner.h, implemented here over these.
 
 #ifndef CFNX_ENGINE_API_PLANNING_H_
 #define CFNX_ENGINE_API_PLANNING_H_
@@ -14,7 +15,9 @@
 #include <string>
 
 #include "cfnx/compiler.h"
+#include "cfnx/graph.h"
 #include "cfnx/plan.h"
+#include "cfnx/planner.h"
 #include "cfnx/stack_state.h"
 #include "engine/plan/planner.h"
 

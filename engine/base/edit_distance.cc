@@ -16,7 +16,10 @@ char Lower(char c) {
 // soon as a whole row exceeds `bound` (a row's minimum never decreases from one row to the
 // next), so checking a name against every resource type stays cheap.
 size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t bound) {
-  thread_local std::vector<size_t> row;
+  // initial-exec rather than the local-exec a PIE compile picks: the Python module links these
+  // PIE objects into a shared object, where local-exec TLS cannot be (engine/python/). The
+  // linker turns it back into local-exec in the executables.
+  [[gnu::tls_model("initial-exec")]] thread_local std::vector<size_t> row;
   row.resize(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) {
     row[j] = j;

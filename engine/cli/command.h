@@ -18,6 +18,7 @@
 
 #include "cfnx/compiler.h"
 #include "cfnx/diagnostic.h"
+#include "cfnx/output.h"
 #include "engine/diag/render.h"
 
 namespace cfnx {

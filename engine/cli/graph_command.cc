@@ -7,7 +7,7 @@
 
 #include <iostream>
 
-#include "engine/api/planning.h"
+#include "cfnx/graph.h"
 #include "engine/cli/command.h"
 
 namespace cfnx {
@@ -35,16 +35,11 @@ Command AddGraphCommand(CLI::App& app) {
     if (!file.ok()) {
       return CouldNotRun(file.error().message);
     }
-    DiagnosticCollector diags;
-    std::optional<std::string> text =
-        GraphTemplate(compiler.mutable_sources(), *file, *options, flags->format, diags);
-    diags.SortByLocation();
-    PrintDiagnostics(diags.diagnostics(), compiler.sources(), flags->common);
-    if (text) {
-      std::cout << *text;
-    }
-    int code = ExitCodeFor(diags.diagnostics());
-    return text ? code : (code | 2);
+    GraphOutput out = RenderDependencyGraph(compiler, *file, flags->format);
+    PrintDiagnostics(out.result.diagnostics, compiler.sources(), flags->common);
+    std::cout << out.text;
+    int code = out.result.exit_code();
+    return out.text.empty() ? (code | 2) : code;
   };
   return Command{sub, run};
 }

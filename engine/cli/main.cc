@@ -11,6 +11,7 @@
 #include "engine/base/edit_distance.h"
 #include "engine/cli/aws_flags.h"
 #include "engine/cli/command.h"
+#include "engine/cli/shell_command.h"
 
 namespace {
 
@@ -33,15 +34,21 @@ constexpr Subcommand kSubcommands[] = {
     {"describe", cfnx::AddDescribeCommand},
     {"rollback", cfnx::AddRollbackCommand},
     {"update-termination-protection", cfnx::AddUpdateTerminationProtectionCommand},
+    {"completion", cfnx::AddCompletionCommand},
+    {"man", cfnx::AddManCommand},
 };
 
 // The subcommand named by argv[1] when no other argument names one; nullptr otherwise.
 // Declaring every subcommand's options costs more than validating a small template, so a
 // run declares only the one it runs. Top-level help, a misspelt or missing subcommand, and
 // command lines where another subcommand's name appears (CLI11 may treat it as that
-// subcommand) get the full command line, so what they print is unchanged.
+// subcommand) get the full command line, so what they print is unchanged; so do `completion`
+// and `man`, which describe every subcommand.
 const Subcommand* OnlySubcommand(int argc, char** argv) {
   if (argc < 2) {
+    return nullptr;
+  }
+  if (std::string_view(argv[1]) == "completion" || std::string_view(argv[1]) == "man") {
     return nullptr;
   }
   const Subcommand* only = nullptr;

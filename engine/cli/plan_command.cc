@@ -24,9 +24,9 @@
 #include <map>
 #include <unistd.h>
 
+#include "cfnx/planner.h"
 #include "engine/api/local_backend.h"
 #include "engine/api/pipeline.h"
-#include "engine/api/planning.h"
 #include "engine/ast/json_convert.h"
 #include "engine/cli/aws_flags.h"
 #include "engine/cli/command.h"
@@ -34,18 +34,6 @@
 #include "engine/cli/stack_input_files.h"
 
 namespace cfnx {
-namespace {
-
-// Whether `path` is an SQLite database (its 16-byte header).
-bool IsSqliteFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char header[16] = {};
-  in.read(header, sizeof(header));
-  return in && std::string(header, sizeof(header)) == std::string("SQLite format 3\0", 16);
-}
-
-}  // namespace
-
 Command AddPlanCommand(CLI::App& app) {
   struct Flags {
     CommonFlags common;
@@ -119,39 +107,18 @@ Command AddPlanCommand(CLI::App& app) {
     }
     // --state names a stack state JSON file or a local backend database; without it the
     // local backend's database ($CFNX_STATE or .cfnx/state.db) is read when it exists.
-    std::string database = flags->state;
-    bool state_is_new = false;
-    if (flags->backend == "aws") {
-      database.clear();
-    } else if (database.empty() && flags->backend == "local") {
-      database = StateStore::DefaultPath();
-      if (!std::filesystem::exists(database)) {
-        database.clear();  // nothing deployed here yet: the stack is new
+    std::string state_path = flags->backend == "aws" ? "" : flags->state;
+    if (state_path.empty() && flags->backend == "local") {
+      state_path = StateStore::DefaultPath();
+      if (!std::filesystem::exists(state_path)) {
+        state_path.clear();  // nothing deployed here yet: the stack is new
       }
-    } else if (!database.empty() && !std::filesystem::exists(database) &&
+    } else if (!state_path.empty() && !std::filesystem::exists(state_path) &&
                sub->count("--backend") > 0) {
-      database.clear();  // --backend local --state NEW.db: nothing deployed there yet
-      state_is_new = true;
-    } else if (!database.empty() && !IsSqliteFile(database)) {
-      database.clear();
+      state_path.clear();  // --backend local --state NEW.db: nothing deployed there yet
     }
-    if (!database.empty()) {
-      if (flags->backend != "local") {
-        return CouldNotRun("--state " + database + " is a local backend database");
-      }
-      LocalBackendOptions backend_options;
-      backend_options.state_path = database;
-      ErrorOr<std::unique_ptr<LocalBackend>> backend = LocalBackend::Open(backend_options);
-      if (!backend.ok()) {
-        return CouldNotRun(backend.error().message);
-      }
-      ErrorOr<StackState> described = (*backend)->DescribeStack(flags->stack);
-      if (!described.ok()) {
-        return CouldNotRun(described.error().message);
-      }
-      state = std::move(*described);
-    } else if (!flags->state.empty() && !state_is_new && flags->backend != "aws") {
-      ErrorOr<StackState> read = ReadStackStateFile(flags->state);
+    if (!state_path.empty()) {
+      ErrorOr<StackState> read = ReadStackState(state_path, flags->stack);
       if (!read.ok()) {
         return CouldNotRun(read.error().message);
       }
@@ -209,11 +176,9 @@ Command AddPlanCommand(CLI::App& app) {
     if (!file.ok()) {
       return CouldNotRun(file.error().message);
     }
-    DiagnosticCollector diags;
-    std::optional<Plan> plan =
-        PlanTemplate(compiler.mutable_sources(), *file, *options, state, plan_options, diags);
-    diags.SortByLocation();
-    PrintDiagnostics(diags.diagnostics(), compiler.sources(), flags->common);
+    PlanOutput out = PlanStack(compiler, *file, state, plan_options);
+    PrintDiagnostics(out.result.diagnostics, compiler.sources(), flags->common);
+    const std::optional<Plan>& plan = out.plan;
     if (!plan) {
       return kExitCouldNotRun;
     }

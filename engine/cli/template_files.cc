@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <fnmatch.h>
 #include <system_error>
 #include <thread>
 
@@ -18,6 +19,100 @@ bool IsTemplateName(const fs::path& p) {
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template";
+}
+
+bool HasWildcard(std::string_view s) {
+  return s.find_first_of("*?[") != std::string_view::npos;
+}
+
+bool Hidden(const std::string& name) {
+  return !name.empty() && name[0] == '.';
+}
+
+// Python's glob.glob(pattern, recursive=True), which cfn-lint expands its template arguments
+// and `templates:` entries with: `*`, `?` and `[...]` within one path component, `**` for zero
+// or more directories (or, last, every file below), names starting with "." matched only by a
+// component that starts with "." too. `base` is the path so far ("", "/" or ending in "/");
+// `parts` the pattern's components. Only regular files are templates.
+void Glob(const std::string& base, const std::vector<std::string>& parts, size_t i,
+          std::vector<std::string>* out) {
+  std::error_code ec;
+  const std::string& part = parts[i];
+  bool last = i + 1 == parts.size();
+  fs::path dir = base.empty() ? fs::path(".") : fs::path(base);
+  auto each_entry =
+      [&](const std::function<void(const std::string&, const fs::directory_entry&)>& visit) {
+        fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+        for (; !ec && it != fs::directory_iterator(); it.increment(ec))
+          visit(it->path().filename().string(), *it);
+      };
+  if (part == "**") {
+    if (!last)
+      Glob(base, parts, i + 1, out);  // zero directories
+    each_entry([&](const std::string& name, const fs::directory_entry& e) {
+      if (Hidden(name))
+        return;
+      std::error_code ec2;
+      if (last && e.is_regular_file(ec2))
+        out->push_back(base + name);
+      else if (e.is_directory(ec2) && !e.is_symlink(ec2))  // no loops through symlinks
+        Glob(base + name + "/", parts, i, out);
+    });
+    return;
+  }
+  if (!HasWildcard(part)) {
+    std::string path = base + part;
+    if (last && fs::is_regular_file(path, ec))
+      out->push_back(path);
+    else if (!last && fs::is_directory(path, ec))
+      Glob(path + "/", parts, i + 1, out);
+    return;
+  }
+  each_entry([&](const std::string& name, const fs::directory_entry& e) {
+    if (Hidden(name) && part[0] != '.')
+      return;
+    if (fnmatch(part.c_str(), name.c_str(), 0) != 0)
+      return;
+    std::error_code ec2;
+    if (last && e.is_regular_file(ec2))
+      out->push_back(base + name);
+    else if (!last && e.is_directory(ec2))
+      Glob(base + name + "/", parts, i + 1, out);
+  });
+}
+
+// The files `pattern` matches, sorted, each with its path below the pattern's literal leading
+// directories ("stacks/**/*.yaml": below "stacks").
+std::vector<TemplateArg> ExpandGlob(const std::string& pattern) {
+  std::vector<std::string> parts;
+  std::string part;
+  for (char c : pattern) {
+    if (c == '/') {
+      if (!part.empty())
+        parts.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  if (!part.empty())
+    parts.push_back(part);
+  std::string base = !pattern.empty() && pattern[0] == '/' ? "/" : "";
+  std::string literal = base;
+  for (size_t i = 0; i + 1 < parts.size() && !HasWildcard(parts[i]); ++i)
+    literal += parts[i] + "/";
+  std::vector<std::string> found;
+  if (!parts.empty())
+    Glob(base, parts, 0, &found);
+  for (std::string& f : found)
+    f = fs::path(f).lexically_normal().generic_string();
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  std::vector<TemplateArg> out;
+  fs::path root = literal.empty() ? fs::path(".") : fs::path(literal);
+  for (const std::string& f : found)
+    out.push_back({f, fs::path(f).lexically_relative(root.lexically_normal()).generic_string()});
+  return out;
 }
 
 }  // namespace
@@ -38,6 +133,15 @@ ErrorOr<std::vector<TemplateArg>> ExpandTemplateArgsWithNames(
   std::vector<TemplateArg> out;
   for (const std::string& arg : args) {
     std::error_code ec;
+    // A quoted glob the shell left alone (or a .cfnlintrc `templates:` entry), unless a file
+    // has that very name.
+    if (arg != "-" && HasWildcard(arg) && !fs::exists(arg, ec)) {
+      std::vector<TemplateArg> matched = ExpandGlob(arg);
+      if (matched.empty())
+        return Error{"no template matches '" + arg + "'"};
+      out.insert(out.end(), matched.begin(), matched.end());
+      continue;
+    }
     if (arg == "-" || !fs::is_directory(arg, ec)) {
       // A file (its absence is reported when it is read).
       out.push_back({arg, arg == "-" ? arg : fs::path(arg).filename().generic_string()});

@@ -1,7 +1,8 @@
 // Copyright 2026 The cfnx Authors.
 // SPDX-License-Identifier: Apache-2.0
 //
-// `cfnx validate [--format text|json|sarif|parseable|junit] [-j N] [cfn-lint configuration]
+// `cfnx validate [--format text|json|sarif|parseable|junit|code-climate] [-j N] [cfn-lint
+// configuration]
 //  TEMPLATE|DIR|- ...` (the configuration flags and .cfnlintrc: engine/cli/lint_flags.h).
 // The findings are the result, so they go to stdout (as cfn-lint does). Templates are checked
 // on N threads (default: the machine's), each with its own Compiler; the findings print in
@@ -34,7 +35,7 @@ Command AddValidateCommand(CLI::App& app) {
       app.add_subcommand("validate", "Check templates for errors (cfn-lint compatible)");
   AddCommonFlags(sub, &flags->common);
   sub->add_option("--format,-f", flags->format, "output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "parseable", "junit"}));
+      ->check(CLI::IsMember(DiagnosticFormatNames()));
   sub->add_option("--output-file", flags->output_file,
                   "write the findings to this file instead of standard output");
   sub->add_option("-j,--jobs", flags->jobs,
@@ -78,6 +79,7 @@ Command AddValidateCommand(CLI::App& app) {
     RenderOptions render;
     bool to_file = !flags->output_file.empty();
     render.color = format == DiagnosticFormat::kText && !to_file && UseColor(STDOUT_FILENO);
+    render.checks = LayerCheckOptions(lint->command_line, {}, lint->from_file);
     std::string findings = RenderDiagnostics(all, sources, format, render, checked);
     if (to_file) {
       std::ofstream out(flags->output_file, std::ios::binary);

@@ -324,40 +324,68 @@ std::string XmlEscape(std::string_view s) {
   return out;
 }
 
+// cfn-lint's JUnit report (its formatters/junit.py over the junit_xml package): one test case per
+// rule, named "ID short description" with the rule's documentation as `url`, failed once per
+// finding of that rule ("message at file:line:col", the message as the failure's type), or
+// skipped as "Ignored rule" when the run's check options leave the rule out. Errors, warnings
+// and informational findings are all failures, as in cfn-lint.
 std::string RenderJunit(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                        std::vector<FileId> checked) {
-  for (const Diagnostic& d : diagnostics) {
-    FileId f = d.range.begin.file;
-    if (std::find(checked.begin(), checked.end(), f) == checked.end())
-      checked.push_back(f);
-  }
-  size_t failures = 0;
+                        const RenderOptions& options) {
+  size_t tests = 0, failures = 0, skipped = 0;
   std::string cases;
-  for (FileId f : checked) {
-    std::string name = XmlEscape(FileName(sources, f));
-    // Errors and warnings fail the file's test case (a CI dashboard shows both, as
-    // cfn-lint's JUnit report does); informational notes stay out.
+  for (const DiagCodeInfo& info : AllDiagCodes()) {
+    ++tests;
+    std::string id(info.id);
+    cases += "\t\t<testcase name=\"" + XmlEscape(id + " " + std::string(info.short_description)) +
+             "\" url=\"" + XmlEscape(info.url) + "\"";
     std::string body;
     for (const Diagnostic& d : diagnostics) {
-      if (d.range.begin.file != f || d.severity == Severity::kInfo)
+      if (GetDiagCodeInfo(d.code).id != info.id)
         continue;
-      const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
-      std::string level(LowerSeverity(d.severity));
-      body += "      <failure type=\"" + std::string(info.id) + "\" message=\"" +
-              XmlEscape(d.message) + "\">" + name + ":" + std::to_string(d.range.begin.line) + ":" +
-              std::to_string(d.range.begin.column) + ": " + level + " " + std::string(info.id) +
-              ": " + XmlEscape(d.message) + "</failure>\n";
+      body += "\t\t\t<failure type=\"" + XmlEscape(d.message) + "\" message=\"" +
+              XmlEscape(d.message + " at " + FileName(sources, d.range.begin.file) + ":" +
+                        std::to_string(d.range.begin.line) + ":" +
+                        std::to_string(d.range.begin.column)) +
+              "\"/>\n";
     }
-    if (!body.empty())
+    if (!body.empty()) {
       ++failures;
-    cases += "    <testcase classname=\"cfnx.validate\" name=\"" + name + "\"";
-    cases += body.empty() ? "/>\n" : ">\n" + body + "    </testcase>\n";
+    } else if (options.checks && !CheckEnabled(id, *options.checks)) {
+      ++skipped;
+      body = "\t\t\t<skipped type=\"skipped\" message=\"Ignored rule\"/>\n";
+    }
+    cases += body.empty() ? "/>\n" : ">\n" + body + "\t\t</testcase>\n";
   }
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"cfnx "
-         "validate\" "
-         "tests=\"" +
-         std::to_string(checked.size()) + "\" failures=\"" + std::to_string(failures) +
-         "\" errors=\"0\">\n" + cases + "  </testsuite>\n</testsuites>\n";
+  std::string counts = "errors=\"0\" failures=\"" + std::to_string(failures) + "\"";
+  return "<?xml version=\"1.0\" ?>\n<testsuites disabled=\"0\" " + counts + " tests=\"" +
+         std::to_string(tests) + "\" time=\"0.0\">\n\t<testsuite disabled=\"0\" " + counts +
+         " name=\"CloudFormation Lint\" skipped=\"" + std::to_string(skipped) + "\" tests=\"" +
+         std::to_string(tests) + "\" time=\"0\">\n" + cases + "\t</testsuite>\n</testsuites>\n";
+}
+
+// GitLab's code-quality report: the subset of the Code Climate issue format GitLab reads
+// (description, check_name, fingerprint, severity, location.path, location.lines.begin).
+// The fingerprint is SARIF's (FindingFingerprint), so a finding keeps it when lines move and
+// GitLab's merge-request widget shows what a change fixed and introduced.
+std::string RenderCodeClimate(const std::vector<Diagnostic>& diagnostics,
+                              const SourceManager& sources) {
+  Json all = Json::array();
+  for (const Diagnostic& d : diagnostics) {
+    const DiagCodeInfo& info = GetDiagCodeInfo(d.code);
+    std::string file = FileName(sources, d.range.begin.file);
+    Json j;
+    j["type"] = "issue";
+    j["check_name"] = std::string(info.id);
+    j["description"] = std::string(info.id) + ": " + d.message;
+    j["fingerprint"] = FindingFingerprint(d, file);
+    j["severity"] = d.severity == Severity::kError     ? "major"
+                    : d.severity == Severity::kWarning ? "minor"
+                                                       : "info";
+    j["location"] = {{"path", file},
+                     {"lines", {{"begin", std::max<uint32_t>(1, d.range.begin.line)}}}};
+    all.push_back(j);
+  }
+  return all.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace
@@ -373,9 +401,17 @@ bool ParseDiagnosticFormat(std::string_view name, DiagnosticFormat* format) {
     *format = DiagnosticFormat::kParseable;
   else if (name == "junit")
     *format = DiagnosticFormat::kJunit;
+  else if (name == "code-climate")
+    *format = DiagnosticFormat::kCodeClimate;
   else
     return false;
   return true;
+}
+
+const std::vector<std::string>& DiagnosticFormatNames() {
+  static const std::vector<std::string> kNames = {"text",      "json",  "sarif",
+                                                  "parseable", "junit", "code-climate"};
+  return kNames;
 }
 
 std::string RenderDiagnostics(const std::vector<Diagnostic>& diagnostics,
@@ -391,7 +427,9 @@ std::string RenderDiagnostics(const std::vector<Diagnostic>& diagnostics,
     case DiagnosticFormat::kParseable:
       return RenderParseable(diagnostics, sources);
     case DiagnosticFormat::kJunit:
-      return RenderJunit(diagnostics, sources, checked);
+      return RenderJunit(diagnostics, sources, options);
+    case DiagnosticFormat::kCodeClimate:
+      return RenderCodeClimate(diagnostics, sources);
   }
   return "";
 }

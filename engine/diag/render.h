@@ -1,13 +1,7 @@
 // Copyright 2026 The cfnx Authors.
 // SPDX-License-Identifier: Apache-2.0
 //
-// Renders diagnostics for people and tools:
-//   text       file:line:col: error: message [E3002], the source line and a caret (colour on a TTY)
-//   json       a JSON array in cfn-lint's field names (Filename, Level, Location, Message, Rule)
-//   sarif      SARIF 2.1.0 for code-scanning services
-//   parseable  file:line:col:endline:endcol:code:message, one per line (cfn-lint's parseable)
-//   junit      JUnit XML: one test case per checked file, one failure per error
-// Every renderer is deterministic: same diagnostics, same bytes.
+// The diagnostics renderers (cfnx/output.h) and the terminal escaping they share.
 
 #ifndef CFNX_ENGINE_DIAG_RENDER_H_
 #define CFNX_ENGINE_DIAG_RENDER_H_
@@ -17,6 +11,7 @@
 #include <vector>
 
 #include "cfnx/diagnostic.h"
+#include "cfnx/output.h"
 #include "cfnx/source.h"
 
 namespace cfnx {
@@ -28,21 +23,7 @@ namespace cfnx {
 // file names and stack events, and CI logs are read in terminals.
 std::string TerminalSafe(std::string_view s, bool keep_newlines);
 
-enum class DiagnosticFormat { kText, kJson, kSarif, kParseable, kJunit };
-
-// Parses "text", "json", "sarif", "parseable" or "junit"; false for anything else.
-bool ParseDiagnosticFormat(std::string_view name, DiagnosticFormat* format);
-
-struct RenderOptions {
-  bool color = false;  // ANSI colours in text output
-};
-
-// Renders `diagnostics` (in the order given). `checked` lists every file that was checked,
-// for formats that report clean files too (junit, sarif artifacts).
-std::string RenderDiagnostics(const std::vector<Diagnostic>& diagnostics,
-                              const SourceManager& sources, DiagnosticFormat format,
-                              const RenderOptions& options = {},
-                              const std::vector<FileId>& checked = {});
+// DiagnosticFormat, ParseDiagnosticFormat, RenderOptions, RenderDiagnostics: cfnx/output.h.
 
 }  // namespace cfnx
 

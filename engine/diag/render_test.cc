@@ -56,7 +56,8 @@ TEST_F(RenderTest, SarifAndJunit) {
   EXPECT_NE(sarif.find("\"ruleId\": \"E3006\""), std::string::npos);
   EXPECT_NE(sarif.find("\"startLine\": 3"), std::string::npos);
   std::string junit = RenderDiagnostics(diags_, sources_, DiagnosticFormat::kJunit, {}, {file_});
-  EXPECT_NE(junit.find("<failure type=\"E3006\" message=\"Bad type.\">"), std::string::npos)
+  EXPECT_NE(junit.find("<failure type=\"Bad type.\" message=\"Bad type. at t.yaml:3:11\"/>"),
+            std::string::npos)
       << junit;
   EXPECT_NE(junit.find("failures=\"1\""), std::string::npos);
 }
@@ -122,17 +123,81 @@ TEST(ExitCodeTest, Bitmask) {
   EXPECT_EQ(ExitCodeFor({e, w}), 6);
 }
 
-TEST_F(RenderTest, JunitFailsOnWarningsButNotOnNotes) {
+// cfn-lint's JUnit report: one test case per rule (every registered code), failed once per
+// finding of that rule whatever its level, and skipped as "Ignored rule" when the run's check
+// options leave the rule out.
+TEST_F(RenderTest, JunitHasOneTestCasePerRuleWithWarningsAndNotes) {
   diags_.push_back(MakeDiagnostic(DiagCode::kW1001, {{file_, 1, 1}, {file_, 1, 2}}, TemplatePath{},
                                   "Unused parameter."));
   diags_.push_back(MakeDiagnostic(DiagCode::kI5000, {{file_, 1, 1}, {file_, 1, 2}}, TemplatePath{},
                                   "Not expanded."));
-  std::string junit = RenderDiagnostics(diags_, sources_, DiagnosticFormat::kJunit, {}, {file_});
-  EXPECT_NE(junit.find("<failure type=\"W1001\" message=\"Unused parameter.\">t.yaml:1:1: "
-                       "warning W1001: Unused parameter.</failure>"),
+  diags_.push_back(MakeDiagnostic(DiagCode::kE3006, {{file_, 4, 1}, {file_, 4, 2}}, TemplatePath{},
+                                  "Also bad <type>."));
+  RenderOptions options;
+  options.checks = CheckOptions{};
+  options.checks->ignore_checks = {"E3012"};
+  options.checks->include_checks = {"I"};
+  std::string junit =
+      RenderDiagnostics(diags_, sources_, DiagnosticFormat::kJunit, options, {file_});
+  auto test_case = [&](DiagCode code) {
+    const DiagCodeInfo& info = GetDiagCodeInfo(code);
+    size_t begin = junit.find("<testcase name=\"" + std::string(info.id) + " ");
+    EXPECT_NE(begin, std::string::npos) << info.id;
+    size_t end = junit.find("<testcase ", begin + 1);
+    return junit.substr(begin, end - begin);
+  };
+  std::string e3006 = test_case(DiagCode::kE3006);
+  EXPECT_NE(e3006.find("url=\"" + std::string(GetDiagCodeInfo(DiagCode::kE3006).url) + "\""),
+            std::string::npos);
+  EXPECT_NE(e3006.find("message=\"Also bad &lt;type&gt;. at t.yaml:4:1\"/>"), std::string::npos)
+      << e3006;
+  EXPECT_NE(test_case(DiagCode::kW1001)
+                .find("<failure type=\"Unused parameter.\" message=\"Unused parameter. at "
+                      "t.yaml:1:1\"/>"),
+            std::string::npos);
+  EXPECT_NE(test_case(DiagCode::kI5000).find("<failure type=\"Not expanded.\""), std::string::npos);
+  EXPECT_NE(
+      test_case(DiagCode::kE3012).find("<skipped type=\"skipped\" message=\"Ignored rule\"/>"),
+      std::string::npos);
+  EXPECT_EQ(test_case(DiagCode::kE1001).find("<failure"), std::string::npos);
+  EXPECT_EQ(test_case(DiagCode::kE1001).find("<skipped"), std::string::npos);
+  std::string tests = "tests=\"" + std::to_string(AllDiagCodes().size()) + "\"";
+  EXPECT_NE(junit.find("<testsuite disabled=\"0\" errors=\"0\" failures=\"3\" "
+                       "name=\"CloudFormation Lint\" skipped=\"1\" " +
+                       tests),
             std::string::npos)
-      << junit;
-  EXPECT_EQ(junit.find("I5000"), std::string::npos) << junit;
+      << junit.substr(0, 300);
+  // Without the run's options no rule is skipped.
+  EXPECT_EQ(RenderDiagnostics(diags_, sources_, DiagnosticFormat::kJunit).find("<skipped"),
+            std::string::npos);
+}
+
+// GitLab's code-quality report: the Code Climate fields GitLab reads, the fingerprint stable
+// when lines move (SARIF's).
+TEST_F(RenderTest, CodeClimateForGitLab) {
+  diags_.push_back(MakeDiagnostic(DiagCode::kW1001, {{file_, 1, 1}, {file_, 1, 2}}, TemplatePath{},
+                                  "Unused parameter."));
+  nlohmann::json issues =
+      nlohmann::json::parse(RenderDiagnostics(diags_, sources_, DiagnosticFormat::kCodeClimate));
+  ASSERT_EQ(issues.size(), 2u);
+  EXPECT_EQ(issues[0]["check_name"], "E3006");
+  EXPECT_EQ(issues[0]["description"], "E3006: Bad type.");
+  EXPECT_EQ(issues[0]["severity"], "major");
+  EXPECT_EQ(issues[0]["location"]["path"], "t.yaml");
+  EXPECT_EQ(issues[0]["location"]["lines"]["begin"], 3);
+  EXPECT_EQ(issues[1]["severity"], "minor");
+  std::string print = issues[0]["fingerprint"].get<std::string>();
+  EXPECT_EQ(print.size(), 32u);
+  std::vector<Diagnostic> moved = diags_;
+  moved[0].range.begin.line += 5;
+  nlohmann::json again =
+      nlohmann::json::parse(RenderDiagnostics(moved, sources_, DiagnosticFormat::kCodeClimate));
+  EXPECT_EQ(again[0]["fingerprint"], print);
+  EXPECT_EQ(again[0]["location"]["lines"]["begin"], 8);
+  EXPECT_NE(issues[1]["fingerprint"], print);
+  DiagnosticFormat format;
+  ASSERT_TRUE(ParseDiagnosticFormat("code-climate", &format));
+  EXPECT_EQ(format, DiagnosticFormat::kCodeClimate);
 }
 
 // Bytes a terminal would act on (ESC starts colour, title and cursor sequences) are shown, not

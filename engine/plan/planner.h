@@ -45,6 +45,7 @@
 
 #include "cfnx/diagnostic.h"
 #include "cfnx/plan.h"
+#include "cfnx/planner.h"
 #include "cfnx/stack_state.h"
 #include "engine/model/template.h"
 
@@ -71,35 +72,7 @@ class SchemaFacts {
   virtual TypeFacts Find(std::string_view type) const = 0;
 };
 
-struct PlanOptions {
-  std::string stack_name = "cfnx-stack";
-  std::string region = "us-east-1";
-  std::string partition = "aws";
-  std::string account_id = "123456789012";
-  // Values given for this deployment. Parameters not given keep their deployed value (as
-  // `aws cloudformation deploy` does), else their Default.
-  std::map<std::string, std::string> parameters;
-  // Capabilities acknowledged (`--capabilities`).
-  std::vector<std::string> capabilities;
-  OnStackFailure on_failure = OnStackFailure::kRollback;
-  // Transforms the template declared before expansion (for CAPABILITY_AUTO_EXPAND).
-  std::vector<std::string> declared_transforms;
-  // Resources to bring under management instead of creating (CreateChangeSet's
-  // ResourcesToImport): logical id -> its ResourceIdentifier ({"BucketName": "legacy"}). They
-  // get Action Import and the change set's type becomes IMPORT.
-  std::map<std::string, std::map<std::string, std::string>> resources_to_import;
-  // Stack-level RetainExceptOnCreate: on a failed creation, resources created by this
-  // deployment are deleted even when their DeletionPolicy is Retain.
-  bool retain_except_on_create = false;
-  // `--stack-policy-during-update`: replaces the stack's own policy (StackState::stack_policy)
-  // for this update only; null = none. `--stack-policy` on deploy: the policy the stack will
-  // have afterwards (not checked against this update, as CloudFormation sets it after).
-  OrderedJson stack_policy_during_update;
-  // Values of Systems Manager parameters (`--ssm-parameters FILE`, or read from SSM by the AWS
-  // backend): name -> value. Parameters of an AWS::SSM::Parameter::Value type resolve through it
-  // (ResolvedValue); a name absent from it is E9015. nullopt: such parameters are Unknown.
-  std::optional<std::map<std::string, std::string>> ssm_parameters;
-};
+// PlanOptions: cfnx/planner.h.
 
 // Computes the plan. `desired` must be a processed template (transforms applied) built from a
 // Document that outlives the call. `functions` evaluates intrinsic functions in both templates
@@ -115,10 +88,7 @@ std::vector<Diagnostic> ForecastStackDeletion(const StackState& current);
 // One forecast diagnostic as `cfnx plan` lists it: "E9008 /Outputs/VpcId: message".
 std::string ForecastLine(const Diagnostic& d);
 
-// Human-readable plan for `cfnx plan` (`+`, `~`, `-/+`, `-`), with the forcing property paths,
-// before → after values, the forecast, the rollback plan and summary counts. `color` adds ANSI
-// colours.
-std::string RenderPlanText(const Plan& plan, bool color);
+// RenderPlanText: cfnx/planner.h.
 
 }  // namespace cfnx
 

@@ -150,7 +150,7 @@ printf 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n     
 "$cfnx" validate "$dir/repo/ansi.yaml" >"$dir/out" 2>&1
 if grep -q "$(printf '\033')" "$dir/out"; then bad "validate printed a raw ESC"; fi
 grep -q 'x1b' "$dir/out" || bad "validate did not show the escape as \\x1b"
-for fmt in json sarif junit parseable; do
+for fmt in json sarif junit parseable code-climate; do
   "$cfnx" validate --format $fmt "$dir/repo/ansi.yaml" >"$dir/out" 2>&1
   rc=$?
   [ $rc -ge 128 ] && bad "validate --format $fmt crashed"

@@ -5,7 +5,8 @@
 # The installed cfnx, as a user gets it: `cmake --install` into a fresh prefix puts the
 # executable, the headers, the libraries, the CMake package and cfnx.pc there; examples/embed/
 # (a separate project) configures with find_package(cfnx) against that prefix, builds, and its
-# program validates a good and a broken template; `cpack` makes the .tar.gz and the .deb.
+# program validates a good and a broken template; the Python module (when built) imports from
+# the prefix; `cpack` makes the .tar.gz and the .deb.
 #
 # usage: install_test.sh BUILD_DIR SOURCE_DIR
 set -u
@@ -20,7 +21,8 @@ prefix="$dir/prefix"
 cmake --install "$build" --prefix "$prefix" >"$dir/out" 2>&1 || { bad "cmake --install failed:"; cat "$dir/out"; exit 1; }
 for f in bin/cfnx include/cfnx/compiler.h include/cfnx/diagnostic_codes.def lib/libcfnx.a \
          lib/cmake/cfnx/cfnxConfig.cmake lib/cmake/cfnx/cfnxConfigVersion.cmake \
-         lib/cmake/cfnx/cfnxTargets.cmake lib/pkgconfig/cfnx.pc; do
+         lib/cmake/cfnx/cfnxTargets.cmake lib/pkgconfig/cfnx.pc share/man/man1/cfnx.1 \
+         share/bash-completion/completions/cfnx share/zsh/site-functions/_cfnx; do
   [ -e "$prefix/$f" ] || bad "not installed: $f"
 done
 "$prefix/bin/cfnx" --version >"$dir/out" 2>&1 || bad "the installed cfnx does not run: $(cat "$dir/out")"
@@ -28,6 +30,20 @@ PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs cfnx >"$dir/o
   bad "pkg-config cfnx: $(cat "$dir/out")"
 inc=$(tr ' ' '\n' <"$dir/out" | sed -n 's/^-I//p' | head -1)
 [ -f "$inc/cfnx/compiler.h" ] || bad "cfnx.pc's include path has no cfnx/compiler.h: $(cat "$dir/out")"
+
+# The Python module, when the build made one, imports from the prefix alone.
+if ls "$build"/python/cfnx.*.so >/dev/null 2>&1; then
+  module=$(find "$prefix" -name 'cfnx.*.so' | head -1)
+  if [ -z "$module" ]; then
+    bad "the Python module is not installed"
+  else
+    (cd "$dir" && PYTHONPATH=$(dirname "$module") python3 -c '
+import cfnx
+assert cfnx.__file__.startswith("'"$prefix"'"), cfnx.__file__
+assert [f["code"] for f in cfnx.validate("Resources:\n  B:\n    Type: AWS::S3::Buckt\n")] == ["E3006"]
+' >"$dir/out" 2>&1) || bad "the installed Python module: $(cat "$dir/out")"
+  fi
+fi
 
 # The embed example against the prefix only (the source tree is not on any include path).
 launcher=""

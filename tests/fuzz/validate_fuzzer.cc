@@ -20,10 +20,11 @@ CFNX_FUZZ_TARGET(validate) {
   for (cfnx::DiagnosticFormat format :
        {cfnx::DiagnosticFormat::kText, cfnx::DiagnosticFormat::kJson,
         cfnx::DiagnosticFormat::kSarif, cfnx::DiagnosticFormat::kParseable,
-        cfnx::DiagnosticFormat::kJunit}) {
+        cfnx::DiagnosticFormat::kJunit, cfnx::DiagnosticFormat::kCodeClimate}) {
     std::string out =
         cfnx::RenderDiagnostics(result.diagnostics, compiler.sources(), format, {}, {file});
-    if (format == cfnx::DiagnosticFormat::kJson || format == cfnx::DiagnosticFormat::kSarif) {
+    if (format == cfnx::DiagnosticFormat::kJson || format == cfnx::DiagnosticFormat::kSarif ||
+        format == cfnx::DiagnosticFormat::kCodeClimate) {
       cfnx::fuzz::Check(nlohmann::json::accept(out), "diagnostics are not valid JSON:\n" + out,
                         text);
     }
