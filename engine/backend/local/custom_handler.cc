@@ -10,12 +10,9 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
-#include <spawn.h>
 #include <unistd.h>
 
 #include <sys/wait.h>
-
-extern char** environ;
 
 namespace cfnx {
 namespace {
@@ -128,26 +125,25 @@ CustomResponse RunCustomHandler(const std::string& command, const CustomRequest&
   Pipe in, out, err;
   if (!in.Open() || !out.Open() || !err.Open())
     return Failed(std::string("cannot create pipes for the handler: ") + std::strerror(errno));
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in.read, STDIN_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, out.write, STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, err.write, STDERR_FILENO);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  // Its own process group, so a time-out ends the shell and whatever it started.
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-  posix_spawnattr_setpgroup(&attr, 0);
   std::string shell = "/bin/sh";
   std::string dash_c = "-c";
   std::string cmd = command;
   char* argv[] = {shell.data(), dash_c.data(), cmd.data(), nullptr};
-  pid_t pid = -1;
-  int spawned = posix_spawn(&pid, "/bin/sh", &actions, &attr, argv, environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attr);
-  if (spawned != 0)
-    return Failed("cannot run the handler '" + command + "': " + std::strerror(spawned));
+  // fork + execv rather than posix_spawn: execv passes this process's environment without a
+  // reference to `environ`, which the Python module (linked from position-dependent archives)
+  // cannot relocate. Between fork and exec the child calls only async-signal-safe functions.
+  pid_t pid = fork();
+  if (pid < 0)
+    return Failed("cannot run the handler '" + command + "': " + std::strerror(errno));
+  if (pid == 0) {
+    // Its own process group, so a time-out ends the shell and whatever it started.
+    setpgid(0, 0);
+    if (dup2(in.read, STDIN_FILENO) < 0 || dup2(out.write, STDOUT_FILENO) < 0 ||
+        dup2(err.write, STDERR_FILENO) < 0)
+      _exit(126);
+    execv("/bin/sh", argv);
+    _exit(127);
+  }
   Pipe::Close(in.read);
   Pipe::Close(out.write);
   Pipe::Close(err.write);
