@@ -37,6 +37,7 @@
 #ifndef CFNX_ENGINE_PLAN_PLANNER_H_
 #define CFNX_ENGINE_PLAN_PLANNER_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -90,6 +91,9 @@ struct PlanOptions {
   // Stack-level RetainExceptOnCreate: on a failed creation, resources created by this
   // deployment are deleted even when their DeletionPolicy is Retain.
   bool retain_except_on_create = false;
+  // The deployed state of a nested stack, by stack name, for planning nested change sets
+  // (engine/plan/nested_stacks.h); unset, existing children are planned as new stacks.
+  std::function<StackState(const std::string& stack_name)> nested_state;
 };
 
 // Computes the plan. `desired` must be a processed template (transforms applied) built from a
