@@ -66,6 +66,15 @@ struct DeployRequest {
   // A plan made earlier (`cfnx plan -o`, or `Executor::PlanDeploy`) to execute instead of
   // planning now; refused when the stack changed since it was made.
   std::optional<Plan> plan;
+  // The processed templates of the nested stacks (AWS::CloudFormation::Stack) with a local
+  // TemplateURL, by the parent's logical id (engine/api/nested_templates.h):
+  // {"Child": {"TemplateURL": "child.yaml", "File": "...", "Template": {...}, "Nested": {...}}}.
+  // Each becomes a stack of its own (engine/exec/nested_stack.cc); a nested stack not listed
+  // (an https:// TemplateURL) is one simulated resource.
+  ExecJson nested_templates = ExecJson::object();
+  // What `--fail` names this stack's resources by: "" for the root stack, "Child/" for the
+  // stack nested as resource Child, "Child/Grand/" below that.
+  std::string fault_prefix;
 };
 
 // Receives progress as it happens (from worker threads, serialized by the executor).
@@ -88,6 +97,17 @@ struct ExecResult {
 // parameter values, current resources, outputs and the exports of every stack in `store`.
 // A stack that does not exist (or was deleted) gives a state whose exists() is false.
 StackState StoredStackState(StateStore& store, const std::string& name);
+
+// Nested stacks (engine/exec/nested_stack.cc). The stack holding `child` as a nested stack (an
+// AWS::CloudFormation::Stack resource whose physical id is the child's stack id), if any.
+std::optional<StoredStack> ParentStackOf(StateStore& store, const std::string& child);
+// The templates deployed in the nested stacks of `stack`, recursively, in the shape of
+// DeployRequest::nested_templates ({"Child": {"Template": ..., "Nested": ...}}).
+ExecJson StoredNestedTemplates(StateStore& store, const std::string& stack);
+// Whether every nested stack `nested_templates` names is deployed in `stack` with exactly that
+// template (recursively): with the parent unchanged too, a deployment has nothing to do.
+bool NestedTemplatesDeployed(StateStore& store, const std::string& stack,
+                             const ExecJson& nested_templates);
 
 class Executor {
  public:
@@ -117,6 +137,13 @@ class Executor {
   struct OpContext;
   struct Step;
   ErrorOr<std::optional<ExecResult>> RecoverOperation(const std::string& stack);
+  // Nested stacks (engine/exec/nested_stack.cc).
+  bool IsNestedStackStep(const Step& step);
+  ProviderOutcome CallNestedStack(OpContext& ctx, const Step& step, const std::string& token);
+  ProviderOutcome ProbeNestedStack(const JournalEntry& entry);
+  void PlanNestedStacks(const DeployRequest& request, Plan& plan);
+  ExecJson NestedStepData(const OpContext& ctx, const std::string& logical_id,
+                          const std::optional<StoredResource>& live);
   ErrorOr<ExecResult> RunForward(OpContext& ctx, const Plan& plan);
   ErrorOr<ExecResult> RunRollback(OpContext& ctx, const std::string& reason);
   ErrorOr<ExecResult> RunCleanup(OpContext& ctx);

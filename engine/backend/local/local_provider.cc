@@ -96,8 +96,10 @@ ProviderOutcome LocalProvider::Create(const SimRequest& request) {
   if (std::optional<CloudResource> done = store_.GetCloudByToken(request.token))
     return ProviderOutcome{true, done->physical_id, done->attributes, ""};
   Delay();
-  if (faults_.ShouldFail(request.logical_id, "create"))
-    return Injected(request.logical_id, "create", request.token);
+  const std::string& address =
+      request.fault_address.empty() ? request.logical_id : request.fault_address;
+  if (faults_.ShouldFail(address, "create"))
+    return Injected(address, "create", request.token);
   std::string reason;
   if (!simulator_.Supports(request.type, &reason))
     return ProviderOutcome{false, "", nullptr, reason};
@@ -125,8 +127,10 @@ ProviderOutcome LocalProvider::Update(const SimRequest& request, const std::stri
   if (row->last_token == request.token)
     return ProviderOutcome{true, physical_id, row->attributes, ""};
   Delay();
-  if (faults_.ShouldFail(request.logical_id, "update"))
-    return Injected(request.logical_id, "update", request.token);
+  const std::string& address =
+      request.fault_address.empty() ? request.logical_id : request.fault_address;
+  if (faults_.ShouldFail(address, "update"))
+    return Injected(address, "update", request.token);
   row->attributes = simulator_.Update(request, physical_id, row->attributes);
   row->properties = request.properties;
   row->last_token = request.token;
