@@ -19,6 +19,7 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "engine/api/nested_templates.h"
 #include "engine/api/pipeline.h"
 #include "engine/api/planning.h"
 #include "engine/cli/backend_flags.h"
@@ -100,6 +101,8 @@ Command AddDeployCommand(CLI::App& app) {
     if (const int* exit_code = std::get_if<int>(&prepared))
       return *exit_code;
     DeployTemplate& processed = std::get<DeployTemplate>(prepared);
+    if (std::optional<int> failed = AddNestedTemplates(processed, common))
+      return *failed;
     const Compiler& compiler = *processed.compiler;
     std::cout << "Deploying " << flags->template_path << " to stack '" << flags->stack << "' ("
               << processed.resources << " resources; local backend " << backend.store().path()
@@ -115,6 +118,7 @@ Command AddDeployCommand(CLI::App& app) {
     request.parallel = flags->parallel;
     request.holder = holder;
     request.capabilities = flags->capabilities;
+    request.nested_templates = processed.nested;
     // The plan is what gets executed: a saved one (refused if the stack changed since), or
     // one made now, shown before asking.
     if (!flags->plan.empty()) {
@@ -133,7 +137,7 @@ Command AddDeployCommand(CLI::App& app) {
                            ": the plan does not record the template and parameters it was made "
                            "from (saved by an older cfnx); run `cfnx plan` again");
       DeployInputs inputs;
-      inputs.processed_template = processed.processed;
+      inputs.processed_template = WithNestedTemplates(processed.processed, processed.nested);
       inputs.parameters = compiler.options().parameters;
       inputs.stack_name = flags->stack;
       inputs.region = request.region;

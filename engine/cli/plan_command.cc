@@ -125,6 +125,7 @@ Command AddPlanCommand(CLI::App& app) {
     } else if (!database.empty() && !IsSqliteFile(database)) {
       database.clear();
     }
+    std::unique_ptr<LocalBackend> local;  // read for nested stacks' states too
     if (!database.empty()) {
       if (flags->backend != "local") {
         return CouldNotRun("--state " + database + " is a local backend database");
@@ -140,6 +141,7 @@ Command AddPlanCommand(CLI::App& app) {
         return CouldNotRun(described.error().message);
       }
       state = std::move(*described);
+      local = std::move(*backend);
     } else if (!flags->state.empty() && !state_is_new && flags->backend != "aws") {
       ErrorOr<StackState> read = ReadStackStateFile(flags->state);
       if (!read.ok()) {
@@ -149,6 +151,12 @@ Command AddPlanCommand(CLI::App& app) {
     }
     PlanOptions plan_options;
     plan_options.capabilities = flags->capabilities;
+    if (local) {
+      plan_options.nested_state = [&local](const std::string& name) {
+        ErrorOr<StackState> child = local->DescribeStack(name);
+        return child.ok() ? std::move(*child) : StackState{};
+      };
+    }
     Parse(flags->on_failure, &plan_options.on_failure);
     if (!flags->resources_to_import.empty()) {
       ErrorOr<std::map<std::string, std::map<std::string, std::string>>> imports =
