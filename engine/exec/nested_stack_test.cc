@@ -113,7 +113,10 @@ class NestedStackTest : public ::testing::Test {
     return result.ok() ? *result : ExecResult{};
   }
   std::string Output(const std::string& stack, const std::string& key) {
-    for (const ExecJson& o : store_->GetStack(stack)->outputs) {
+    std::optional<StoredStack> s = store_->GetStack(stack);
+    if (!s)
+      return "";
+    for (const ExecJson& o : s->outputs) {
       if (o["OutputKey"] == key)
         return o["OutputValue"].get<std::string>();
     }
@@ -270,6 +273,7 @@ TEST_F(NestedStackTest, DestroyingTheParentDeletesTheChild) {
 
 TEST_F(NestedStackTest, FaultsAddressResourcesOfGrandchildren) {
   DeployRequest request = Request(kParent, R"({
+    "Parameters": {"Label": {"Type": "String"}},
     "Resources": {"Grand": {"Type": "AWS::CloudFormation::Stack",
                             "Properties": {"TemplateURL": "grand.json"}}},
     "Outputs": {"TopicName": {"Value": {"Fn::GetAtt": ["Grand", "Outputs.Name"]}}}})");
