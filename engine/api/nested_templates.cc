@@ -16,18 +16,21 @@ namespace fs = std::filesystem;
 
 constexpr char kStackType[] = "AWS::CloudFormation::Stack";
 
-// Counts errors while forwarding.
+// Counts errors while forwarding, and notes on each where the parent names the nested
+// template (the compiler's "included from here").
 class ErrorCounter : public DiagnosticSink {
  public:
-  explicit ErrorCounter(DiagnosticSink& next) : next_(next) {}
+  ErrorCounter(DiagnosticSink& next, SourceRange site) : next_(next), site_(site) {}
   void Report(Diagnostic d) override {
     errors_ += d.severity == Severity::kError;
+    d.notes.push_back({site_, "in the nested stack template named here"});
     next_.Report(std::move(d));
   }
   int errors() const { return errors_; }
 
  private:
   DiagnosticSink& next_;
+  SourceRange site_;
   int errors_ = 0;
 };
 
@@ -118,7 +121,7 @@ OrderedJson Loader::Load(const LoadedTemplate& loaded, const CompileOptions& opt
     child_options.parameters = LiteralParameters(*props);
     child_options.include_roots.push_back(root_dir);
     FileId id = sources.AddFile(file.generic_string(), std::move(*body));
-    ErrorCounter counter(diags);
+    ErrorCounter counter(diags, url->range());
     LoadedTemplate child = LoadAndBuild(sources, id, child_options, counter);
     if (child.model.root != nullptr && !child.transform_failed && !child.unexpanded_transform)
       RunChecks(child, child_options, counter);
