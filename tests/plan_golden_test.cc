@@ -222,7 +222,9 @@ TEST(PlanGoldenCoverage, EveryValueAndEveryForecastAppears) {
                                       OnStackFailure::kDoNothing});
   // Deploy diagnostics that are not plan forecasts, with the test that covers them.
   const std::map<std::string, std::string> not_forecasts = {
-      {"E9013", "local artifacts packaged for a deploy to AWS: engine/backend/aws/artifacts_test.cc"},
+      {"E9013",
+       "local artifacts packaged for a deploy to AWS: engine/backend/aws/artifacts_test.cc"},
+      {"E9014", "nested stack templates: tests/golden/nested_stacks/error_plan_*.expected.txt"},
   };
   for (const DiagCodeInfo& info : AllDiagCodes()) {
     std::string id(info.id);
@@ -232,6 +234,62 @@ TEST(PlanGoldenCoverage, EveryValueAndEveryForecastAppears) {
     }
   }
 }
+
+// Nested stacks: tests/golden/nested_stacks/plan_*.yaml and error_plan_*.yaml, planned as new
+// stacks from their path in the source tree (the working directory), since their local
+// TemplateURLs are read relative to it. `<case>.options.json` may give {"S3Root": DIR}. A plan
+// is compared as above; an error_ case that cannot be planned compares its diagnostics.
+class NestedPlanGoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(NestedPlanGoldenTest, MatchesExpected) {
+  const std::string path = "tests/golden/" + GetParam();
+  std::string stem = path.substr(0, path.rfind('.'));
+  CompileOptions options;
+  options.stack_name = "app";
+  std::string options_text = testing::ReadFileOrEmpty(testing::SourcePath(stem + ".options.json"));
+  if (!options_text.empty()) {
+    options.s3_root = OrderedJson::parse(options_text).value("S3Root", std::string());
+  }
+  StackState state;
+  state.stack_name = "app";
+  Compiler compiler(options);
+  ErrorOr<FileId> file = compiler.AddFile(path);
+  ASSERT_TRUE(file.ok()) << path;
+  DiagnosticCollector diags;
+  std::optional<Plan> plan =
+      PlanTemplate(compiler.mutable_sources(), *file, options, state, PlanOptions{}, diags);
+  std::string rendered =
+      RenderDiagnostics(diags.diagnostics(), compiler.sources(), DiagnosticFormat::kText);
+  if (GetParam().find("/error_") != std::string::npos) {
+    EXPECT_FALSE(plan.has_value()) << "an error_ case must not plan";
+    EXPECT_GT(diags.error_count(), 0);
+    EXPECT_TRUE(testing::CompareGolden(stem + ".expected.txt", rendered));
+    return;
+  }
+  ASSERT_TRUE(plan.has_value()) << rendered;
+  EXPECT_EQ(diags.error_count(), 0) << rendered;
+  EXPECT_TRUE(testing::CompareGolden(stem + ".expected.json", ToJsonText(PlanToJson(*plan))));
+  EXPECT_TRUE(testing::CompareGolden(stem + ".expected.txt", RenderPlanText(*plan, false)));
+  ErrorOr<Plan> back = PlanFromJson(PlanToJson(*plan));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(PlanToJson(*back), PlanToJson(*plan));
+}
+
+std::vector<std::string> NestedCases() {
+  std::vector<std::string> out;
+  for (const std::string& c : testing::ListGoldenCases("nested_stacks", {".yaml"})) {
+    std::string name = c.substr(c.rfind('/') + 1);
+    if (name.rfind("plan_", 0) == 0 || name.rfind("error_plan_", 0) == 0) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Golden, NestedPlanGoldenTest, ::testing::ValuesIn(NestedCases()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return testing::GoldenCaseName(info.param);
+                         });
 
 std::vector<std::string> Cases() {
   std::vector<std::string> out;
