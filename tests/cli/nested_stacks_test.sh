@@ -108,6 +108,38 @@ rc=$?
 [ $rc -eq 1 ] && grep -q 'E5002' "$dir/symlink" ||
   bad "a TemplateURL through a symlink out of the tree: exit $rc, expected 1 with E5002: $(cat "$dir/symlink")"
 
+# Nesting is bounded: two templates nesting each other, and a chain deeper than 8 levels.
+mkdir -p "$dir/loop"
+printf 'Resources:\n  B:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: b.yaml\n' >"$dir/loop/a.yaml"
+printf 'Resources:\n  A:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: a.yaml\n' >"$dir/loop/b.yaml"
+"$cfnx" plan "$dir/loop/a.yaml" --stack loop --state "$dir/loop.db" --backend local >"$dir/loop.out" 2>&1
+rc=$?
+[ $rc -eq 1 ] && grep -q "E9014: Nested stack template 'a.yaml' nests the template that contains it" "$dir/loop.out" ||
+  bad "templates nesting each other: exit $rc: $(cat "$dir/loop.out")"
+for i in 0 1 2 3 4 5 6 7 8 9; do
+  printf 'Resources:\n  Next:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: d%s.yaml\n' $((i + 1)) >"$dir/loop/d$i.yaml"
+done
+printf 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n' >"$dir/loop/d10.yaml"
+"$cfnx" plan "$dir/loop/d0.yaml" --stack deep --state "$dir/loop.db" --backend local >"$dir/deep.out" 2>&1
+rc=$?
+[ $rc -eq 1 ] && grep -q "nests stacks more than 8 levels deep" "$dir/deep.out" ||
+  bad "a chain of 10 nested stacks: exit $rc: $(cat "$dir/deep.out")"
+
+# A changed child template is a Modify in the nested change set, and deploys.
+mkdir -p "$dir/upd/nested"
+cp "$t" "$dir/upd/app.yaml"
+sed 's/maxReceiveCount: 5/maxReceiveCount: 9/' "$src/examples/templates/nested/queue_stack.yaml" \
+  >"$dir/upd/nested/queue_stack.yaml"
+"$cfnx" plan "$dir/upd/app.yaml" --stack shop --state "$state" --backend local >"$dir/upd.plan" 2>&1 ||
+  bad "plan of a changed child failed: $(cat "$dir/upd.plan")"
+grep -q "~ Queue (AWS::SQS::Queue)" "$dir/upd.plan" && grep -q "maxReceiveCount: 5 -> 9" "$dir/upd.plan" ||
+  bad "plan of a changed child does not show the child's change: $(cat "$dir/upd.plan")"
+"$cfnx" deploy "$dir/upd/app.yaml" --stack shop --state "$state" --yes >"$dir/upd.deploy" 2>&1 ||
+  bad "deploy of a changed child failed: $(tail -5 "$dir/upd.deploy")"
+"$cfnx" describe --stack "$child" --state "$state" --format json >"$dir/child2.json" 2>&1
+grep -q '"StackStatus": "UPDATE_COMPLETE"' "$dir/child2.json" ||
+  bad "the child was not updated: $(head -5 "$dir/child2.json")"
+
 # The nested stack goes with its parent, not alone.
 "$cfnx" destroy --stack "$child" --state "$state" --yes >"$dir/destroy_child" 2>&1 &&
   bad "destroying the nested stack alone was not refused"
