@@ -151,7 +151,7 @@ bool Executor::IsNestedStackStep(const Step& step) {
 
 ExecJson Executor::NestedStepData(const OpContext& ctx, const std::string& logical_id,
                                   const std::optional<StoredResource>& live) {
-  const ExecJson& entry = ctx.nested_templates[logical_id];
+  ExecJson entry = Field(ctx.nested_templates, logical_id.c_str());
   ExecJson data{{"TemplateURL", Field(entry, "TemplateURL")},
                 {"Template", Field(entry, "Template")},
                 {"Nested", ObjectField(entry, "Nested")}};

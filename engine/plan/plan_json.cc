@@ -525,7 +525,23 @@ OrderedJson PlanToJson(const Plan& plan) {
   return j;
 }
 
+namespace {
+
+// Nested plans deeper than this are refused: cfnx nests stacks at most 8 levels
+// (engine/api/nested_templates.h), and a saved plan is outside input.
+constexpr int kMaxNestedPlanDepth = 16;
+
+ErrorOr<Plan> PlanFromJsonAt(const OrderedJson& json, int depth);
+
+}  // namespace
+
 ErrorOr<Plan> PlanFromJson(const OrderedJson& json) {
+  return PlanFromJsonAt(json, 0);
+}
+
+namespace {
+
+ErrorOr<Plan> PlanFromJsonAt(const OrderedJson& json, int depth) {
   Plan plan;
   JsonReader in(json, "");
   OrderedJson cs, order, rollback;
@@ -543,6 +559,10 @@ ErrorOr<Plan> PlanFromJson(const OrderedJson& json) {
   if (!nested.is_null() && !nested.is_array()) {
     return Error{"invalid plan: NestedPlans must be a list"};
   }
+  if (nested.is_array() && !nested.empty() && depth >= kMaxNestedPlanDepth) {
+    return Error{"invalid plan: NestedPlans nested more than " +
+                 std::to_string(kMaxNestedPlanDepth) + " levels deep"};
+  }
   for (const OrderedJson& n : nested.is_array() ? nested : OrderedJson::array()) {
     NestedPlan child;
     JsonReader nin(n, "/NestedPlans");
@@ -554,7 +574,7 @@ ErrorOr<Plan> PlanFromJson(const OrderedJson& json) {
     if (!nin.ok()) {
       return Error{"invalid plan: " + nin.error()};
     }
-    ErrorOr<Plan> read = PlanFromJson(child_plan);
+    ErrorOr<Plan> read = PlanFromJsonAt(child_plan, depth + 1);
     if (!read.ok()) {
       return Error{"nested plan " + child.logical_id + ": " + read.error().message};
     }
@@ -577,5 +597,7 @@ ErrorOr<Plan> PlanFromJson(const OrderedJson& json) {
   }
   return plan;
 }
+
+}  // namespace
 
 }  // namespace cfnx
