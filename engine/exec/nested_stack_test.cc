@@ -229,6 +229,19 @@ TEST_F(NestedStackTest, AChangedChildTemplateUpdatesTheChild) {
   EXPECT_TRUE(Deploy(Request(kParent, kChildV2)).no_changes);
 }
 
+TEST_F(NestedStackTest, WhatReadsAChangedOutputIsUpdated) {
+  ASSERT_TRUE(Deploy(Request(kParent, kChildV1)).succeeded);
+  std::string topic = Resource(ChildName(), "Topic").physical_id;
+  // Only the child's output changes: the parent's Reader and output follow it.
+  ExecResult r = Deploy(Request(kParent, R"({
+    "Parameters": {"Label": {"Type": "String"}},
+    "Resources": {"Topic": {"Type": "Test::Res::Topic", "Properties": {"Label": {"Ref": "Label"}}}},
+    "Outputs": {"TopicName": {"Value": {"Fn::Sub": "${Topic}-v3"}}}})"));
+  ASSERT_TRUE(r.succeeded) << r.message;
+  EXPECT_EQ(Resource("app", "Reader").properties["Topic"], topic + "-v3");
+  EXPECT_EQ(Output("app", "ChildTopic"), topic + "-v3");
+}
+
 TEST_F(NestedStackTest, AFailedUpdateRestoresTheChildsTemplate) {
   ASSERT_TRUE(Deploy(Request(kParent, kChildV1)).succeeded);
   std::string child = ChildName();
