@@ -237,8 +237,10 @@ TEST(PlanGoldenCoverage, EveryValueAndEveryForecastAppears) {
 
 // Nested stacks: tests/golden/nested_stacks/plan_*.yaml and error_plan_*.yaml, planned as new
 // stacks from their path in the source tree (the working directory), since their local
-// TemplateURLs are read relative to it. `<case>.options.json` may give {"S3Root": DIR}. A plan
-// is compared as above; an error_ case that cannot be planned compares its diagnostics.
+// TemplateURLs are read relative to it. `<case>.options.json` may give {"S3Root": DIR};
+// `<case>.state.json` is the deployed parent (absent: a new stack) and
+// `<case>.nested_state.json` the deployed nested stacks ({"STACK NAME": state}). A plan is
+// compared as above; an error_ case that cannot be planned compares its diagnostics.
 class NestedPlanGoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(NestedPlanGoldenTest, MatchesExpected) {
@@ -252,12 +254,34 @@ TEST_P(NestedPlanGoldenTest, MatchesExpected) {
   }
   StackState state;
   state.stack_name = "app";
+  std::string state_text = testing::ReadFileOrEmpty(testing::SourcePath(stem + ".state.json"));
+  if (!state_text.empty()) {
+    ErrorOr<StackState> read = StackStateFromJsonText(state_text);
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    state = std::move(*read);
+  }
+  std::map<std::string, StackState> nested_states;
+  std::string nested_text =
+      testing::ReadFileOrEmpty(testing::SourcePath(stem + ".nested_state.json"));
+  if (!nested_text.empty()) {
+    OrderedJson all = OrderedJson::parse(nested_text);
+    for (auto it = all.begin(); it != all.end(); ++it) {
+      ErrorOr<StackState> read = StackStateFromJsonText(it.value().dump());
+      ASSERT_TRUE(read.ok()) << it.key() << ": " << read.error().message;
+      nested_states[it.key()] = std::move(*read);
+    }
+  }
+  PlanOptions plan_options;
+  plan_options.nested_state = [&nested_states](const std::string& name) {
+    auto it = nested_states.find(name);
+    return it == nested_states.end() ? StackState{} : it->second;
+  };
   Compiler compiler(options);
   ErrorOr<FileId> file = compiler.AddFile(path);
   ASSERT_TRUE(file.ok()) << path;
   DiagnosticCollector diags;
   std::optional<Plan> plan =
-      PlanTemplate(compiler.mutable_sources(), *file, options, state, PlanOptions{}, diags);
+      PlanTemplate(compiler.mutable_sources(), *file, options, state, plan_options, diags);
   std::string rendered =
       RenderDiagnostics(diags.diagnostics(), compiler.sources(), DiagnosticFormat::kText);
   if (GetParam().find("/error_") != std::string::npos) {
