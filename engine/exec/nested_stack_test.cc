@@ -272,6 +272,19 @@ TEST_F(NestedStackTest, AChildUpdateThatFailsRollsBothBack) {
   EXPECT_FALSE(Resource(child, "Topic").properties.contains("Version"));
 }
 
+TEST_F(NestedStackTest, RemovingTheNestedStackDeletesTheChild) {
+  ASSERT_TRUE(Deploy(Request(kParent, kChildV1)).succeeded);
+  std::string child = ChildName();
+  DeployRequest without;
+  without.stack_name = "app";
+  without.template_json = ExecJson::parse(R"({"Resources": {"Other": {"Type": "Test::Res::X"}}})");
+  without.parallel = 1;
+  ExecResult r = Deploy(without);
+  ASSERT_TRUE(r.succeeded) << r.message;
+  EXPECT_EQ(store_->GetStack(child)->status, "DELETE_COMPLETE");
+  EXPECT_EQ(CloudResources(), 1u);  // Other
+}
+
 TEST_F(NestedStackTest, DestroyingTheParentDeletesTheChild) {
   ASSERT_TRUE(Deploy(Request(kParent, kChildV1)).succeeded);
   std::string child = ChildName();
