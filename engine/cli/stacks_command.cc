@@ -52,6 +52,7 @@ Command AddStacksCommand(CLI::App& app) {
     if (!backend.ok())
       return CouldNotRun(backend.error().message);
     StoreJson list = StoreJson::array();
+    std::map<std::string, std::string> parents = NestedStackParents((*backend)->store());
     for (const StoredStack& s : (*backend)->store().ListStacks()) {
       if (!flags->all && s.status == "DELETE_COMPLETE")
         continue;
@@ -61,8 +62,8 @@ Command AddStacksCommand(CLI::App& app) {
                       {"LastUpdatedTime", s.updated_at},
                       {"Resources", resources}};
       // Nested stacks are stacks of their own; each names the stack it is nested in.
-      if (std::optional<StoredStack> parent = ParentStackOf((*backend)->store(), s.name))
-        entry["ParentStack"] = parent->name;
+      if (auto parent = parents.find(s.name); parent != parents.end())
+        entry["ParentStack"] = parent->second;
       list.push_back(std::move(entry));
     }
     if (flags->format == "json") {

@@ -101,6 +101,8 @@ StackState StoredStackState(StateStore& store, const std::string& name);
 // Nested stacks (engine/exec/nested_stack.cc). The stack holding `child` as a nested stack (an
 // AWS::CloudFormation::Stack resource whose physical id is the child's stack id), if any.
 std::optional<StoredStack> ParentStackOf(StateStore& store, const std::string& child);
+// Every nested stack's name -> its parent's name, read in one pass (for listing stacks).
+std::map<std::string, std::string> NestedStackParents(StateStore& store);
 // The templates deployed in the nested stacks of `stack`, recursively, in the shape of
 // DeployRequest::nested_templates ({"Child": {"Template": ..., "Nested": ...}}).
 ExecJson StoredNestedTemplates(StateStore& store, const std::string& stack);

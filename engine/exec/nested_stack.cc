@@ -107,6 +107,22 @@ std::optional<StoredStack> ParentStackOf(StateStore& store, const std::string& c
   return std::nullopt;
 }
 
+std::map<std::string, std::string> NestedStackParents(StateStore& store) {
+  std::vector<StoredStack> stacks = store.ListStacks();
+  std::map<std::string, std::string> by_id;  // stack id -> name
+  for (const StoredStack& s : stacks)
+    by_id[s.stack_id] = s.name;
+  std::map<std::string, std::string> out;
+  for (const StoredStack& s : stacks) {
+    for (const StoredResource& r : store.GetResources(s.name)) {
+      auto child = by_id.find(r.physical_id);
+      if (r.type == kStackType && child != by_id.end() && child->second != s.name)
+        out[child->second] = s.name;
+    }
+  }
+  return out;
+}
+
 ExecJson StoredNestedTemplates(StateStore& store, const std::string& stack) {
   ExecJson out = ExecJson::object();
   for (const StoredResource& r : store.GetResources(stack)) {

@@ -175,6 +175,7 @@ TEST_F(NestedStackTest, CreatesAChildStackWhoseOutputsTheParentReads) {
   EXPECT_EQ(Output("app", "ChildId"), stack->stack_id);
   EXPECT_EQ(ParentStackOf(*store_, child)->name, "app");
   EXPECT_FALSE(ParentStackOf(*store_, "app").has_value());
+  EXPECT_EQ(NestedStackParents(*store_), (std::map<std::string, std::string>{{child, "app"}}));
   // The same templates again: nothing to do.
   EXPECT_TRUE(Deploy(Request(kParent, kChildV1)).no_changes);
 }
