@@ -3,8 +3,10 @@
 
 #include "engine/plan/nested_stacks.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
+#include <vector>
 
 #include "engine/ast/document.h"
 #include "engine/ast/json_convert.h"
@@ -42,6 +44,25 @@ std::map<std::string, std::string> ChildParameters(const ResourceChange& rc) {
     return out;
   for (auto it = params->begin(); it != params->end(); ++it)
     out[it.key()] = it.value().is_string() ? it.value().get<std::string>() : it.value().dump();
+  return out;
+}
+
+// The parent's required capabilities with a child's added: CreateChangeSet of the root stack
+// must acknowledge what its nested stacks need. CAPABILITY_NAMED_IAM covers CAPABILITY_IAM.
+std::vector<std::string> MergeCapabilities(const std::vector<std::string>& parent,
+                                           const std::vector<std::string>& child) {
+  auto has = [&](const char* c) {
+    return std::find(parent.begin(), parent.end(), c) != parent.end() ||
+           std::find(child.begin(), child.end(), c) != child.end();
+  };
+  std::vector<std::string> out;
+  if (has("CAPABILITY_NAMED_IAM")) {
+    out.push_back("CAPABILITY_NAMED_IAM");
+  } else if (has("CAPABILITY_IAM")) {
+    out.push_back("CAPABILITY_IAM");
+  }
+  if (has("CAPABILITY_AUTO_EXPAND"))
+    out.push_back("CAPABILITY_AUTO_EXPAND");
   return out;
 }
 
@@ -120,9 +141,14 @@ void PlanNestedStacks(const OrderedJson& nested_templates, const StackState& par
     OrderedJson grandchildren = entry->value("Nested", OrderedJson::object());
     PlanNestedStacks(grandchildren, state, functions, schemas, options, lookup, nested.plan, sink);
     for (Diagnostic d : nested.plan.forecast) {
-      d.message = prefix + d.message;
+      // At the parent's nested stack resource; the child's own path goes into the message.
+      std::string where = d.path.empty() ? "" : d.path.ToString();
+      d.message = prefix + (where.empty() || where == "/" ? "" : where + ": ") + d.message;
+      d.path = TemplatePath{"Resources", rc.logical_id};
       plan.forecast.push_back(std::move(d));
     }
+    parent.capabilities =
+        MergeCapabilities(parent.capabilities, nested.plan.change_set.capabilities);
     rc.change_set_id = nested.plan.change_set.change_set_id;
     parent.include_nested_stacks = true;
     parent.change_set_id = id;

@@ -39,8 +39,9 @@ std::string StackNameOfStackId(const std::string& stack_id);
 // Adds to `plan` (the parent's, made by ComputePlan against `parent_state` with
 // `parent_options`) a NestedPlan for each Add or Modify of a resource `nested_templates` names,
 // recursively, and links them by change set id. Problems in a child's plan (a parameter without
-// a value) go to `diags` with the child named; a child's forecast is copied into the parent's,
-// each message prefixed "Nested stack 'Child': ", so what refuses a child refuses the parent.
+// a value) go to `diags` with the child named; a child's forecast is copied into the parent's
+// (at /Resources/Child, the message naming the child and the child's path) and its required
+// capabilities into the parent's, so what refuses a child refuses the parent.
 void PlanNestedStacks(const OrderedJson& nested_templates, const StackState& parent_state,
                       const FunctionRegistry& functions, const SchemaFacts& schemas,
                       const PlanOptions& parent_options, const NestedStateLookup& lookup,
