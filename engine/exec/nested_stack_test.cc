@@ -203,6 +203,28 @@ TEST_F(NestedStackTest, AChildThatFailsRollsTheParentBack) {
   EXPECT_EQ(CloudResources(), 0u);
 }
 
+TEST_F(NestedStackTest, FailingTheNestedStackResourceItselfCreatesNoChild) {
+  ExecResult r = Deploy(Request(kParent, kChildV1), {"Child:create"});
+  EXPECT_EQ(r.status, "ROLLBACK_COMPLETE");
+  EXPECT_THAT(r.message, HasSubstr("--fail Child:create"));
+  EXPECT_EQ(store_->ListStacks().size(), 1u);  // only the parent
+  // And a nested stack that cannot be deleted leaves its parent DELETE_FAILED.
+  {
+    LocalProvider provider(*store_, simulator_);
+    Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
+    ASSERT_TRUE(executor.Destroy("app", "test", 1).ok());  // ROLLBACK_COMPLETE: destroy first
+  }
+  ASSERT_TRUE(Deploy(Request(kParent, kChildV1)).succeeded);
+  FaultPlan faults;
+  ASSERT_TRUE(faults.Add("Child:delete").ok());
+  LocalProvider provider(*store_, simulator_, faults);
+  Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
+  ErrorOr<ExecResult> destroyed = executor.Destroy("app", "test", 1);
+  ASSERT_TRUE(destroyed.ok()) << destroyed.error().message;
+  EXPECT_EQ(destroyed->status, "DELETE_FAILED");
+  EXPECT_EQ(store_->GetStack(ChildName())->status, "CREATE_COMPLETE");
+}
+
 TEST_F(NestedStackTest, AParentFailureAfterTheChildDeletesTheChild) {
   ExecResult r = Deploy(Request(kParent, kChildV1), {"Reader:create"});
   EXPECT_EQ(r.status, "ROLLBACK_COMPLETE");
