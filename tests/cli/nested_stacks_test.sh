@@ -140,6 +140,16 @@ grep -q "~ Queue (AWS::SQS::Queue)" "$dir/upd.plan" && grep -q "maxReceiveCount:
 grep -q '"StackStatus": "UPDATE_COMPLETE"' "$dir/child2.json" ||
   bad "the child was not updated: $(head -5 "$dir/child2.json")"
 
+# A SAM application with a local Location is a nested stack too.
+mkdir -p "$dir/sam/nested"
+cp "$src/examples/templates/nested/queue_stack.yaml" "$dir/sam/nested/"
+printf 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Queues:\n    Type: AWS::Serverless::Application\n    Properties:\n      Location: nested/queue_stack.yaml\n      Parameters:\n        Stage: prod\nOutputs:\n  Url:\n    Value: !GetAtt Queues.Outputs.QueueUrl\n' >"$dir/sam/app.yaml"
+"$cfnx" deploy "$dir/sam/app.yaml" --stack samapp --state "$dir/sam.db" --yes \
+  --capabilities CAPABILITY_AUTO_EXPAND >"$dir/sam.out" 2>&1 ||
+  bad "deploy of a SAM application failed: $(tail -5 "$dir/sam.out")"
+grep -q 'Url = https://sqs.us-east-1.amazonaws.com/123456789012/prod-orders' "$dir/sam.out" ||
+  bad "the SAM application's output is not the nested stack's: $(tail -5 "$dir/sam.out")"
+
 # The nested stack goes with its parent, not alone.
 "$cfnx" destroy --stack "$child" --state "$state" --yes >"$dir/destroy_child" 2>&1 &&
   bad "destroying the nested stack alone was not refused"
