@@ -102,7 +102,7 @@ class NestedStackTest : public ::testing::Test {
     request.parallel = 1;
     return request;
   }
-  ExecResult Deploy(const DeployRequest& request, std::vector<std::string> faults = {}) {
+  ExecResult Deploy(const DeployRequest& request, const std::vector<std::string>& faults = {}) {
     FaultPlan plan;
     for (const std::string& f : faults)
       EXPECT_TRUE(plan.Add(f).ok());

@@ -143,7 +143,10 @@ void PlanNestedStacks(const OrderedJson& nested_templates, const StackState& par
     for (Diagnostic d : nested.plan.forecast) {
       // At the parent's nested stack resource; the child's own path goes into the message.
       std::string where = d.path.empty() ? "" : d.path.ToString();
-      d.message = prefix + (where.empty() || where == "/" ? "" : where + ": ") + d.message;
+      std::string message = prefix;
+      if (!where.empty() && where != "/")
+        message += where + ": ";
+      d.message = message + d.message;
       d.path = TemplatePath{"Resources", rc.logical_id};
       plan.forecast.push_back(std::move(d));
     }
