@@ -246,6 +246,7 @@ TEST(PlanGoldenCoverage, EveryValueAndEveryForecastAppears) {
   const std::map<std::string, std::string> not_forecasts = {
       {"E9013",
        "local artifacts packaged for a deploy to AWS: engine/backend/aws/artifacts_test.cc"},
+      {"E9018", "nested stack templates: tests/golden/nested_stacks/error_plan_*.expected.txt"},
   };
   for (const DiagCodeInfo& info : AllDiagCodes()) {
     std::string id(info.id);
@@ -255,6 +256,92 @@ TEST(PlanGoldenCoverage, EveryValueAndEveryForecastAppears) {
     }
   }
 }
+
+// Nested stacks: tests/golden/nested_stacks/plan_*.yaml and error_plan_*.yaml, planned as new
+// stacks from their path in the source tree (the working directory), since their local
+// TemplateURLs are read relative to it. `<case>.options.json` may give {"S3Root": DIR};
+// `<case>.state.json` is the deployed parent (absent: a new stack) and
+// `<case>.nested_state.json` the deployed nested stacks ({"STACK NAME": state}). A plan is
+// compared as above; an error_ case that cannot be planned compares its diagnostics.
+class NestedPlanGoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(NestedPlanGoldenTest, MatchesExpected) {
+  const std::string path = "tests/golden/" + GetParam();
+  std::string stem = path.substr(0, path.rfind('.'));
+  CompileOptions options;
+  options.stack_name = "app";
+  std::string options_text = testing::ReadFileOrEmpty(testing::SourcePath(stem + ".options.json"));
+  if (!options_text.empty()) {
+    options.s3_root = OrderedJson::parse(options_text).value("S3Root", std::string());
+  }
+  StackState state;
+  state.stack_name = "app";
+  std::string state_text = testing::ReadFileOrEmpty(testing::SourcePath(stem + ".state.json"));
+  if (!state_text.empty()) {
+    ErrorOr<StackState> read = StackStateFromJsonText(state_text);
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    state = std::move(*read);
+  }
+  std::map<std::string, StackState> nested_states;
+  std::string nested_text =
+      testing::ReadFileOrEmpty(testing::SourcePath(stem + ".nested_state.json"));
+  if (!nested_text.empty()) {
+    OrderedJson all = OrderedJson::parse(nested_text);
+    for (auto it = all.begin(); it != all.end(); ++it) {
+      ErrorOr<StackState> read = StackStateFromJsonText(it.value().dump());
+      ASSERT_TRUE(read.ok()) << it.key() << ": " << read.error().message;
+      nested_states[it.key()] = std::move(*read);
+    }
+  }
+  PlanOptions plan_options;
+  plan_options.nested_state = [&nested_states](const std::string& name) {
+    auto it = nested_states.find(name);
+    return it == nested_states.end() ? StackState{} : it->second;
+  };
+  Compiler compiler(options);
+  ErrorOr<FileId> file = compiler.AddFile(path);
+  ASSERT_TRUE(file.ok()) << path;
+  DiagnosticCollector diags;
+  std::optional<Plan> plan =
+      PlanTemplate(compiler.mutable_sources(), *file, options, state, plan_options, diags);
+  std::string rendered =
+      RenderDiagnostics(diags.diagnostics(), compiler.sources(), DiagnosticFormat::kText);
+  bool error_case = GetParam().find("/error_") != std::string::npos;
+  if (error_case && !plan.has_value()) {
+    EXPECT_GT(diags.error_count(), 0);
+    EXPECT_TRUE(testing::CompareGolden(stem + ".expected.txt", rendered));
+    return;
+  }
+  ASSERT_TRUE(plan.has_value()) << rendered;
+  EXPECT_EQ(diags.error_count(), 0) << rendered;
+  EXPECT_TRUE(testing::CompareGolden(stem + ".expected.json", ToJsonText(PlanToJson(*plan))));
+  EXPECT_TRUE(testing::CompareGolden(stem + ".expected.txt", RenderPlanText(*plan, false)));
+  // An error_ case that plans must forecast an error (a child's, copied into the parent's).
+  bool forecast_error = false;
+  for (const Diagnostic& d : plan->forecast) {
+    forecast_error |= d.severity == Severity::kError;
+  }
+  EXPECT_EQ(forecast_error, error_case);
+  ErrorOr<Plan> back = PlanFromJson(PlanToJson(*plan));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(PlanToJson(*back), PlanToJson(*plan));
+}
+
+std::vector<std::string> NestedCases() {
+  std::vector<std::string> out;
+  for (const std::string& c : testing::ListGoldenCases("nested_stacks", {".yaml"})) {
+    std::string name = c.substr(c.rfind('/') + 1);
+    if (name.rfind("plan_", 0) == 0 || name.rfind("error_plan_", 0) == 0) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Golden, NestedPlanGoldenTest, ::testing::ValuesIn(NestedCases()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return testing::GoldenCaseName(info.param);
+                         });
 
 std::vector<std::string> Cases() {
   std::vector<std::string> out;

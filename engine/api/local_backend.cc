@@ -60,6 +60,18 @@ ErrorOr<StoreJson> LocalBackend::DescribeJson(const std::string& name) {
   j["StackStatusReason"] = stack->status_reason;
   j["CreationTime"] = stack->created_at;
   j["LastUpdatedTime"] = stack->updated_at;
+  // A nested stack names its parent and its root stack, as DescribeStacks does.
+  if (std::optional<StoredStack> parent = ParentStackOf(*store_, name)) {
+    j["ParentId"] = parent->stack_id;
+    StoredStack root = *parent;
+    for (int depth = 0; depth < 16; ++depth) {
+      std::optional<StoredStack> up = ParentStackOf(*store_, root.name);
+      if (!up)
+        break;
+      root = *up;
+    }
+    j["RootId"] = root.stack_id;
+  }
   // CloudFormation never shows a NoEcho parameter's value, nor (in cfnx) anything made from it.
   std::set<std::string> secret = NoEchoParameterNames(stack->template_json);
   const StoreJson* template_resources = nullptr;
@@ -207,7 +219,7 @@ SimRequest LocalBackend::Request(const ResourceRequest& r) const {
                     r.logical_id,       r.type,
                     options_.region,    options_.account_id,
                     options_.partition, r.client_request_token + "-" + r.logical_id,
-                    r.properties};
+                    r.properties,       ""};
 }
 
 ErrorOr<ResourceOutcome> LocalBackend::CreateResource(const ResourceRequest& request) {

@@ -7,10 +7,12 @@
 #include <fstream>
 
 #include "engine/api/local_backend.h"
+#include "engine/api/nested_templates.h"
 #include "engine/api/pipeline.h"
 #include "engine/api/schema_registry.h"
 #include "engine/graph/graph.h"
 #include "engine/parse/loader.h"
+#include "engine/plan/nested_stacks.h"
 #include "functions/register.h"
 
 namespace cfnx {
@@ -166,6 +168,12 @@ std::optional<Plan> PlanTemplate(SourceManager& sources, FileId file, const Comp
   if (sink.errors() > 0) {
     return std::nullopt;
   }
+  // Nested stacks with a local template are stacks of their own: a missing or broken child
+  // is an error now, not a failed deployment later.
+  OrderedJson nested = LoadNestedTemplates(sources, loaded, deployed, sink);
+  if (sink.errors() > 0) {
+    return std::nullopt;
+  }
   plan_options.stack_name = options.stack_name;
   plan_options.region = options.region;
   plan_options.account_id = options.account_id;
@@ -181,9 +189,15 @@ std::optional<Plan> PlanTemplate(SourceManager& sources, FileId file, const Comp
   if (sink.errors() > 0) {
     return std::nullopt;
   }
+  PlanNestedStacks(nested, state, BuiltinFunctions(), DefaultSchemaFacts(), plan_options,
+                   plan_options.nested_state, plan, sink);
+  if (sink.errors() > 0) {
+    return std::nullopt;
+  }
   // What `cfnx deploy --plan` checks it is given again (DeployInputs).
   DeployInputs inputs;
-  inputs.processed_template = ToJsonText(ProcessedTemplateJson(loaded));
+  inputs.processed_template =
+      WithNestedTemplates(ToJsonText(ProcessedTemplateJson(loaded)), nested);
   inputs.parameters = std::move(deployed.parameters);
   inputs.stack_name = plan_options.stack_name;
   inputs.region = plan_options.region;

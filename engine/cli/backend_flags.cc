@@ -24,7 +24,8 @@ void AddBackendFlags(CLI::App* app, BackendFlags* flags, bool mutating) {
   app->add_option("--lock-timeout", flags->lock_timeout,
                   "seconds to wait for another operation on the stack (default 0: fail at once)");
   app->add_option("--fail", flags->faults,
-                  "local backend fault injection: LOGICALID[:create|update|delete]");
+                  "local backend fault injection: LOGICALID[:create|update|delete]; a nested "
+                  "stack's resource as CHILD/LOGICALID");
   app->add_option("--fail-file", flags->fault_file, "fault injection specs, one per line");
   app->add_option("--handler", flags->handlers,
                   "local backend: serve a custom resource type or logical id with a local command "
@@ -63,8 +64,13 @@ ErrorOr<StackState> RecoverAndDescribe(LocalBackend& backend, Executor& executor
 }
 
 void EventPrinter::OnEvent(const StoredEvent& e) {
+  if (first_stack_.empty())
+    first_stack_ = e.stack;
+  std::string who = e.stack == first_stack_ || e.logical_id == e.stack
+                        ? e.logical_id
+                        : e.stack + "/" + e.logical_id;
   std::cout << e.timestamp << "  " << std::left << std::setw(46) << e.status << " " << std::setw(28)
-            << e.type << " " << e.logical_id;
+            << e.type << " " << who;
   if (!e.reason.empty())
     std::cout << "  " << e.reason;
   std::cout << std::endl;
@@ -77,8 +83,8 @@ void PrintOutcome(LocalBackend& backend, const std::string& stack, const ExecRes
   }
   std::map<std::string, int> counts;
   for (const StoredEvent& e : backend.store().GetEvents(stack, result.operation)) {
-    if (e.type != "AWS::CloudFormation::Stack")
-      ++counts[e.status];
+    if (e.type != "AWS::CloudFormation::Stack" || e.logical_id != e.stack)
+      ++counts[e.status];  // a nested stack's resource counts, the stack's own status not
   }
   if (std::optional<StoredStack> s = backend.store().GetStack(stack)) {
     if (result.succeeded && s->outputs.is_array() && !s->outputs.empty()) {

@@ -54,6 +54,11 @@ ErrorOr<StackState> RecoverAndDescribe(LocalBackend& backend, Executor& executor
 class EventPrinter : public ExecObserver {
  public:
   void OnEvent(const StoredEvent& event) override;
+
+ private:
+  // The stack of the first event: a nested stack's events name their stack before the
+  // logical id ("app-Child-0A1B2C3D4E5F6/Topic").
+  std::string first_stack_;
 };
 
 // Prints the stack's outputs and a one-line summary of operation `op`.

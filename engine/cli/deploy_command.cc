@@ -22,6 +22,7 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "engine/api/nested_templates.h"
 #include "engine/api/pipeline.h"
 #include "engine/api/planning.h"
 #include "engine/cli/backend_flags.h"
@@ -150,6 +151,8 @@ Command AddDeployCommand(CLI::App& app) {
     if (const int* exit_code = std::get_if<int>(&prepared))
       return *exit_code;
     DeployTemplate& processed = std::get<DeployTemplate>(prepared);
+    if (std::optional<int> failed = AddNestedTemplates(processed, common))
+      return *failed;
     const Compiler& compiler = *processed.compiler;
     std::cout << "Deploying " << flags->template_path << " to stack '" << flags->stack << "' ("
               << processed.resources << " resources; local backend " << backend.store().path()
@@ -169,6 +172,7 @@ Command AddDeployCommand(CLI::App& app) {
     request.stack_policy = std::move(stack_policy);
     request.stack_policy_during_update = std::move(stack_policy_during_update);
     request.ssm_parameters = std::move(ssm_parameters);
+    request.nested_templates = processed.nested;
     // The plan is what gets executed: a saved one (refused if the stack changed since), or
     // one made now, shown before asking.
     if (!flags->plan.empty()) {
@@ -187,7 +191,7 @@ Command AddDeployCommand(CLI::App& app) {
                            ": the plan does not record the template and parameters it was made "
                            "from (saved by an older cfnx); run `cfnx plan` again");
       DeployInputs inputs;
-      inputs.processed_template = processed.processed;
+      inputs.processed_template = WithNestedTemplates(processed.processed, processed.nested);
       inputs.parameters = compiler.options().parameters;
       inputs.stack_name = flags->stack;
       inputs.region = request.region;

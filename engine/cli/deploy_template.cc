@@ -5,6 +5,8 @@
 
 #include <iostream>
 
+#include "engine/api/nested_templates.h"
+#include "engine/api/pipeline.h"
 #include "engine/api/planning.h"
 #include "engine/cli/backend_flags.h"
 
@@ -42,6 +44,22 @@ std::variant<DeployTemplate, int> PrepareDeployTemplate(const std::string& path,
   out.processed = std::move(processed.json);
   out.resources = out.json.contains("Resources") ? out.json["Resources"].size() : 0;
   return out;
+}
+
+std::optional<int> AddNestedTemplates(DeployTemplate& prepared, const CommonFlags& common) {
+  Compiler& compiler = *prepared.compiler;
+  DiagnosticCollector diags;
+  LoadedTemplate loaded =
+      LoadAndBuild(compiler.mutable_sources(), prepared.file, compiler.options(), diags);
+  DiagnosticCollector nested_diags;
+  prepared.nested =
+      LoadNestedTemplates(compiler.mutable_sources(), loaded, compiler.options(), nested_diags);
+  PrintDiagnostics(nested_diags.diagnostics(), compiler.sources(), common);
+  if (nested_diags.error_count() > 0) {
+    std::cerr << "cfnx: a nested stack's template has errors; nothing was deployed\n";
+    return kExitDeployFailed;
+  }
+  return std::nullopt;
 }
 
 }  // namespace cfnx

@@ -11,6 +11,7 @@
 #define CFNX_ENGINE_CLI_DEPLOY_TEMPLATE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -26,6 +27,8 @@ struct DeployTemplate {
   std::string processed;  // the processed template (transforms applied), JSON text
   OrderedJson json;       // the same, parsed
   size_t resources = 0;
+  // The nested stacks' templates (AddNestedTemplates; engine/api/nested_templates.h).
+  OrderedJson nested = OrderedJson::object();
 };
 
 // Checks `text` (read from `path`) and expands it for `state`. Prints the diagnostics; when
@@ -35,6 +38,11 @@ std::variant<DeployTemplate, int> PrepareDeployTemplate(const std::string& path,
                                                         const CompileOptions& options,
                                                         const StackState& state,
                                                         const CommonFlags& common);
+
+// Loads the templates of the nested stacks with a local TemplateURL into `prepared.nested`, for
+// the local backend, which deploys them as stacks of their own. Prints the diagnostics; returns
+// kExitDeployFailed when a child is missing or broken, nullopt when all loaded.
+std::optional<int> AddNestedTemplates(DeployTemplate& prepared, const CommonFlags& common);
 
 }  // namespace cfnx
 

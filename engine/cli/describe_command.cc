@@ -53,6 +53,8 @@ Command AddDescribeCommand(CLI::App& app) {
     if (!d["StackStatusReason"].get<std::string>().empty())
       std::cout << " (" << d["StackStatusReason"].get<std::string>() << ")";
     std::cout << "\nUpdated: " << d["LastUpdatedTime"].get<std::string>() << "\n";
+    if (d.contains("ParentId"))
+      std::cout << "Parent:  " << d["ParentId"].get<std::string>() << " (a nested stack)\n";
     if (d.contains("LockedBy"))
       std::cout << "Locked by " << d["LockedBy"].get<std::string>() << "\n";
     if (d.value("EnableTerminationProtection", false))

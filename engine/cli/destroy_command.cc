@@ -5,7 +5,8 @@
 // Deletes the stack's resources in reverse dependency order (DeletionPolicy Retain keeps
 // them) and the stack. Refused, before asking, while another stack imports one of its exports:
 // the forecast `cfnx plan` tests for a deletion (ForecastStackDeletion, E9008 per export, printed
-// as "cfnx: error: E9008 /Outputs/KEY: ..."). Exit: 0 deleted, 1 could not run (or refused),
+// as "cfnx: error: E9008 /Outputs/KEY: ..."). Nested stacks are deleted with their parent (a
+// nested stack alone is refused). Exit: 0 deleted, 1 could not run (or refused),
 // 2 the deletion failed (DELETE_FAILED). `--backend aws`: destroy_aws_command.cc.
 
 #include <iostream>
@@ -43,6 +44,12 @@ Command AddDestroyCommand(CLI::App& app) {
     std::optional<StoredStack> stack = backend.store().GetStack(flags->stack);
     if (!stack || stack->status == "DELETE_COMPLETE")
       return CouldNotRun("Stack with id " + flags->stack + " does not exist");
+    // A nested stack is deleted with its parent; deleting it alone would leave the parent's
+    // resource pointing at nothing.
+    if (std::optional<StoredStack> parent = ParentStackOf(backend.store(), flags->stack))
+      return CouldNotRun("stack '" + flags->stack + "' is a nested stack of '" + parent->name +
+                         "'; destroy '" + parent->name +
+                         "' (or remove the nested stack from its template and deploy it)");
     EventPrinter printer;
     Executor executor = backend.MakeExecutor(&printer);
     // The forecast is read from the stack as it is after recovery, and refuses before asking.

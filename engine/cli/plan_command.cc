@@ -117,6 +117,21 @@ Command AddPlanCommand(CLI::App& app) {
                sub->count("--backend") > 0) {
       state_path.clear();  // --backend local --state NEW.db: nothing deployed there yet
     }
+    // Nested stacks' deployed states come from the same local database, when it is one.
+    std::unique_ptr<LocalBackend> local;
+    if (!state_path.empty()) {
+      std::ifstream probe(state_path, std::ios::binary);
+      char magic[16] = {};
+      probe.read(magic, sizeof(magic));
+      if (probe && std::string_view(magic, 15) == "SQLite format 3") {
+        LocalBackendOptions backend_options;
+        backend_options.state_path = state_path;
+        ErrorOr<std::unique_ptr<LocalBackend>> opened = LocalBackend::Open(backend_options);
+        if (opened.ok()) {
+          local = std::move(*opened);
+        }
+      }
+    }
     if (!state_path.empty()) {
       ErrorOr<StackState> read = ReadStackState(state_path, flags->stack);
       if (!read.ok()) {
@@ -141,6 +156,12 @@ Command AddPlanCommand(CLI::App& app) {
         return CouldNotRun(ssm.error().message);
       }
       plan_options.ssm_parameters = std::move(*ssm);
+    }
+    if (local) {
+      plan_options.nested_state = [&local](const std::string& name) {
+        ErrorOr<StackState> child = local->DescribeStack(name);
+        return child.ok() ? std::move(*child) : StackState{};
+      };
     }
     Parse(flags->on_failure, &plan_options.on_failure);
     if (!flags->resources_to_import.empty()) {

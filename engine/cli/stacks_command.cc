@@ -4,7 +4,8 @@
 // `cfnx stacks [--state PATH] [--all] [--format text|json]`
 // Lists the stacks of the local backend (name, status, last update, resource count) or, with
 // --backend aws, of CloudFormation in the region (name, status, last update). Deleted stacks
-// only with --all. Never waits for locks (reads do not block).
+// only with --all. A nested stack is listed as a stack of its own, with the stack it is nested
+// in ("ParentStack" in JSON). Never waits for locks (reads do not block).
 
 #include <iomanip>
 #include <iostream>
@@ -51,14 +52,19 @@ Command AddStacksCommand(CLI::App& app) {
     if (!backend.ok())
       return CouldNotRun(backend.error().message);
     StoreJson list = StoreJson::array();
+    std::map<std::string, std::string> parents = NestedStackParents((*backend)->store());
     for (const StoredStack& s : (*backend)->store().ListStacks()) {
       if (!flags->all && s.status == "DELETE_COMPLETE")
         continue;
       size_t resources = (*backend)->store().GetResources(s.name).size();
-      list.push_back({{"StackName", s.name},
+      StoreJson entry{{"StackName", s.name},
                       {"StackStatus", s.status},
                       {"LastUpdatedTime", s.updated_at},
-                      {"Resources", resources}});
+                      {"Resources", resources}};
+      // Nested stacks are stacks of their own; each names the stack it is nested in.
+      if (auto parent = parents.find(s.name); parent != parents.end())
+        entry["ParentStack"] = parent->second;
+      list.push_back(std::move(entry));
     }
     if (flags->format == "json") {
       std::cout << list.dump(2, ' ', false, StoreJson::error_handler_t::replace) << "\n";
@@ -72,7 +78,10 @@ Command AddStacksCommand(CLI::App& app) {
       std::cout << std::left << std::setw(32) << s["StackName"].get<std::string>() << " "
                 << std::setw(46) << s["StackStatus"].get<std::string>() << " "
                 << s["LastUpdatedTime"].get<std::string>() << "  " << s["Resources"].get<size_t>()
-                << " resources\n";
+                << " resources";
+      if (s.contains("ParentStack"))
+        std::cout << "  (nested in " << s["ParentStack"].get<std::string>() << ")";
+      std::cout << "\n";
     }
     return 0;
   };

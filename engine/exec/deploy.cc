@@ -178,6 +178,8 @@ ErrorOr<Prepared> Prepare(StateStore& store, const ResourceSimulator& simulator,
       if (!found->second)
         continue;
     }
+    if (r["Type"] == "AWS::CloudFormation::Stack" && req.nested_templates.contains(it.key()))
+      continue;  // a stack of its own (nested_stack.cc), not a simulated resource
     std::string why;
     if (!simulator.Supports(r["Type"].get<std::string>(), &why))
       return Error{"resource " + it.key() + ": " + why};
@@ -213,6 +215,7 @@ ErrorOr<Plan> Executor::PlanDeploy(const DeployRequest& req) {
     if (d.severity == Severity::kError)
       return Error{"Template error: " + d.message};
   }
+  PlanNestedStacks(req, plan);
   return plan;
 }
 
@@ -241,6 +244,7 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
       SameJson(existing->resolved_parameters, ResolvedParameters(p.parameters, p.ssm_names)) &&
       std::all_of(rows.begin(), rows.end(),
                   [](const StoredResource& r) { return r.role == "current"; }) &&
+      NestedTemplatesDeployed(store_, req.stack_name, req.nested_templates) &&
       (existing->status == "CREATE_COMPLETE" || existing->status == "UPDATE_COMPLETE" ||
        existing->status == "UPDATE_ROLLBACK_COMPLETE")) {
     ExecResult result;
@@ -304,6 +308,8 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
   ctx->account_id = req.account_id;
   ctx->partition = req.partition;
   ctx->parallel = req.parallel;
+  ctx->nested_templates = req.nested_templates;
+  ctx->fault_prefix = req.fault_prefix;
   ExecJson rollback_order = RollbackSequence(plan);
   ExecJson cleanup_order = CleanupSequence(plan);
   ctx->rollback_position = Positions(rollback_order["waves"]);
@@ -341,7 +347,9 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
                         {"partition", req.partition},
                         {"parallel", req.parallel},
                         {"rollback_order", rollback_order},
-                        {"cleanup_order", cleanup_order}};
+                        {"cleanup_order", cleanup_order},
+                        {"nested_templates", req.nested_templates},
+                        {"fault_prefix", req.fault_prefix}};
   std::string status = creating ? "CREATE_IN_PROGRESS" : "UPDATE_IN_PROGRESS";
   stack.status = status;
   stack.status_reason = "User Initiated";
@@ -476,6 +484,8 @@ ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx, const Plan& plan) {
       step.update_replace_policy = PolicyOf(r, "UpdateReplacePolicy");
       if (live)
         step.before = *live;
+      if (type == "AWS::CloudFormation::Stack" && ctx.nested_templates.contains(id))
+        step.nested = NestedStepData(ctx, id, live);
       switch (planned.action) {
         case StepAction::kCreate:
           step.action = "create";

@@ -76,6 +76,8 @@ std::unique_ptr<Executor::OpContext> Executor::LoadContext(const Operation& op) 
     ctx->rollback_position = Positions(Field(rollback, "waves"));
     ctx->rollback_cleanup_position = Positions(Field(rollback, "cleanup"));
     ctx->cleanup_position = Positions(Field(d, "cleanup_order"));
+    ctx->nested_templates = ObjectField(d, "nested_templates");
+    ctx->fault_prefix = StringField(d, "fault_prefix");
   }
   for (const StoredResource& r : store_.GetResources(op.stack)) {
     if (r.role == "current")
@@ -118,15 +120,20 @@ Status Executor::SetStackStatus(OpContext& ctx, const std::string& status,
 }
 
 ProviderOutcome Executor::CallProvider(OpContext& ctx, const Step& step, const std::string& token) {
-  SimRequest req{ctx.stack.name, ctx.stack.stack_id, step.logical_id, step.type,      ctx.region,
-                 ctx.account_id, ctx.partition,      token,           step.properties};
+  if (IsNestedStackStep(step))
+    return CallNestedStack(ctx, step, token);
+  // In a nested stack, --fail names the resource by its path from the root stack.
+  std::string address = ctx.fault_prefix.empty() ? "" : ctx.fault_prefix + step.logical_id;
+  SimRequest req{ctx.stack.name, ctx.stack.stack_id, step.logical_id, step.type,       ctx.region,
+                 ctx.account_id, ctx.partition,      token,           step.properties, address};
   const std::string& a = step.action;
   if (a == "create" || a == "replace" || a == "replace_create" || a == "recreate")
     return provider_.Create(req);
   if (a == "update" || a == "restore")
     return provider_.Update(req, step.before.physical_id);
   if (a == "delete" || a == "replace_delete")
-    return provider_.Delete(step.logical_id, step.type, step.before.physical_id);
+    return provider_.Delete(address.empty() ? step.logical_id : address, step.type,
+                            step.before.physical_id);
   if (a == "retain")
     return provider_.Retain(step.type, step.before.physical_id);
   return ProviderOutcome{true, step.before.physical_id, step.before.attributes, ""};  // unreplace
@@ -134,6 +141,8 @@ ProviderOutcome Executor::CallProvider(OpContext& ctx, const Step& step, const s
 
 ProviderOutcome Executor::Probe(const JournalEntry& entry) {
   Step step = Step::FromEntry(entry);
+  if (IsNestedStackStep(step))
+    return ProbeNestedStack(entry);
   const std::string& a = step.action;
   ProviderOutcome interrupted{false, "", nullptr,
                               "Operation interrupted: cfnx stopped before the provider call "

@@ -74,6 +74,15 @@ struct DeployRequest {
   ExecJson stack_policy_during_update;
   // `--ssm-parameters`: values of Systems Manager parameters (PlanOptions::ssm_parameters).
   std::optional<std::map<std::string, std::string>> ssm_parameters;
+  // The processed templates of the nested stacks (AWS::CloudFormation::Stack) with a local
+  // TemplateURL, by the parent's logical id (engine/api/nested_templates.h):
+  // {"Child": {"TemplateURL": "child.yaml", "File": "...", "Template": {...}, "Nested": {...}}}.
+  // Each becomes a stack of its own (engine/exec/nested_stack.cc); a nested stack not listed
+  // (an https:// TemplateURL) is one simulated resource.
+  ExecJson nested_templates = ExecJson::object();
+  // What `--fail` names this stack's resources by: "" for the root stack, "Child/" for the
+  // stack nested as resource Child, "Child/Grand/" below that.
+  std::string fault_prefix;
 };
 
 // Receives progress as it happens (from worker threads, serialized by the executor).
@@ -100,6 +109,18 @@ StackState StoredStackState(StateStore& store, const std::string& name);
 // CloudFormation's refusal of DeleteStack while the stack's termination protection is on, and
 // how to turn it off.
 std::string TerminationProtectionRefusal(const std::string& stack);
+// Nested stacks (engine/exec/nested_stack.cc). The stack holding `child` as a nested stack (an
+// AWS::CloudFormation::Stack resource whose physical id is the child's stack id), if any.
+std::optional<StoredStack> ParentStackOf(StateStore& store, const std::string& child);
+// Every nested stack's name -> its parent's name, read in one pass (for listing stacks).
+std::map<std::string, std::string> NestedStackParents(StateStore& store);
+// The templates deployed in the nested stacks of `stack`, recursively, in the shape of
+// DeployRequest::nested_templates ({"Child": {"Template": ..., "Nested": ...}}).
+ExecJson StoredNestedTemplates(StateStore& store, const std::string& stack);
+// Whether every nested stack `nested_templates` names is deployed in `stack` with exactly that
+// template (recursively): with the parent unchanged too, a deployment has nothing to do.
+bool NestedTemplatesDeployed(StateStore& store, const std::string& stack,
+                             const ExecJson& nested_templates);
 
 class Executor {
  public:
@@ -129,6 +150,13 @@ class Executor {
   struct OpContext;
   struct Step;
   ErrorOr<std::optional<ExecResult>> RecoverOperation(const std::string& stack);
+  // Nested stacks (engine/exec/nested_stack.cc).
+  bool IsNestedStackStep(const Step& step);
+  ProviderOutcome CallNestedStack(OpContext& ctx, const Step& step, const std::string& token);
+  ProviderOutcome ProbeNestedStack(const JournalEntry& entry);
+  void PlanNestedStacks(const DeployRequest& request, Plan& plan);
+  ExecJson NestedStepData(const OpContext& ctx, const std::string& logical_id,
+                          const std::optional<StoredResource>& live);
   ErrorOr<ExecResult> RunForward(OpContext& ctx, const Plan& plan);
   ErrorOr<ExecResult> RunRollback(OpContext& ctx, const std::string& reason);
   ErrorOr<ExecResult> RunCleanup(OpContext& ctx);

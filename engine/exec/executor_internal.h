@@ -29,6 +29,9 @@ struct Executor::Step {
   std::string update_replace_policy;
   int64_t undo = 0;  // rollback steps: the journal seq they compensate
   int64_t seq = 0;
+  // A nested stack with a template of its own (engine/exec/nested_stack.cc): {"Template",
+  // "Nested", "Previous": {"Template", "Parameters"}}; null for every other resource.
+  ExecJson nested;
 
   ExecJson ToData() const {
     ExecJson j = ExecJson::object();
@@ -39,6 +42,8 @@ struct Executor::Step {
     j["deletion_policy"] = deletion_policy;
     j["update_replace_policy"] = update_replace_policy;
     j["undo"] = undo;
+    if (!nested.is_null())
+      j["nested"] = nested;
     return j;
   }
   static Step FromEntry(const JournalEntry& e) {
@@ -55,6 +60,7 @@ struct Executor::Step {
       s.deletion_policy = StringField(d, "deletion_policy");
       s.update_replace_policy = StringField(d, "update_replace_policy");
       s.undo = IntField(d, "undo");
+      s.nested = Field(d, "nested");
     }
     return s;
   }
@@ -78,6 +84,9 @@ struct Executor::OpContext {
   std::map<std::string, size_t> rollback_position;
   std::map<std::string, size_t> rollback_cleanup_position;
   std::map<std::string, size_t> cleanup_position;
+  // DeployRequest::nested_templates and fault_prefix of the operation.
+  ExecJson nested_templates = ExecJson::object();
+  std::string fault_prefix;
 };
 
 // Whether a resource leaves its DeletionPolicy / UpdateReplacePolicy `policy` in place.

@@ -161,6 +161,9 @@ ErrorOr<ExecResult> Executor::RunRollback(OpContext& ctx, const std::string& rea
         step.properties = original.before.properties;
         step.deletion_policy = original.before.deletion_policy;
         step.update_replace_policy = original.before.update_replace_policy;
+        // A nested stack goes back to the template it had (engine/exec/nested_stack.cc).
+        if (original.nested.is_object())
+          step.nested = ObjectField(original.nested, "Previous");
       } else if (e.action == "replace") {
         step.action = "unreplace";
         step.before = original.before;

@@ -175,6 +175,9 @@ OrderedJson ResourceChangeToJson(const ResourceChange& rc) {
   if (rc.after_context) {
     j["AfterContext"] = *rc.after_context;
   }
+  if (!rc.change_set_id.empty()) {
+    j["ChangeSetId"] = rc.change_set_id;
+  }
   return j;
 }
 
@@ -249,6 +252,7 @@ void ReadChange(JsonReader& in, Change* c) {
   rin.List("Details", &rc.details, ReadDetail);
   OptionalString(rin, "BeforeContext", &rc.before_context);
   OptionalString(rin, "AfterContext", &rc.after_context);
+  rin.String("ChangeSetId", &rc.change_set_id);
   if (!rin.ok()) {
     in.Fail("ResourceChange", "a valid ResourceChange: " + rin.error());
   }
@@ -422,6 +426,9 @@ void ReadDiagnostic(JsonReader& in, Diagnostic* d) {
 OrderedJson ChangeSetToJson(const ChangeSet& cs) {
   OrderedJson j = OrderedJson::object();
   j["ChangeSetName"] = cs.change_set_name;
+  if (!cs.change_set_id.empty()) {
+    j["ChangeSetId"] = cs.change_set_id;
+  }
   if (!cs.stack_id.empty()) {
     j["StackId"] = cs.stack_id;
   }
@@ -442,6 +449,15 @@ OrderedJson ChangeSetToJson(const ChangeSet& cs) {
     j["StatusReason"] = cs.status_reason;
   }
   j["Capabilities"] = cs.capabilities;
+  if (cs.include_nested_stacks) {
+    j["IncludeNestedStacks"] = true;
+  }
+  if (!cs.parent_change_set_id.empty()) {
+    j["ParentChangeSetId"] = cs.parent_change_set_id;
+  }
+  if (!cs.root_change_set_id.empty()) {
+    j["RootChangeSetId"] = cs.root_change_set_id;
+  }
   OrderedJson changes = OrderedJson::array();
   for (const Change& c : cs.changes) {
     OrderedJson cj = OrderedJson::object();
@@ -460,6 +476,7 @@ ErrorOr<ChangeSet> ChangeSetFromJson(const OrderedJson& json) {
   ChangeSet cs;
   JsonReader in(json, "");
   in.String("ChangeSetName", &cs.change_set_name);
+  in.String("ChangeSetId", &cs.change_set_id);
   in.String("StackId", &cs.stack_id);
   in.String("StackName", &cs.stack_name);
   in.String("ChangeSetType", &cs.change_set_type);
@@ -468,6 +485,9 @@ ErrorOr<ChangeSet> ChangeSetFromJson(const OrderedJson& json) {
   in.String("Status", &cs.status);
   in.String("StatusReason", &cs.status_reason);
   in.StringList("Capabilities", &cs.capabilities);
+  in.Bool("IncludeNestedStacks", &cs.include_nested_stacks);
+  in.String("ParentChangeSetId", &cs.parent_change_set_id);
+  in.String("RootChangeSetId", &cs.root_change_set_id);
   in.List("Changes", &cs.changes, ReadChange);
   if (!in.ok()) {
     return Error{"invalid change set: " + in.error()};
@@ -492,10 +512,36 @@ OrderedJson PlanToJson(const Plan& plan) {
   if (!plan.inputs_fingerprint.empty()) {
     j["InputsFingerprint"] = plan.inputs_fingerprint;
   }
+  if (!plan.nested.empty()) {
+    OrderedJson nested = OrderedJson::array();
+    for (const NestedPlan& n : plan.nested) {
+      nested.push_back({{"LogicalResourceId", n.logical_id},
+                        {"TemplateURL", n.template_url},
+                        {"StackName", n.stack_name},
+                        {"Plan", PlanToJson(n.plan)}});
+    }
+    j["NestedPlans"] = std::move(nested);
+  }
   return j;
 }
 
+namespace {
+
+// Nested plans deeper than this are refused: cfnx nests stacks at most 8 levels
+// (engine/api/nested_templates.h), and a saved plan is outside input.
+constexpr int kMaxNestedPlanDepth = 16;
+
+ErrorOr<Plan> PlanFromJsonAt(const OrderedJson& json, int depth);
+
+}  // namespace
+
 ErrorOr<Plan> PlanFromJson(const OrderedJson& json) {
+  return PlanFromJsonAt(json, 0);
+}
+
+namespace {
+
+ErrorOr<Plan> PlanFromJsonAt(const OrderedJson& json, int depth) {
   Plan plan;
   JsonReader in(json, "");
   OrderedJson cs, order, rollback;
@@ -505,8 +551,35 @@ ErrorOr<Plan> PlanFromJson(const OrderedJson& json) {
   in.String("StateFingerprint", &plan.state_fingerprint);
   in.String("InputsFingerprint", &plan.inputs_fingerprint);
   in.List("Forecast", &plan.forecast, ReadDiagnostic);
+  OrderedJson nested;
+  in.Any("NestedPlans", &nested);
   if (!in.ok()) {
     return Error{"invalid plan: " + in.error()};
+  }
+  if (!nested.is_null() && !nested.is_array()) {
+    return Error{"invalid plan: NestedPlans must be a list"};
+  }
+  if (nested.is_array() && !nested.empty() && depth >= kMaxNestedPlanDepth) {
+    return Error{"invalid plan: NestedPlans nested more than " +
+                 std::to_string(kMaxNestedPlanDepth) + " levels deep"};
+  }
+  for (const OrderedJson& n : nested.is_array() ? nested : OrderedJson::array()) {
+    NestedPlan child;
+    JsonReader nin(n, "/NestedPlans");
+    OrderedJson child_plan;
+    nin.RequiredString("LogicalResourceId", &child.logical_id);
+    nin.String("TemplateURL", &child.template_url);
+    nin.String("StackName", &child.stack_name);
+    nin.Object("Plan", &child_plan);
+    if (!nin.ok()) {
+      return Error{"invalid plan: " + nin.error()};
+    }
+    ErrorOr<Plan> read = PlanFromJsonAt(child_plan, depth + 1);
+    if (!read.ok()) {
+      return Error{"nested plan " + child.logical_id + ": " + read.error().message};
+    }
+    child.plan = std::move(*read);
+    plan.nested.push_back(std::move(child));
   }
   for (OrderedJson* section : {&cs, &order, &rollback}) {
     if (section->is_null()) {
@@ -524,5 +597,7 @@ ErrorOr<Plan> PlanFromJson(const OrderedJson& json) {
   }
   return plan;
 }
+
+}  // namespace
 
 }  // namespace cfnx

@@ -157,5 +157,49 @@ TEST(PlanJsonTest, RejectsUnknownEnumValues) {
   EXPECT_NE(cs.error().message.find("Mangle"), std::string::npos) << cs.error().message;
 }
 
+// Nested change sets (IncludeNestedStacks): ids, the parent's ChangeSetId and the child's own
+// plan read back; a saved plan nesting without bound is refused, not followed.
+TEST(PlanJsonTest, NestedPlansReadBackAndAreBounded) {
+  Plan parent;
+  parent.change_set.stack_name = "app";
+  parent.change_set.change_set_id = "cfnx-plan";
+  parent.change_set.include_nested_stacks = true;
+  Change c;
+  c.resource_change.logical_id = "Child";
+  c.resource_change.resource_type = "AWS::CloudFormation::Stack";
+  c.resource_change.change_set_id = "cfnx-plan/Child";
+  parent.change_set.changes.push_back(c);
+  NestedPlan child;
+  child.logical_id = "Child";
+  child.template_url = "child.yaml";
+  child.stack_name = "app-Child-ABCDEFGHIJKLM";
+  child.plan.change_set.change_set_id = "cfnx-plan/Child";
+  child.plan.change_set.parent_change_set_id = "cfnx-plan";
+  child.plan.change_set.root_change_set_id = "cfnx-plan";
+  parent.nested.push_back(child);
+  OrderedJson j = PlanToJson(parent);
+  EXPECT_EQ(j["ChangeSet"]["IncludeNestedStacks"], true);
+  EXPECT_EQ(j["ChangeSet"]["Changes"][0]["ResourceChange"]["ChangeSetId"], "cfnx-plan/Child");
+  EXPECT_EQ(j["NestedPlans"][0]["Plan"]["ChangeSet"]["ParentChangeSetId"], "cfnx-plan");
+  ErrorOr<Plan> back = PlanFromJson(j);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  ASSERT_EQ(back->nested.size(), 1u);
+  EXPECT_EQ(back->nested[0].stack_name, "app-Child-ABCDEFGHIJKLM");
+  EXPECT_EQ(PlanToJson(*back), j);
+  // A plan without nested stacks has no NestedPlans key (older saved plans read the same).
+  EXPECT_FALSE(PlanToJson(Plan{}).contains("NestedPlans"));
+
+  OrderedJson deep = PlanToJson(Plan{});
+  for (int i = 0; i < 40; ++i) {
+    OrderedJson outer = PlanToJson(Plan{});
+    outer["NestedPlans"] = OrderedJson::array({{{"LogicalResourceId", "C"}, {"Plan", deep}}});
+    deep = std::move(outer);
+  }
+  ErrorOr<Plan> refused = PlanFromJson(deep);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("levels deep"), std::string::npos)
+      << refused.error().message;
+}
+
 }  // namespace
 }  // namespace cfnx

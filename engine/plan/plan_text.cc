@@ -49,9 +49,9 @@ const char* Color(const std::string& symbol) {
   return "35";
 }
 
-void Detail(std::ostringstream& out, const ResourceChangeDetail& d) {
+void Detail(std::ostringstream& out, const ResourceChangeDetail& d, const std::string& indent) {
   std::string where = d.target.path.empty() ? std::string(Name(d.target.attribute)) : d.target.path;
-  out << "      " << where;
+  out << indent << "      " << where;
   // AWS's placeholder for a value known only after deployment reads as the text plan's own.
   std::optional<std::string> after = d.target.after_value;
   if (after == plan_internal::kKnownAfterApply) {
@@ -78,19 +78,21 @@ void Detail(std::ostringstream& out, const ResourceChangeDetail& d) {
   out << "]\n";
 }
 
-}  // namespace
-
-std::string RenderPlanText(const Plan& plan, bool color) {
-  Style style{color};
-  std::ostringstream out;
-  const ChangeSet& cs = plan.change_set;
-  out << "Plan for stack " << cs.stack_name << " (" << cs.change_set_type << ")\n\n";
+struct Counts {
   int add = 0, change = 0, replace = 0, remove = 0, imported = 0, undetermined = 0;
-  for (const Change& c : cs.changes) {
+};
+
+void CountChange(const ResourceChange& rc, Counts& n);
+
+// The change lines of `plan`; a nested stack's own changes follow its line, indented
+// (IncludeNestedStacks), and are counted in `nested`.
+void ChangeLines(std::ostringstream& out, const Style& style, const Plan& plan,
+                 const std::string& indent, Counts& nested) {
+  for (const Change& c : plan.change_set.changes) {
     const ResourceChange& rc = c.resource_change;
     std::string symbol = Symbol(rc);
-    out << style.Paint(symbol, Color(symbol)) << " " << rc.logical_id << " (" << rc.resource_type
-        << ")";
+    out << indent << style.Paint(symbol, Color(symbol)) << " " << rc.logical_id << " ("
+        << rc.resource_type << ")";
     if (!rc.physical_id.empty()) {
       out << " " << rc.physical_id;
     }
@@ -99,8 +101,51 @@ std::string RenderPlanText(const Plan& plan, bool color) {
     }
     out << "\n";
     for (const ResourceChangeDetail& d : rc.details) {
-      Detail(out, d);
+      Detail(out, d, indent);
     }
+    if (rc.change_set_id.empty()) {
+      continue;
+    }
+    for (const NestedPlan& n : plan.nested) {
+      if (n.logical_id != rc.logical_id) {
+        continue;
+      }
+      out << indent << "    nested stack "
+          << (n.stack_name.empty() ? "(created by this deployment)" : n.stack_name) << " from "
+          << n.template_url << ":\n";
+      if (n.plan.change_set.changes.empty()) {
+        out << indent << "      No changes.\n";
+      }
+      for (const Change& nc : n.plan.change_set.changes) {
+        CountChange(nc.resource_change, nested);
+      }
+      ChangeLines(out, style, n.plan, indent + "      ", nested);
+    }
+  }
+}
+
+void CountChange(const ResourceChange& rc, Counts& n) {
+  bool replaced = rc.replacement && *rc.replacement != Replacement::kFalse;
+  n.add += rc.action == ChangeAction::kAdd;
+  n.imported += rc.action == ChangeAction::kImport;
+  n.remove += rc.action == ChangeAction::kRemove;
+  n.replace += rc.action == ChangeAction::kModify && replaced;
+  n.change += rc.action == ChangeAction::kModify && !replaced;
+  n.undetermined += rc.action == ChangeAction::kDynamic;
+}
+
+}  // namespace
+
+std::string RenderPlanText(const Plan& plan, bool color) {
+  Style style{color};
+  std::ostringstream out;
+  const ChangeSet& cs = plan.change_set;
+  out << "Plan for stack " << cs.stack_name << " (" << cs.change_set_type << ")\n\n";
+  Counts nested;
+  ChangeLines(out, style, plan, "", nested);
+  int add = 0, change = 0, replace = 0, remove = 0, imported = 0, undetermined = 0;
+  for (const Change& c : cs.changes) {
+    const ResourceChange& rc = c.resource_change;
     add += rc.action == ChangeAction::kAdd;
     imported += rc.action == ChangeAction::kImport;
     remove += rc.action == ChangeAction::kRemove;
@@ -172,6 +217,10 @@ std::string RenderPlanText(const Plan& plan, bool color) {
     out << ", " << undetermined << " undetermined";
   }
   out << ".\n";
+  if (!plan.nested.empty()) {
+    out << "Nested stacks: " << nested.add << " to add, " << nested.change << " to change, "
+        << nested.replace << " to replace, " << nested.remove << " to remove.\n";
+  }
   return out.str();
 }
 

@@ -623,7 +623,8 @@ void Planner::AddPropertyDetails(Entry& e, const TypeFacts& facts,
   }
 }
 
-// Ref/GetAtt of resources being replaced: their physical id and attributes become unknown.
+// Ref/GetAtt of resources being replaced: their physical id and attributes become unknown; so
+// do the outputs of a nested stack being updated.
 void Planner::AddReferenceDetails(Entry& e, const TypeFacts& facts,
                                   const std::vector<FoundRef>& refs) {
   std::set<std::pair<std::vector<std::string>, std::string>> seen;
@@ -632,10 +633,14 @@ void Planner::AddReferenceDetails(Entry& e, const TypeFacts& facts,
       continue;
     }
     const Entry* dep = EntryOf(r.target);
-    if (dep == nullptr || !dep->replaced) {
+    bool getatt = r.kind == RefKind::kGetAtt || r.kind == RefKind::kSubGetAtt;
+    // CloudFormation always updates a nested stack, so its outputs are read again afterwards.
+    bool nested_output = dep != nullptr && getatt && dep->in_change_set &&
+                         dep->type == "AWS::CloudFormation::Stack" &&
+                         r.attribute.rfind("Outputs.", 0) == 0;
+    if (dep == nullptr || !(dep->replaced || nested_output)) {
       continue;
     }
-    bool getatt = r.kind == RefKind::kGetAtt || r.kind == RefKind::kSubGetAtt;
     std::string causing = getatt ? r.target + "." + r.attribute : r.target;
     if (!seen.insert({r.path, causing}).second) {
       continue;

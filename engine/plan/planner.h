@@ -20,7 +20,9 @@
 //  * A replaced resource's new physical id and attributes are unknown, so resources that Ref
 //    (ResourceReference) or GetAtt (ResourceAttribute) it get Dynamic details, and Replacement
 //    Conditional where that property is create-only, transitively in dependency order.
-//  * Nested stacks are always Modify with ChangeSource Automatic.
+//  * Nested stacks are always Modify with ChangeSource Automatic; a property reading a nested
+//    stack's output (Fn::GetAtt Child.Outputs.X) gets a Dynamic ResourceAttribute detail, as
+//    CloudFormation reads the output again once the nested stack is updated.
 //  * A resource listed in PlanOptions::resources_to_import is Import (an IMPORT change set);
 //    a resource whose Condition depends on a value known only at deploy time (an SSM
 //    parameter type) is Dynamic.
@@ -37,6 +39,7 @@
 #ifndef CFNX_ENGINE_PLAN_PLANNER_H_
 #define CFNX_ENGINE_PLAN_PLANNER_H_
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>

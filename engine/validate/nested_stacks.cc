@@ -82,7 +82,7 @@ void CheckNestedStackParameters(const Template& t, const FileRoots& roots,
       continue;
     const auto* url = dyn_cast<StringNode>(props->Get("TemplateURL"));
     const MapEntry* parameters = props->Find("Parameters");
-    if (url == nullptr || parameters == nullptr || !IsLocalPath(url->value()))
+    if (url == nullptr || !IsLocalPath(url->value()))
       continue;
     std::filesystem::path file(url->value());
     if (file.is_relative())
@@ -102,6 +102,16 @@ void CheckNestedStackParameters(const Template& t, const FileRoots& roots,
     std::optional<NestedParameters> nested = ReadNestedParameters(file, std::move(*text));
     if (!nested)
       continue;
+    if (parameters == nullptr) {
+      // No Parameters at all: every parameter without a Default is missing.
+      for (const std::string& name : nested->required) {
+        diags.Report(DiagCode::kE3043, url->range(),
+                     TemplatePath{"Resources", r.logical_id, "Properties"},
+                     "Nested stack template " + url->value() + " needs parameter \"" + name +
+                         "\" (it has no Default), and the nested stack passes no Parameters.");
+      }
+      continue;
+    }
     TemplatePath path{"Resources", r.logical_id, "Properties", "Parameters"};
     for (const IfAlternative& branch : IfAlternatives(parameters->value)) {
       const auto* map = dyn_cast<MapNode>(branch.value);

@@ -254,6 +254,149 @@ TEST_F(CrashTest, KillNineAtEveryPointThenRecover) {
   EXPECT_GE(points, 50);
 }
 
+// Nested stacks: the parent's journal holds the nested stack's step, the child its own
+// operation. After kill -9 at every point of a create, an update that changes the child's
+// template and an update whose parent fails after the child was updated, `cfnx rollback` of
+// the parent leaves every stack terminal, every resource of every stack accounted for, and the
+// child at the template matching the parent's outcome.
+constexpr const char* kParent = R"(Resources:
+  Queues:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: nested/child.yaml
+  Url:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Type: String
+      Value: !GetAtt Queues.Outputs.QueueUrl
+)";
+constexpr const char* kParentV2 = R"(Resources:
+  Queues:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: nested/child.yaml
+  Url:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Type: String
+      Value: !Sub "${Queues.Outputs.QueueUrl}?v=2"
+)";
+constexpr const char* kChild = R"(Resources:
+  Dlq:
+    Type: AWS::SQS::Queue
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      RedrivePolicy:
+        deadLetterTargetArn: !GetAtt Dlq.Arn
+        maxReceiveCount: RECEIVES
+Outputs:
+  QueueUrl:
+    Value: !Ref Queue
+)";
+
+// "STATUS RECEIVES" of the stack nested as Queues in "app" (RECEIVES of its template), after
+// checking every stack is terminal and every resource accounted for exactly once.
+std::string NestedOutcome(const std::string& state, int point) {
+  auto store = StateStore::Open(state);
+  EXPECT_TRUE(store.ok());
+  if (!store.ok())
+    return "";
+  StateStore& s = **store;
+  std::set<std::string> owned;
+  std::string child_id, parent_status;
+  for (const StoredStack& stack : s.ListStacks()) {
+    EXPECT_FALSE(s.GetActiveOperation(stack.name).has_value()) << point << " " << stack.name;
+    EXPECT_EQ(stack.status.find("IN_PROGRESS"), std::string::npos) << point << " " << stack.name;
+    if (stack.name == "app")
+      parent_status = stack.status;
+    for (const StoredResource& r : s.GetResources(stack.name)) {
+      if (r.type == "AWS::CloudFormation::Stack") {
+        child_id = r.physical_id;
+        continue;
+      }
+      EXPECT_TRUE(owned.insert(r.type + " " + r.physical_id).second) << point;
+      EXPECT_TRUE(s.GetCloud(r.type, r.physical_id).has_value())
+          << "crash point " << point << ": " << stack.name << "/" << r.logical_id
+          << " is recorded but does not exist";
+    }
+  }
+  for (const CloudResource& c : s.ListCloud()) {
+    EXPECT_TRUE(c.retained || owned.count(c.type + " " + c.physical_id))
+        << "crash point " << point << ": " << c.physical_id << " exists but is not recorded";
+  }
+  std::string receives = "-";
+  for (const StoredStack& stack : s.ListStacks()) {
+    if (!child_id.empty() && stack.stack_id == child_id) {
+      EXPECT_NE(stack.status, "DELETE_COMPLETE") << point;
+      receives =
+          stack
+              .template_json["Resources"]["Queue"]["Properties"]["RedrivePolicy"]["maxReceiveCount"]
+              .dump();
+    }
+  }
+  return parent_status + " " + receives;
+}
+
+TEST_F(CrashTest, NestedStackKillNineAtEveryPointThenRecover) {
+  fs::create_directories(dir_ / "nested");
+  std::ofstream(dir_ / "parent.yaml") << kParent;
+  std::ofstream(dir_ / "parent2.yaml") << kParentV2;
+  auto child = [&](const char* receives) {
+    std::string text = kChild;
+    text.replace(text.find("RECEIVES"), 8, receives);
+    std::ofstream(dir_ / "nested" / "child.yaml") << text;
+  };
+  auto deploy = [&](const std::string& state, const char* parent, const std::string& extra) {
+    return kCfnx + " deploy " + (dir_ / parent).string() + " --stack app --yes --parallel 1 " +
+           "--state " + state + " " + extra;
+  };
+  struct Scenario {
+    const char* name;
+    bool create;
+    const char* parent;  // the template deployed (with the child at 7) when it crashes
+    std::string extra;
+    std::set<std::string> outcomes;
+  };
+  std::vector<Scenario> scenarios = {
+      {"create", true, "parent.yaml", "", {"ROLLBACK_COMPLETE -", "CREATE_COMPLETE 7"}},
+      {"update", false, "parent.yaml", "", {"UPDATE_ROLLBACK_COMPLETE 3", "UPDATE_COMPLETE 7"}},
+      {"failing update",
+       false,
+       "parent2.yaml",
+       "--fail Url:update",
+       {"UPDATE_ROLLBACK_COMPLETE 3"}},
+  };
+  int points = 0;
+  for (const Scenario& scenario : scenarios) {
+    int scenario_points = 0;
+    for (int k = 1; k < 200; ++k) {
+      std::string state = (dir_ / ("n" + std::to_string(points) + ".db")).string();
+      if (!scenario.create) {
+        child("3");
+        ASSERT_EQ(RunCommand(deploy(state, "parent.yaml", "")).exit_code, 0);
+      }
+      child("7");
+      RunResult crashed = RunCommand("env CFNX_CRASH_AT=" + std::to_string(k) + " " +
+                                     deploy(state, scenario.parent, scenario.extra));
+      if (!crashed.killed) {
+        fs::remove(state);
+        break;
+      }
+      ++points;
+      ++scenario_points;
+      RunResult recovered = RunCommand(kCfnx + " rollback --stack app --state " + state);
+      EXPECT_FALSE(recovered.killed);
+      std::string outcome = NestedOutcome(state, k);
+      EXPECT_TRUE(scenario.outcomes.count(outcome))
+          << scenario.name << " crash point " << k << ": " << outcome;
+      fs::remove(state);
+    }
+    EXPECT_GE(scenario_points, 10) << scenario.name;
+    std::cout << "nested " << scenario.name << ": " << scenario_points << " crash points\n";
+  }
+}
+
 TEST_F(CrashTest, TwoConcurrentDeploysOfOneStack) {
   std::string state = (dir_ / "c.db").string();
   std::string first_cmd = "env CFNX_SIM_LATENCY_MS=100 " + Deploy(state, "v1");

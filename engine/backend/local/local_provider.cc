@@ -131,8 +131,10 @@ ProviderOutcome LocalProvider::Create(const SimRequest& request) {
   if (std::optional<CloudResource> done = store_.GetCloudByToken(request.token))
     return ProviderOutcome{true, done->physical_id, done->attributes, ""};
   Delay();
-  if (faults_.ShouldFail(request.logical_id, "create"))
-    return Injected(request.logical_id, "create", request.token);
+  const std::string& address =
+      request.fault_address.empty() ? request.logical_id : request.fault_address;
+  if (faults_.ShouldFail(address, "create"))
+    return Injected(address, "create", request.token);
   std::string reason;
   if (!simulator_.Supports(request.type, &reason))
     return ProviderOutcome{false, "", nullptr, reason};
@@ -174,8 +176,10 @@ ProviderOutcome LocalProvider::Update(const SimRequest& request, const std::stri
   if (row->last_token == request.token)
     return ProviderOutcome{true, physical_id, row->attributes, ""};
   Delay();
-  if (faults_.ShouldFail(request.logical_id, "update"))
-    return Injected(request.logical_id, "update", request.token);
+  const std::string& address =
+      request.fault_address.empty() ? request.logical_id : request.fault_address;
+  if (faults_.ShouldFail(address, "update"))
+    return Injected(address, "update", request.token);
   const std::string* handler =
       IsCustomType(request.type) ? handlers_.Find(request.logical_id, request.type) : nullptr;
   if (handler != nullptr) {

@@ -64,13 +64,15 @@ class LocalProvider {
   ProviderOutcome Create(const SimRequest& request);
   // Updates `physical_id` in place to `request.properties`.
   ProviderOutcome Update(const SimRequest& request, const std::string& physical_id);
-  // Deletes `physical_id`; deleting something already gone succeeds.
+  // Deletes `physical_id`; deleting something already gone succeeds. `logical_id` is what
+  // --fail names the resource by (SimRequest::fault_address).
   ProviderOutcome Delete(const std::string& logical_id, const std::string& type,
                          const std::string& physical_id);
   // Leaves `physical_id` in the account but no longer owned by a stack.
   ProviderOutcome Retain(const std::string& type, const std::string& physical_id);
 
   const ResourceSimulator& simulator() const { return simulator_; }
+  const FaultPlan& faults() const { return faults_; }
   // Milliseconds each call takes (CFNX_SIM_LATENCY_MS), to make progress visible in tests.
   void set_latency_ms(int ms) { latency_ms_ = ms; }
   void set_custom_handlers(CustomHandlers handlers) { handlers_ = std::move(handlers); }

@@ -31,6 +31,9 @@ struct SimRequest {
   // Unique per provider call; generated names derive their suffix from it.
   std::string token;
   nlohmann::ordered_json properties;  // resolved
+  // What `--fail` names this resource by: "" for the logical id; "Child/Topic" for resource
+  // Topic of the nested stack that the parent's resource Child made (engine/exec/nested_stack.cc).
+  std::string fault_address;
 };
 
 struct SimResult {

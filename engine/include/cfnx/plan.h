@@ -139,6 +139,10 @@ struct ResourceChange {
   // (Dynamic: before only if deployed), Add and Import the after one, Remove the before one.
   std::optional<std::string> before_context;
   std::optional<std::string> after_context;
+  // "ChangeSetId": for a nested stack (AWS::CloudFormation::Stack) whose template cfnx read,
+  // the id of the nested change set that holds the child's own changes (Plan::nested), as
+  // DescribeChangeSet shows it with IncludeNestedStacks; "" otherwise (omitted).
+  std::string change_set_id;
 };
 
 // Change: always of Type "Resource" in CloudFormation's model.
@@ -159,6 +163,13 @@ struct ChangeSet {
   std::vector<StackParameter> parameters;      // "Parameters", NoEcho values as "****"
   std::vector<std::string> capabilities;       // "Capabilities" the template requires
   std::vector<Change> changes;                 // "Changes": template order, then removals
+  // Nested change sets (CreateChangeSet's IncludeNestedStacks). Offline ids are paths of
+  // logical ids: the root's is "cfnx-plan", a child's "cfnx-plan/Child", a grandchild's
+  // "cfnx-plan/Child/Grand". All are "" (omitted) for a stack without nested stacks.
+  bool include_nested_stacks = false;  // "IncludeNestedStacks"
+  std::string change_set_id;           // "ChangeSetId"
+  std::string parent_change_set_id;    // "ParentChangeSetId": nested change sets only
+  std::string root_change_set_id;      // "RootChangeSetId": nested change sets only
 };
 
 // What the executor does to one resource.
@@ -244,6 +255,8 @@ struct RollbackPlan {
   std::vector<std::string> retained;
 };
 
+struct NestedPlan;
+
 struct Plan {
   ChangeSet change_set;
   ExecutionOrder order;
@@ -255,15 +268,30 @@ struct Plan {
   // the state: the processed template, the parameter values, stack, region, account, partition
   // and --on-failure. Empty for plans not made from a template file (the executor's own).
   std::string inputs_fingerprint;
+  // The plans of the nested stacks whose templates cfnx read (local TemplateURLs), in the
+  // parent's template order; each may hold its own nested plans.
+  std::vector<NestedPlan> nested;
   bool has_changes() const { return !change_set.changes.empty(); }
+};
+
+// The nested change set of one AWS::CloudFormation::Stack resource.
+struct NestedPlan {
+  std::string logical_id;    // the parent's resource
+  std::string template_url;  // as the parent template writes it
+  // The child stack: "<parent>-<LogicalId>-<13 characters>" (CloudFormation's form) when it
+  // exists; "" when this deployment creates it (its name is decided then).
+  std::string stack_name;
+  Plan plan;
 };
 
 // DescribeChangeSet's JSON for `change_set` (optional fields omitted as AWS omits them).
 OrderedJson ChangeSetToJson(const ChangeSet& change_set);
 ErrorOr<ChangeSet> ChangeSetFromJson(const OrderedJson& json);
 // {"ChangeSet": ..., "ExecutionOrder": ..., "RollbackPlan": ..., "Forecast": [...],
-//  "StateFingerprint": "...", "InputsFingerprint": "..."} (InputsFingerprint omitted when empty);
-// Forecast items are {"Code", "Severity", "Path", "Message"}.
+//  "StateFingerprint": "...", "InputsFingerprint": "...", "NestedPlans": [...]}
+// (InputsFingerprint omitted when empty, NestedPlans when there are none); Forecast items are
+// {"Code", "Severity", "Path", "Message"}; NestedPlans items are {"LogicalResourceId",
+// "TemplateURL", "StackName", "Plan": <this same shape>}.
 OrderedJson PlanToJson(const Plan& plan);
 ErrorOr<Plan> PlanFromJson(const OrderedJson& json);
 

@@ -24,6 +24,7 @@
 #ifndef CFNX_ENGINE_INCLUDE_CFNX_PLANNER_H_
 #define CFNX_ENGINE_INCLUDE_CFNX_PLANNER_H_
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -67,6 +68,9 @@ struct PlanOptions {
   // an AWS::SSM::Parameter::Value type resolve through it (ResolvedValue); a name absent from it
   // is E9015. nullopt: such parameters are Unknown (known after deploy).
   std::optional<std::map<std::string, std::string>> ssm_parameters;
+  // The deployed state of a nested stack, by stack name, for planning nested change sets
+  // (engine/plan/nested_stacks.h); unset, existing children are planned as new stacks.
+  std::function<StackState(const std::string& stack_name)> nested_state;
 };
 
 struct PlanOutput {
