@@ -26,7 +26,7 @@ cmp -s "$dir/zsh" "$build/completions/_cfnx" || bad "build/completions/_cfnx is 
 cmp -s "$dir/man" "$build/cfnx.1" || bad "build/cfnx.1 is not \`cfnx man\`"
 
 # What `cfnx --help` lists.
-commands=$("$cfnx" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && NF { print $1 }')
+commands=$("$cfnx" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && /^  [a-z]/ { print $1 }')
 [ -n "$commands" ] || bad "no subcommands in cfnx --help"
 echo "$commands" | grep -qx completion || bad "cfnx --help does not list completion"
 echo "$commands" | grep -qx man || bad "cfnx --help does not list man"
