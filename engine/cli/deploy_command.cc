@@ -74,12 +74,7 @@ Command AddDeployCommand(CLI::App& app) {
                 "protect the stack from `cfnx destroy` (see update-termination-protection)");
   sub->add_option("--stack-policy", flags->stack_policy,
                   "the stack policy (JSON file) the stack keeps from this deployment on");
-  sub->add_option("--stack-policy-during-update", flags->stack_policy_during_update,
-                  "a stack policy (JSON file) that replaces the stack's own for this update");
-  sub->add_option(
-      "--ssm-parameters", flags->ssm_parameters,
-      "values of the SSM parameters AWS::SSM::Parameter::Value parameters name (JSON or "
-      "YAML object, or `aws ssm get-parameters` output)");
+  AddStackInputFlags(sub, &flags->stack_policy_during_update, &flags->ssm_parameters);
 
   auto run = [flags, sub]() -> int {
     if (flags->backend.backend == "aws") {

@@ -72,12 +72,7 @@ Command AddPlanCommand(CLI::App& app) {
   sub->add_option("--capabilities", flags->capabilities, "capabilities acknowledged");
   sub->add_option("--resources-to-import", flags->resources_to_import,
                   "plan an IMPORT: a JSON file of ResourcesToImport (as the AWS CLI takes it)");
-  sub->add_option("--stack-policy-during-update", flags->stack_policy_during_update,
-                  "a stack policy (JSON file) that replaces the stack's own for this update");
-  sub->add_option(
-      "--ssm-parameters", flags->ssm_parameters,
-      "values of the SSM parameters AWS::SSM::Parameter::Value parameters name (JSON or "
-      "YAML object, or `aws ssm get-parameters` output)");
+  AddStackInputFlags(sub, &flags->stack_policy_during_update, &flags->ssm_parameters);
   sub->add_flag("--detailed-exitcode", flags->detailed_exitcode,
                 "exit 0 when there are no changes, 2 when there are");
   sub->add_option("template", flags->template_path, "template file")->required();

@@ -12,6 +12,15 @@
 
 namespace cfnx {
 
+void AddStackInputFlags(CLI::App* app, std::string* stack_policy_during_update,
+                        std::string* ssm_parameters) {
+  app->add_option("--stack-policy-during-update", *stack_policy_during_update,
+                  "a stack policy (JSON file) that replaces the stack's own for this update");
+  app->add_option("--ssm-parameters", *ssm_parameters,
+                  "values of the SSM parameters AWS::SSM::Parameter::Value parameters name (JSON "
+                  "or YAML object, or `aws ssm get-parameters` output)");
+}
+
 std::optional<OrderedJson> ReadStackPolicyFile(const std::string& flag, const std::string& path,
                                                const CommonFlags& common) {
   ErrorOr<std::string> text = ReadWholeFile(path);

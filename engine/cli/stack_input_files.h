@@ -16,6 +16,10 @@
 
 namespace cfnx {
 
+// Declares --stack-policy-during-update and --ssm-parameters, which plan and deploy both take.
+void AddStackInputFlags(CLI::App* app, std::string* stack_policy_during_update,
+                        std::string* ssm_parameters);
+
 // Reads and checks a stack policy (JSON, or YAML); its problems are printed as diagnostics
 // with file:line:col (E9017). nullopt after printing them (or an I/O error).
 std::optional<OrderedJson> ReadStackPolicyFile(const std::string& flag, const std::string& path,
