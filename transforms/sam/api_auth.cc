@@ -1058,6 +1058,12 @@ Status SharedAttributes(const SamResource& api, Context& ctx, Json* out) {
             "Can't have condition without having 'Conditions' section in the "
             "template");
       }
+      if (!conditions->is_object()) {
+        // The reference fails here with a TypeError (item assignment on a str); say why.
+        return TemplateError(
+            "The 'Conditions' section must be a map: the shared usage plan's condition "
+            "(SharedUsagePlanCondition) is added to it");
+      }
       bool first = shared.conditions.empty();
       shared.conditions.insert(condition->get<std::string>());
       if (first) {
@@ -1070,7 +1076,8 @@ Status SharedAttributes(const SamResource& api, Context& ctx, Json* out) {
       }
     } else if (condition == nullptr || condition->is_null()) {
       shared.any_api_without_condition = true;
-      if (conditions != nullptr && Truthy(*conditions))
+      // (A Conditions section that is not a map holds no such key: the reference's `in` test.)
+      if (conditions != nullptr && conditions->is_object() && Truthy(*conditions))
         conditions->erase(kName);
     }
   }
