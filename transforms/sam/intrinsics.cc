@@ -75,6 +75,23 @@ const Json* ParameterValue(const Json& parameters, const std::string& name) {
   return v;
 }
 
+// Whether `value` holds a {"Ref": NAME} naming one of `parameters` (at any depth).
+bool RefersToParameter(const Json& value, const Json& parameters) {
+  if (value.is_object()) {
+    if (value.size() == 1 && value.begin().key() == "Ref" && value.begin()->is_string() &&
+        parameters.contains(value.begin()->get<std::string>()))
+      return true;
+    for (const Json& v : value)
+      if (RefersToParameter(v, parameters))
+        return true;
+  } else if (value.is_array()) {
+    for (const Json& v : value)
+      if (RefersToParameter(v, parameters))
+        return true;
+  }
+  return false;
+}
+
 void Traverse(Json& value, const std::function<void(Json&)>& resolve_one) {
   resolve_one(value);
   if (value.is_object()) {
@@ -113,6 +130,12 @@ void ResolveParameterRefsInPlace(Json& value, const Json& parameters) {
       if (!name.is_string())
         return;
       if (const Json* p = ParameterValue(parameters, name.get<std::string>())) {
+        // A value that itself refers to a parameter (a Default such as {"Fn::GetAZs": {"Ref":
+        // "Self"}}, which CloudFormation refuses anyway) would be substituted forever: the
+        // reference recurses until Python's RecursionError. It stays a Ref here (found by the
+        // sam fuzzer as a stack overflow).
+        if (RefersToParameter(*p, parameters))
+          return;
         Json copy = *p;
         v = std::move(copy);
       }
