@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "engine/model/custom_resource.h"
+
 namespace cfnx {
 namespace {
 
@@ -45,10 +47,6 @@ std::string HexId(const std::string& seed, size_t n) {
       h = Fnv(seed + out);
   }
   return out;
-}
-
-bool IsCustom(std::string_view type) {
-  return type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource";
 }
 
 // "AWS::SNS::Topic" -> {"sns", "Topic"}
@@ -280,7 +278,7 @@ std::string SchemaResourceSimulator::GeneratedName(const std::string& stack,
 }
 
 bool SchemaResourceSimulator::Supports(std::string_view type, std::string* reason) const {
-  if (IsCustom(type) || registry_.Find(type) != nullptr)
+  if (IsCustomResourceType(type) || registry_.Find(type) != nullptr)
     return true;
   *reason = "Unrecognized resource types: [" + std::string(type) +
             "] (the simulated provider knows the types in the resource registry and custom "
@@ -291,7 +289,8 @@ bool SchemaResourceSimulator::Supports(std::string_view type, std::string* reaso
 SimResult SchemaResourceSimulator::Create(const SimRequest& req) const {
   SimResult result;
   result.attributes = Json::object();
-  const ResourceType* type = IsCustom(req.type) ? nullptr : registry_.Find(req.type, req.region);
+  const ResourceType* type =
+      IsCustomResourceType(req.type) ? nullptr : registry_.Find(req.type, req.region);
   if (type == nullptr) {
     result.physical_id = GeneratedName(req.stack_name, req.logical_id, req.token, 0, false);
     return result;
@@ -352,7 +351,7 @@ Json SchemaResourceSimulator::Update(const SimRequest& /*request*/,
 
 std::string SchemaResourceSimulator::ReplacementPath(std::string_view type_name, const Json& before,
                                                      const Json& after) const {
-  const ResourceType* type = IsCustom(type_name) ? nullptr : registry_.Find(type_name);
+  const ResourceType* type = IsCustomResourceType(type_name) ? nullptr : registry_.Find(type_name);
   if (type == nullptr) {
     // Custom resources: a change of ServiceToken replaces.
     if (before.value("ServiceToken", Json()) != after.value("ServiceToken", Json()))
@@ -369,7 +368,7 @@ std::string SchemaResourceSimulator::ReplacementPath(std::string_view type_name,
 }
 
 bool SchemaResourceSimulator::DeleteThenCreate(std::string_view type_name) const {
-  const ResourceType* type = IsCustom(type_name) ? nullptr : registry_.Find(type_name);
+  const ResourceType* type = IsCustomResourceType(type_name) ? nullptr : registry_.Find(type_name);
   return type != nullptr && type->replacement_strategy() == "delete_then_create";
 }
 

@@ -75,15 +75,14 @@ std::vector<std::string> DeclaredParameters(const SourceManager& sources, FileId
   return names;
 }
 
-// Whether `path` is an SQLite database (its 16-byte header).
+}  // namespace
+
 bool IsSqliteFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   char header[16] = {};
   in.read(header, sizeof(header));
   return in && std::string(header, sizeof(header)) == std::string("SQLite format 3\0", 16);
 }
-
-}  // namespace
 
 const SchemaFacts& DefaultSchemaFacts() {
   static const RegistrySchemaFacts facts;

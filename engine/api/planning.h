@@ -23,6 +23,10 @@
 
 namespace cfnx {
 
+// Whether `path` is an SQLite database (its 16-byte header): a local backend's state rather
+// than a stack state JSON file.
+bool IsSqliteFile(const std::string& path);
+
 // SchemaFacts over the process's resource type registry (engine/api/schema_registry.h).
 const SchemaFacts& DefaultSchemaFacts();
 

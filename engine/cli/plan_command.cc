@@ -27,6 +27,7 @@
 #include "cfnx/planner.h"
 #include "engine/api/local_backend.h"
 #include "engine/api/pipeline.h"
+#include "engine/api/planning.h"
 #include "engine/ast/json_convert.h"
 #include "engine/cli/aws_flags.h"
 #include "engine/cli/command.h"
@@ -112,23 +113,20 @@ Command AddPlanCommand(CLI::App& app) {
                sub->count("--backend") > 0) {
       state_path.clear();  // --backend local --state NEW.db: nothing deployed there yet
     }
-    // Nested stacks' deployed states come from the same local database, when it is one.
+    // A local database is opened once: for the stack's state and for its nested stacks'.
     std::unique_ptr<LocalBackend> local;
-    if (!state_path.empty()) {
-      std::ifstream probe(state_path, std::ios::binary);
-      char magic[16] = {};
-      probe.read(magic, sizeof(magic));
-      if (probe && std::string_view(magic, 15) == "SQLite format 3") {
-        LocalBackendOptions backend_options;
-        backend_options.state_path = state_path;
-        ErrorOr<std::unique_ptr<LocalBackend>> opened = LocalBackend::Open(backend_options);
-        if (opened.ok()) {
-          local = std::move(*opened);
-        }
+    if (!state_path.empty() && IsSqliteFile(state_path)) {
+      LocalBackendOptions backend_options;
+      backend_options.state_path = state_path;
+      ErrorOr<std::unique_ptr<LocalBackend>> opened = LocalBackend::Open(backend_options);
+      if (!opened.ok()) {
+        return CouldNotRun(opened.error().message);
       }
+      local = std::move(*opened);
     }
     if (!state_path.empty()) {
-      ErrorOr<StackState> read = ReadStackState(state_path, flags->stack);
+      ErrorOr<StackState> read =
+          local ? local->DescribeStack(flags->stack) : ReadStackState(state_path, flags->stack);
       if (!read.ok()) {
         return CouldNotRun(read.error().message);
       }

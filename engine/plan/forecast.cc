@@ -14,6 +14,7 @@
 
 #include <algorithm>
 
+#include "engine/model/custom_resource.h"
 #include "engine/plan/stack_policy.h"
 
 namespace cfnx::plan_internal {
@@ -260,9 +261,7 @@ void CustomResourceServiceToken(ForecastInputs& in, const ChangeSet& change_set,
                                 std::vector<Diagnostic>& out) {
   for (const Change& c : change_set.changes) {
     const ResourceChange& rc = c.resource_change;
-    bool custom = rc.resource_type.rfind("Custom::", 0) == 0 ||
-                  rc.resource_type == "AWS::CloudFormation::CustomResource";
-    if (!custom || rc.action != ChangeAction::kModify) {
+    if (!IsCustomResourceType(rc.resource_type) || rc.action != ChangeAction::kModify) {
       continue;
     }
     for (const ResourceChangeDetail& d : rc.details) {

@@ -179,18 +179,16 @@ class PolicyChecker {
       Fail(n, path, "Each statement must be an object.");
       return;
     }
-    static constexpr std::array<std::string_view, 9> kKeys = {
-        "Sid",      "Effect",      "Action",    "NotAction", "Principal",
-        "Resource", "NotResource", "Condition", ""};
+    static const std::vector<std::string_view> kKeys = {"Sid",         "Effect",    "Action",
+                                                        "NotAction",   "Principal", "Resource",
+                                                        "NotResource", "Condition"};
     for (const MapEntry& e : s->entries()) {
       std::string_view key = e.key->value();
-      if (std::find(kKeys.begin(), kKeys.end() - 1, key) != kKeys.end() - 1) {
-        continue;
+      if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end()) {
+        Fail(
+            e.key, path.Child(key),
+            "Unknown key '" + e.key->value() + "' in a policy statement." + DidYouMean(key, kKeys));
       }
-      std::vector<std::string_view> choices(kKeys.begin(), kKeys.end() - 1);
-      Fail(
-          e.key, path.Child(key),
-          "Unknown key '" + e.key->value() + "' in a policy statement." + DidYouMean(key, choices));
     }
     const auto* effect = dyn_cast<StringNode>(s->Get("Effect"));
     if (effect == nullptr || (effect->value() != "Allow" && effect->value() != "Deny")) {

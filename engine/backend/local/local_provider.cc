@@ -9,6 +9,7 @@
 
 #include "engine/backend/local/crash_point.h"
 #include "engine/backend/local/custom_handler.h"
+#include "engine/model/custom_resource.h"
 
 namespace cfnx {
 namespace {
@@ -35,10 +36,6 @@ ProviderOutcome Injected(const std::string& logical_id, const std::string& op,
       false, "", nullptr,
       HandlerFailure("Simulated " + op + " failure injected by --fail " + logical_id + ":" + op,
                      "GeneralServiceException", token)};
-}
-
-bool IsCustomType(const std::string& type) {
-  return type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource";
 }
 
 // What a handler's Data becomes: the attributes, with NoEcho remembered so that what cfnx
@@ -139,8 +136,9 @@ ProviderOutcome LocalProvider::Create(const SimRequest& request) {
   if (!simulator_.Supports(request.type, &reason))
     return ProviderOutcome{false, "", nullptr, reason};
   SimResult result;
-  const std::string* handler =
-      IsCustomType(request.type) ? handlers_.Find(request.logical_id, request.type) : nullptr;
+  const std::string* handler = IsCustomResourceType(request.type)
+                                   ? handlers_.Find(request.logical_id, request.type)
+                                   : nullptr;
   if (handler != nullptr) {
     CustomRequest call{
         "Create", request.stack_id,   request.token, request.type, request.logical_id,
@@ -180,8 +178,9 @@ ProviderOutcome LocalProvider::Update(const SimRequest& request, const std::stri
       request.fault_address.empty() ? request.logical_id : request.fault_address;
   if (faults_.ShouldFail(address, "update"))
     return Injected(address, "update", request.token);
-  const std::string* handler =
-      IsCustomType(request.type) ? handlers_.Find(request.logical_id, request.type) : nullptr;
+  const std::string* handler = IsCustomResourceType(request.type)
+                                   ? handlers_.Find(request.logical_id, request.type)
+                                   : nullptr;
   if (handler != nullptr) {
     CustomRequest call{"Update",           request.stack_id, request.token,      request.type,
                        request.logical_id, physical_id,      request.properties, row->properties};
@@ -218,7 +217,7 @@ ProviderOutcome LocalProvider::Delete(const std::string& logical_id, const std::
   if (faults_.ShouldFail(logical_id, "delete"))
     return Injected(logical_id, "delete", "");
   if (const std::string* handler =
-          IsCustomType(type) ? handlers_.Find(logical_id, type) : nullptr) {
+          IsCustomResourceType(type) ? handlers_.Find(logical_id, type) : nullptr) {
     CustomRequest call{
         "Delete",        "",     row->last_token + "-delete", type, logical_id, physical_id,
         row->properties, nullptr};
