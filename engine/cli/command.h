@@ -78,6 +78,7 @@ Command AddStacksCommand(CLI::App& app);
 Command AddDescribeCommand(CLI::App& app);
 Command AddRollbackCommand(CLI::App& app);
 Command AddUpdateTerminationProtectionCommand(CLI::App& app);
+Command AddSignalCommand(CLI::App& app);
 
 }  // namespace cfnx
 

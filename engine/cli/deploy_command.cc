@@ -45,6 +45,7 @@ Command AddDeployCommand(CLI::App& app) {
     std::vector<std::string> capabilities;
     std::string resources_to_import;
     bool enable_termination_protection = false;
+    bool auto_signal = false;
     std::string stack_policy;
     std::string stack_policy_during_update;
     std::string ssm_parameters;
@@ -72,6 +73,10 @@ Command AddDeployCommand(CLI::App& app) {
 
   sub->add_flag("--enable-termination-protection", flags->enable_termination_protection,
                 "protect the stack from `cfnx destroy` (see update-termination-protection)");
+  sub->add_flag("--auto-signal", flags->auto_signal,
+                "local backend: a resource waiting for signals (CreationPolicy, WaitCondition) "
+                "gets the SUCCESS signals it expects at once, instead of waiting for `cfnx "
+                "signal`");
   sub->add_option("--stack-policy", flags->stack_policy,
                   "the stack policy (JSON file) the stack keeps from this deployment on");
   AddStackInputFlags(sub, &flags->stack_policy_during_update, &flags->ssm_parameters);
@@ -164,6 +169,7 @@ Command AddDeployCommand(CLI::App& app) {
     request.holder = holder;
     request.capabilities = flags->capabilities;
     request.enable_termination_protection = flags->enable_termination_protection;
+    request.auto_signal = flags->auto_signal;
     request.stack_policy = std::move(stack_policy);
     request.stack_policy_during_update = std::move(stack_policy_during_update);
     request.ssm_parameters = std::move(ssm_parameters);

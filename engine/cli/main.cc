@@ -34,6 +34,7 @@ constexpr Subcommand kSubcommands[] = {
     {"describe", cfnx::AddDescribeCommand},
     {"rollback", cfnx::AddRollbackCommand},
     {"update-termination-protection", cfnx::AddUpdateTerminationProtectionCommand},
+    {"signal", cfnx::AddSignalCommand},
     {"completion", cfnx::AddCompletionCommand},
     {"man", cfnx::AddManCommand},
 };

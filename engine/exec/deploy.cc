@@ -7,6 +7,7 @@
 #include "engine/ast/json_convert.h"
 #include "engine/backend/local/crash_point.h"
 #include "engine/exec/executor_internal.h"
+#include "engine/exec/signals.h"
 #include "engine/model/template.h"
 
 namespace cfnx {
@@ -310,6 +311,7 @@ ErrorOr<ExecResult> Executor::Deploy(const DeployRequest& req) {
   ctx->parallel = req.parallel;
   ctx->nested_templates = req.nested_templates;
   ctx->fault_prefix = req.fault_prefix;
+  ctx->auto_signal = req.auto_signal;
   ExecJson rollback_order = RollbackSequence(plan);
   ExecJson cleanup_order = CleanupSequence(plan);
   ctx->rollback_position = Positions(rollback_order["waves"]);
@@ -486,6 +488,31 @@ ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx, const Plan& plan) {
         step.before = *live;
       if (type == "AWS::CloudFormation::Stack" && ctx.nested_templates.contains(id))
         step.nested = NestedStepData(ctx, id, live);
+      if (planned.action == StepAction::kCreate || planned.action == StepAction::kReplace) {
+        // A new physical resource waits for the signals its CreationPolicy (or, for a wait
+        // condition, its properties) asks for.
+        ResolveContext rc = make_resolver();
+        ErrorOr<ExecJson> policy = ExecJson();
+        if (r.contains("CreationPolicy"))
+          policy = Resolve(r["CreationPolicy"], rc);
+        ErrorOr<std::optional<SignalWait>> wait = std::optional<SignalWait>();
+        if (!policy.ok()) {
+          wait = policy.error();
+        } else {
+          wait = SignalWaitFor(type, *policy, step.properties);
+        }
+        if (!wait.ok()) {
+          std::string why = wait.error().message;
+          resolve_failures.push_back(StoredEvent{0, ctx.stack.name, ctx.op.id, StateStore::Now(),
+                                                 id, live ? live->physical_id : "", type,
+                                                 live ? "UPDATE_FAILED" : "CREATE_FAILED", why});
+          if (failure.empty())
+            failure = id + ": " + why;
+          continue;
+        }
+        if (wait->has_value())
+          step.signals = (*wait)->ToJson();
+      }
       switch (planned.action) {
         case StepAction::kCreate:
           step.action = "create";

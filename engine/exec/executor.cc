@@ -7,6 +7,7 @@
 
 #include "engine/backend/local/crash_point.h"
 #include "engine/exec/executor_internal.h"
+#include "engine/exec/signals.h"
 
 namespace cfnx {
 namespace {
@@ -175,6 +176,9 @@ void Executor::Apply(StateStore::Tx& tx, OpContext& ctx, const JournalEntry& ent
   std::string status;
   std::string physical = outcome.ok ? outcome.physical_id : step.before.physical_id;
   std::lock_guard<std::mutex> guard(ctx.mu);
+  // A new resource that waits for signals stays in progress until they come (AwaitStepSignals).
+  const bool awaits_signals = outcome.ok && !step.signals.is_null() &&
+                              (a == "create" || a == "replace" || a == "replace_create");
   auto new_row = [&](const std::string& row_status, int64_t created_by) {
     StoredResource r;
     r.logical_id = step.logical_id;
@@ -190,11 +194,15 @@ void Executor::Apply(StateStore::Tx& tx, OpContext& ctx, const JournalEntry& ent
     ctx.live[r.logical_id] = r;
   };
   if (a == "create") {
-    status = outcome.ok ? "CREATE_COMPLETE" : "CREATE_FAILED";
+    status = awaits_signals ? "CREATE_IN_PROGRESS"
+             : outcome.ok   ? "CREATE_COMPLETE"
+                            : "CREATE_FAILED";
     if (outcome.ok)
       new_row(status, ctx.op.id);
   } else if (a == "replace" || a == "replace_create" || a == "recreate") {
-    status = outcome.ok ? "UPDATE_COMPLETE" : "UPDATE_FAILED";
+    status = awaits_signals ? "UPDATE_IN_PROGRESS"
+             : outcome.ok   ? "UPDATE_COMPLETE"
+                            : "UPDATE_FAILED";
     if (outcome.ok) {
       if (a == "replace") {
         StoredResource old = step.before;
@@ -248,6 +256,8 @@ void Executor::Apply(StateStore::Tx& tx, OpContext& ctx, const JournalEntry& ent
     reason = "Deleted the existing physical resource " + step.before.physical_id;
   if (a == "retain" && outcome.ok)
     reason = "Resource retained (DeletionPolicy or UpdateReplacePolicy Retain)";
+  if (awaits_signals)
+    reason = WaitingReason(stack, step.logical_id, SignalWait::FromJson(step.signals));
   ExecJson data = step.ToData();
   data["reason"] = reason;
   tx.SetJournalPhase(entry.operation, entry.seq, outcome.ok ? "done" : "failed",
@@ -295,6 +305,62 @@ bool Executor::RunStep(OpContext& ctx, Step& step, std::string* reason) {
   }
   CrashPoint();
   Emit(events);
+  if (!outcome.ok) {
+    *reason = outcome.reason;
+    return false;
+  }
+  const std::string& a = step.action;
+  if (!step.signals.is_null() && (a == "create" || a == "replace" || a == "replace_create"))
+    return AwaitStepSignals(ctx, step, reason);
+  return true;
+}
+
+bool Executor::AwaitStepSignals(OpContext& ctx, const Step& step, std::string* reason) {
+  const bool creating = step.action == "create";
+  StoredResource row;
+  {
+    std::lock_guard<std::mutex> guard(ctx.mu);
+    row = ctx.live[step.logical_id];
+  }
+  const std::string in_progress = creating ? "CREATE_IN_PROGRESS" : "UPDATE_IN_PROGRESS";
+  auto event = [&](const std::string& status, const std::string& why) {
+    return StoredEvent{
+        0,         ctx.stack.name, ctx.op.id, StateStore::Now(), step.logical_id, row.physical_id,
+        step.type, status,         why};
+  };
+  SignalOutcome outcome = AwaitSignals(
+      store_, ctx.stack.name, row.physical_id, step.logical_id, SignalWait::FromJson(step.signals),
+      ctx.auto_signal, [&](const StoredSignal& signal) {
+        std::string id =
+            signal.unique_id.empty() ? "signal-" + std::to_string(signal.id) : signal.unique_id;
+        StoredEvent e =
+            event(in_progress, "Received " + signal.status + " signal with UniqueId " + id);
+        if (store_.Write([&](StateStore::Tx& tx) { tx.AddEvent(e); }).ok())
+          Emit({e});
+      });
+  std::string status = outcome.ok ? (creating ? "CREATE_COMPLETE" : "UPDATE_COMPLETE")
+                                  : (creating ? "CREATE_FAILED" : "UPDATE_FAILED");
+  row.status = status;
+  if (!outcome.data.is_null()) {
+    if (!row.attributes.is_object())
+      row.attributes = ExecJson::object();
+    row.attributes["Data"] = outcome.data;
+  }
+  StoredEvent done = event(status, outcome.ok ? "" : outcome.reason);
+  Status s = store_.Write([&](StateStore::Tx& tx) {
+    tx.PutResource(ctx.stack.name, row);
+    tx.AddEvent(done);
+  });
+  {
+    std::lock_guard<std::mutex> guard(ctx.mu);
+    ctx.live[step.logical_id] = row;
+  }
+  if (!s.ok()) {
+    *reason = s.error().message;
+    return false;
+  }
+  CrashPoint();
+  Emit({done});
   if (!outcome.ok)
     *reason = outcome.reason;
   return outcome.ok;

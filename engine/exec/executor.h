@@ -80,6 +80,9 @@ struct DeployRequest {
   // Each becomes a stack of its own (engine/exec/nested_stack.cc); a nested stack not listed
   // (an https:// TemplateURL) is one simulated resource.
   ExecJson nested_templates = ExecJson::object();
+  // `--auto-signal`: a resource that waits for signals (CreationPolicy, WaitCondition) receives
+  // the SUCCESS signals it expects at once instead of waiting for `cfnx signal`.
+  bool auto_signal = false;
   // What `--fail` names this stack's resources by: "" for the root stack, "Child/" for the
   // stack nested as resource Child, "Child/Grand/" below that.
   std::string fault_prefix;
@@ -158,6 +161,9 @@ class Executor {
   ExecJson NestedStepData(const OpContext& ctx, const std::string& logical_id,
                           const std::optional<StoredResource>& live);
   ErrorOr<ExecResult> RunForward(OpContext& ctx, const Plan& plan);
+  // Waits for the signals a created resource expects (engine/exec/signals.h) and records the
+  // outcome; false (with `reason`) when they failed or timed out.
+  bool AwaitStepSignals(OpContext& ctx, const Step& step, std::string* reason);
   ErrorOr<ExecResult> RunRollback(OpContext& ctx, const std::string& reason);
   ErrorOr<ExecResult> RunCleanup(OpContext& ctx);
   ErrorOr<ExecResult> RunDelete(OpContext& ctx);

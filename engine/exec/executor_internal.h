@@ -32,6 +32,8 @@ struct Executor::Step {
   // A nested stack with a template of its own (engine/exec/nested_stack.cc): {"Template",
   // "Nested", "Previous": {"Template", "Parameters"}}; null for every other resource.
   ExecJson nested;
+  // What the resource waits for once created (SignalWait::ToJson); null when nothing.
+  ExecJson signals;
 
   ExecJson ToData() const {
     ExecJson j = ExecJson::object();
@@ -44,6 +46,8 @@ struct Executor::Step {
     j["undo"] = undo;
     if (!nested.is_null())
       j["nested"] = nested;
+    if (!signals.is_null())
+      j["signals"] = signals;
     return j;
   }
   static Step FromEntry(const JournalEntry& e) {
@@ -61,6 +65,7 @@ struct Executor::Step {
       s.update_replace_policy = StringField(d, "update_replace_policy");
       s.undo = IntField(d, "undo");
       s.nested = Field(d, "nested");
+      s.signals = Field(d, "signals");
     }
     return s;
   }
@@ -87,6 +92,7 @@ struct Executor::OpContext {
   // DeployRequest::nested_templates and fault_prefix of the operation.
   ExecJson nested_templates = ExecJson::object();
   std::string fault_prefix;
+  bool auto_signal = false;  // DeployRequest::auto_signal
 };
 
 // Whether a resource leaves its DeletionPolicy / UpdateReplacePolicy `policy` in place.

@@ -240,6 +240,7 @@ ProviderOutcome Executor::CallNestedStack(OpContext& ctx, const Step& step,
   child.parallel = ctx.parallel;
   child.holder = ctx.op.holder;
   child.fault_prefix = address + "/";
+  child.auto_signal = ctx.auto_signal;
   ErrorOr<StoreLock> lock = store_.AcquireLock(name, ctx.op.holder, kChildLockSeconds);
   if (!lock.ok())
     return Failed(lock.error().message);

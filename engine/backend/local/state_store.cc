@@ -22,7 +22,7 @@ namespace {
 
 // Version 1: the original schema. Version 2: retained cloud resources and an events index.
 // Version 3: stack settings (termination protection, stack policy) and the values SSM parameter
-// types resolved to.
+// types resolved to. Version 4: resource signals (`cfnx signal`).
 const char* const kMigration1 = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE stacks(
@@ -72,6 +72,15 @@ ALTER TABLE stacks ADD COLUMN resolved_parameters TEXT;
 CREATE TABLE stack_settings(
   stack TEXT PRIMARY KEY, termination_protection INTEGER NOT NULL DEFAULT 0, stack_policy TEXT);
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
+)sql";
+
+const char* const kMigration4 = R"sql(
+CREATE TABLE signals(
+  id INTEGER PRIMARY KEY AUTOINCREMENT, stack TEXT NOT NULL, target TEXT NOT NULL,
+  logical_id TEXT NOT NULL, unique_id TEXT NOT NULL, status TEXT NOT NULL,
+  data TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '', received_at TEXT NOT NULL);
+CREATE INDEX signals_by_target ON signals(stack, target, id);
+UPDATE meta SET value = '4' WHERE key = 'schema_version';
 )sql";
 
 std::string HostName() {
@@ -126,7 +135,8 @@ int64_t Int(const StoreJson& v) {
 }  // namespace
 
 const std::vector<std::string>& StateStoreMigrations() {
-  static const std::vector<std::string> migrations = {kMigration1, kMigration2, kMigration3};
+  static const std::vector<std::string> migrations = {kMigration1, kMigration2, kMigration3,
+                                                      kMigration4};
   return migrations;
 }
 
@@ -508,6 +518,7 @@ void StateStore::Tx::PutStack(const StoredStack& s) {
 void StateStore::Tx::DeleteStack(const std::string& name) {
   Exec("DELETE FROM stacks WHERE name=?", {name});
   Exec("DELETE FROM stack_settings WHERE stack=?", {name});
+  Exec("DELETE FROM signals WHERE stack=?", {name});
 }
 
 void StateStore::Tx::AddTemplateHistory(const std::string& stack, int64_t generation,
@@ -612,6 +623,14 @@ void StateStore::Tx::PutStackSettings(const std::string& stack, const StackSetti
        settings.stack_policy.is_null() ? StoreJson() : StoreJson(Dump(settings.stack_policy))});
 }
 
+void StateStore::Tx::AddSignal(const StoredSignal& signal) {
+  Exec(
+      "INSERT INTO signals(stack, target, logical_id, unique_id, status, data, reason, "
+      "received_at) VALUES(?,?,?,?,?,?,?,?)",
+      {signal.stack, signal.target, signal.logical_id, signal.unique_id, signal.status, signal.data,
+       signal.reason, signal.received_at.empty() ? Now() : signal.received_at});
+}
+
 // --- reads ---
 
 namespace {
@@ -687,6 +706,19 @@ StackSettings StateStore::GetStackSettings(const std::string& stack) {
   if (!rows.empty()) {
     out.termination_protection = Int(rows[0][0]) != 0;
     out.stack_policy = ParseOr(rows[0][1], StoreJson());
+  }
+  return out;
+}
+
+std::vector<StoredSignal> StateStore::GetSignals(const std::string& stack,
+                                                 const std::string& target, int64_t after_id) {
+  std::vector<StoredSignal> out;
+  for (const auto& r :
+       Query("SELECT id, stack, target, logical_id, unique_id, status, data, reason, received_at "
+             "FROM signals WHERE stack=? AND target=? AND id>? ORDER BY id",
+             {stack, target, after_id})) {
+    out.push_back(StoredSignal{Int(r[0]), Str(r[1]), Str(r[2]), Str(r[3]), Str(r[4]), Str(r[5]),
+                               Str(r[6]), Str(r[7]), Str(r[8])});
   }
   return out;
 }

@@ -36,6 +36,9 @@
 //   stack_settings(stack, termination_protection, stack_policy)
 //            what a stack keeps across operations but no operation rewrites: termination
 //            protection (0/1) and the stack policy (JSON text, NULL when none)
+//   signals(id, stack, target, logical_id, unique_id, status, data, reason, received_at)
+//            resource signals (`cfnx signal`) by the physical id they were sent to; dropped
+//            with the stack
 //
 // Every state change is one transaction, so a process killed at any point leaves either the
 // state before or after that change. Reads never block writers (WAL). Thread-safe: calls are
@@ -63,7 +66,7 @@ namespace cfnx {
 
 using StoreJson = nlohmann::ordered_json;
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // The SQL of each migration: element i takes a database from version i to version i + 1.
 const std::vector<std::string>& StateStoreMigrations();
@@ -88,6 +91,21 @@ struct StoredStack {
 struct StackSettings {
   bool termination_protection = false;
   StoreJson stack_policy;  // null when the stack has none
+};
+
+// A resource signal (`cfnx signal`, as SignalResource or a wait condition handle's URL
+// receives it). `target` is the physical id it was sent to: the resource waiting under a
+// CreationPolicy, or a wait condition handle.
+struct StoredSignal {
+  int64_t id = 0;
+  std::string stack;
+  std::string target;
+  std::string logical_id;  // the resource the sender named
+  std::string unique_id;
+  std::string status;  // SUCCESS or FAILURE
+  std::string data;
+  std::string reason;
+  std::string received_at;
 };
 
 struct StoredResource {
@@ -225,6 +243,7 @@ class StateStore {
     void DeleteCloud(const std::string& type, const std::string& physical_id);
     // Termination protection and stack policy; DeleteStack drops them with the stack.
     void PutStackSettings(const std::string& stack, const StackSettings& settings);
+    void AddSignal(const StoredSignal& signal);
 
    private:
     friend class StateStore;
@@ -238,6 +257,9 @@ class StateStore {
   std::optional<StoredStack> GetStack(const std::string& name);
   // The stack's settings; the defaults (unprotected, no policy) when none were set.
   StackSettings GetStackSettings(const std::string& stack);
+  // The signals sent to `target` in `stack` with an id above `after_id`, oldest first.
+  std::vector<StoredSignal> GetSignals(const std::string& stack, const std::string& target,
+                                       int64_t after_id = 0);
   std::vector<StoredStack> ListStacks();
   std::vector<StoredResource> GetResources(const std::string& stack);
   std::vector<StoredEvent> GetEvents(const std::string& stack, int64_t operation = 0);
