@@ -9,6 +9,7 @@
 #include "engine/exec/executor_internal.h"
 #include "engine/exec/signals.h"
 #include "engine/model/template.h"
+#include "engine/model/update_policy.h"
 
 namespace cfnx {
 namespace {
@@ -437,6 +438,43 @@ ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx, const Plan& plan) {
   };
   const ExecJson& resources = ctx.template_json["Resources"];
   std::set<std::string> in_template = IncludedResources(ctx.template_json, ctx.conditions);
+  // Changes whose replacement the change set could not decide (Replacement Conditional).
+  std::set<std::string> conditional;
+  for (const Change& c : plan.change_set.changes) {
+    if (c.resource_change.replacement == Replacement::kConditional)
+      conditional.insert(c.resource_change.logical_id);
+  }
+  // An update carried out in place: what its UpdatePolicy adds to it (engine/model/
+  // update_policy.h): a rolling update's batches, CodeDeploy's traffic shifting.
+  auto in_place = [&](Step& step, const ExecJson& r, const StoredResource& live) {
+    step.action = "update";
+    step.signals = nullptr;
+    ExecJson policy;
+    if (r.contains("UpdatePolicy")) {
+      ResolveContext rc = make_resolver();
+      ErrorOr<ExecJson> resolved = Resolve(r["UpdatePolicy"], rc);
+      if (resolved.ok())
+        policy = *resolved;
+    }
+    auto changed = [&](const char* key) {
+      return live.properties.value(key, ExecJson()) != step.properties.value(key, ExecJson());
+    };
+    if (step.type == "AWS::AutoScaling::AutoScalingGroup") {
+      std::optional<RollingUpdate> rolling = RollingUpdateOf(policy);
+      bool triggered = false;
+      for (const char* key : {"LaunchConfigurationName", "LaunchTemplate", "MixedInstancesPolicy",
+                              "VPCZoneIdentifier"})
+        triggered = triggered || changed(key);
+      int64_t instances = GroupInstances(step.properties);
+      if (rolling && triggered && instances > 0)
+        step.rolling = RollingUpdateData(*rolling, instances);
+    }
+    if (step.type == "AWS::Lambda::Alias" && changed("FunctionVersion") && policy.is_object() &&
+        policy.contains("CodeDeployLambdaAliasUpdate")) {
+      step.note = DescribePolicyUpdate(step.type, policy, {"FunctionVersion"}, step.properties) +
+                  ". The local backend shifts the traffic at once and runs no traffic hooks.";
+    }
+  };
   std::string failure;
   for (const PlanWave& wave : plan.order.waves) {
     std::vector<Step> steps;
@@ -519,10 +557,34 @@ ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx, const Plan& plan) {
           steps.push_back(step);
           break;
         case StepAction::kUpdate:
-          step.action = "update";
+          in_place(step, r, *live);
           steps.push_back(step);
           break;
         case StepAction::kReplace:
+          if (conditional.count(id) && live) {
+            // Decided now, from the values this deployment produced: replaced only if a
+            // create-only property, or one the UpdatePolicy replaces on, really changes.
+            ExecJson policy;
+            if (r.contains("UpdatePolicy")) {
+              ResolveContext rc = make_resolver();
+              ErrorOr<ExecJson> resolved = Resolve(r["UpdatePolicy"], rc);
+              if (resolved.ok())
+                policy = *resolved;
+            }
+            if (provider_.simulator()
+                    .ReplacementPath(type, live->properties, step.properties)
+                    .empty() &&
+                PolicyReplacementProperty(type, policy, live->properties, step.properties)
+                    .empty()) {
+              in_place(step, r, *live);
+              if (step.note.empty())
+                step.note =
+                    "Replacement was Conditional: the values this deployment produced leave "
+                    "every property that forces replacement unchanged, so the update is in place.";
+              steps.push_back(step);
+              break;
+            }
+          }
           if (planned.replacement_strategy == "delete_then_create") {
             step.action = "replace_delete";
             steps.push_back(step);

@@ -213,6 +213,8 @@ void Executor::Apply(StateStore::Tx& tx, OpContext& ctx, const JournalEntry& ent
     }
   } else if (a == "update" || a == "restore") {
     status = outcome.ok ? "UPDATE_COMPLETE" : "UPDATE_FAILED";
+    if (outcome.ok && a == "update" && !step.rolling.is_null())
+      status = "UPDATE_IN_PROGRESS";  // until the rolling update's batches are done
     if (outcome.ok) {
       StoredResource r = step.before;
       r.status = status;
@@ -258,6 +260,8 @@ void Executor::Apply(StateStore::Tx& tx, OpContext& ctx, const JournalEntry& ent
     reason = "Resource retained (DeletionPolicy or UpdateReplacePolicy Retain)";
   if (awaits_signals)
     reason = WaitingReason(stack, step.logical_id, SignalWait::FromJson(step.signals));
+  if (outcome.ok && a == "update" && !step.rolling.is_null())
+    reason = RollingUpdateStartReason(step.rolling);
   ExecJson data = step.ToData();
   data["reason"] = reason;
   tx.SetJournalPhase(entry.operation, entry.seq, outcome.ok ? "done" : "failed",
@@ -285,7 +289,7 @@ bool Executor::RunStep(OpContext& ctx, Step& step, std::string* reason) {
                     step.before.physical_id,
                     step.type,
                     progress,
-                    ProgressReason(step.action)};
+                    step.note.empty() ? ProgressReason(step.action) : step.note};
       tx.AddEvent(e);
       events.push_back(e);
     }
@@ -312,58 +316,9 @@ bool Executor::RunStep(OpContext& ctx, Step& step, std::string* reason) {
   const std::string& a = step.action;
   if (!step.signals.is_null() && (a == "create" || a == "replace" || a == "replace_create"))
     return AwaitStepSignals(ctx, step, reason);
+  if (a == "update" && !step.rolling.is_null())
+    return RunRollingUpdate(ctx, step, reason);
   return true;
-}
-
-bool Executor::AwaitStepSignals(OpContext& ctx, const Step& step, std::string* reason) {
-  const bool creating = step.action == "create";
-  StoredResource row;
-  {
-    std::lock_guard<std::mutex> guard(ctx.mu);
-    row = ctx.live[step.logical_id];
-  }
-  const std::string in_progress = creating ? "CREATE_IN_PROGRESS" : "UPDATE_IN_PROGRESS";
-  auto event = [&](const std::string& status, const std::string& why) {
-    return StoredEvent{
-        0,         ctx.stack.name, ctx.op.id, StateStore::Now(), step.logical_id, row.physical_id,
-        step.type, status,         why};
-  };
-  SignalOutcome outcome = AwaitSignals(
-      store_, ctx.stack.name, row.physical_id, step.logical_id, SignalWait::FromJson(step.signals),
-      ctx.auto_signal, [&](const StoredSignal& signal) {
-        std::string id =
-            signal.unique_id.empty() ? "signal-" + std::to_string(signal.id) : signal.unique_id;
-        StoredEvent e =
-            event(in_progress, "Received " + signal.status + " signal with UniqueId " + id);
-        if (store_.Write([&](StateStore::Tx& tx) { tx.AddEvent(e); }).ok())
-          Emit({e});
-      });
-  std::string status = outcome.ok ? (creating ? "CREATE_COMPLETE" : "UPDATE_COMPLETE")
-                                  : (creating ? "CREATE_FAILED" : "UPDATE_FAILED");
-  row.status = status;
-  if (!outcome.data.is_null()) {
-    if (!row.attributes.is_object())
-      row.attributes = ExecJson::object();
-    row.attributes["Data"] = outcome.data;
-  }
-  StoredEvent done = event(status, outcome.ok ? "" : outcome.reason);
-  Status s = store_.Write([&](StateStore::Tx& tx) {
-    tx.PutResource(ctx.stack.name, row);
-    tx.AddEvent(done);
-  });
-  {
-    std::lock_guard<std::mutex> guard(ctx.mu);
-    ctx.live[step.logical_id] = row;
-  }
-  if (!s.ok()) {
-    *reason = s.error().message;
-    return false;
-  }
-  CrashPoint();
-  Emit({done});
-  if (!outcome.ok)
-    *reason = outcome.reason;
-  return outcome.ok;
 }
 
 // Runs `steps` in seq order when parallel is 1, else with up to `ctx.parallel` workers.

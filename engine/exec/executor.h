@@ -164,6 +164,9 @@ class Executor {
   // Waits for the signals a created resource expects (engine/exec/signals.h) and records the
   // outcome; false (with `reason`) when they failed or timed out.
   bool AwaitStepSignals(OpContext& ctx, const Step& step, std::string* reason);
+  // Replaces an Auto Scaling group's instances in the batches of its AutoScalingRollingUpdate
+  // policy (engine/exec/step_waits.cc), waiting for signals per batch when it says so.
+  bool RunRollingUpdate(OpContext& ctx, const Step& step, std::string* reason);
   ErrorOr<ExecResult> RunRollback(OpContext& ctx, const std::string& reason);
   ErrorOr<ExecResult> RunCleanup(OpContext& ctx);
   ErrorOr<ExecResult> RunDelete(OpContext& ctx);

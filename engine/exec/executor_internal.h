@@ -34,6 +34,10 @@ struct Executor::Step {
   ExecJson nested;
   // What the resource waits for once created (SignalWait::ToJson); null when nothing.
   ExecJson signals;
+  // An Auto Scaling group's rolling update (RollingUpdateData); null when none.
+  ExecJson rolling;
+  // The progress event's reason when it is not the action's usual one (not journaled).
+  std::string note;
 
   ExecJson ToData() const {
     ExecJson j = ExecJson::object();
@@ -48,6 +52,8 @@ struct Executor::Step {
       j["nested"] = nested;
     if (!signals.is_null())
       j["signals"] = signals;
+    if (!rolling.is_null())
+      j["rolling"] = rolling;
     return j;
   }
   static Step FromEntry(const JournalEntry& e) {
@@ -66,6 +72,7 @@ struct Executor::Step {
       s.undo = IntField(d, "undo");
       s.nested = Field(d, "nested");
       s.signals = Field(d, "signals");
+      s.rolling = Field(d, "rolling");
     }
     return s;
   }
@@ -94,6 +101,12 @@ struct Executor::OpContext {
   std::string fault_prefix;
   bool auto_signal = false;  // DeployRequest::auto_signal
 };
+
+struct RollingUpdate;
+// The journaled form of a rolling update of `instances` instances, and the event reason that
+// starts it (engine/exec/step_waits.cc).
+ExecJson RollingUpdateData(const RollingUpdate& rolling, int64_t instances);
+std::string RollingUpdateStartReason(const ExecJson& rolling);
 
 // Whether a resource leaves its DeletionPolicy / UpdateReplacePolicy `policy` in place.
 inline bool Retains(const std::string& policy, bool created_in_this_operation) {

@@ -210,8 +210,9 @@ SignalOutcome AwaitSignals(StateStore& store, const std::string& stack, const st
   if (auto_signal) {
     Status sent = store.Write([&](StateStore::Tx& tx) {
       for (int64_t i = 1; i <= wait.count; ++i) {
+        std::string batch = wait.batch > 0 ? "b" + std::to_string(wait.batch) + "-" : "";
         tx.AddSignal(StoredSignal{0, stack, wait.handle.empty() ? self : wait.handle, logical_id,
-                                  "cfnx-auto-signal-" + std::to_string(i), "SUCCESS", "",
+                                  "cfnx-auto-signal-" + batch + std::to_string(i), "SUCCESS", "",
                                   "deploy --auto-signal", ""});
       }
     });
@@ -224,7 +225,10 @@ SignalOutcome AwaitSignals(StateStore& store, const std::string& stack, const st
   std::vector<std::string> targets = {self};
   if (!wait.handle.empty() && wait.handle != self)
     targets.push_back(wait.handle);
-  std::map<std::string, int64_t> seen;         // target -> last signal id read
+  std::map<std::string, int64_t> seen;  // target -> last signal id read
+  for (const std::string& target : targets)
+    seen[target] = wait.after_id;
+  out.last_id = wait.after_id;
   std::map<std::string, StoredSignal> latest;  // key -> its latest signal
   std::vector<std::string> arrival;            // keys in order of first arrival
   for (;;) {
@@ -232,6 +236,7 @@ SignalOutcome AwaitSignals(StateStore& store, const std::string& stack, const st
     for (const std::string& target : targets) {
       for (StoredSignal& s : store.GetSignals(stack, target, seen[target])) {
         seen[target] = std::max(seen[target], s.id);
+        out.last_id = std::max(out.last_id, s.id);
         fresh.push_back(std::move(s));
       }
     }

@@ -38,6 +38,10 @@ struct SignalWait {
   int64_t min_successes = 1;    // SUCCESS signals needed (MinSuccessfulInstancesPercent)
   int64_t timeout_seconds = 300;
   std::string timeout_text;  // as the template wrote it: "PT15M", "600"
+  // Not kept in the journal: signals with an id up to `after_id` were counted already (an
+  // earlier batch of a rolling update), and `batch` names --auto-signal's unique ids.
+  int64_t after_id = 0;
+  int64_t batch = 0;
 
   StoreJson ToJson() const;
   static SignalWait FromJson(const StoreJson& json);
@@ -58,6 +62,7 @@ struct SignalOutcome {
   bool ok = false;
   std::string reason;        // why it failed
   StoreJson data = nullptr;  // a WaitCondition's Data attribute (a JSON string)
+  int64_t last_id = 0;       // the last signal read
 };
 
 // Waits for the signals `wait` expects, sent to `self` (the resource's physical id) or to the

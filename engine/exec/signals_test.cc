@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/exec/executor.h"
+#include "engine/exec/test_simulator.h"
 #include "functions/register.h"
 
 namespace cfnx {
@@ -23,34 +24,6 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::HasSubstr;
-
-class AnyTypeSimulator : public ResourceSimulator, public SchemaFacts {
- public:
-  TypeFacts Find(std::string_view) const override {
-    TypeFacts facts;
-    facts.known = true;
-    facts.create_only = {"/properties/Name"};
-    facts.replacement_strategy = "create_then_delete";
-    return facts;
-  }
-  bool Supports(std::string_view, std::string*) const override { return true; }
-  SimResult Create(const SimRequest& r) const override {
-    if (r.type == "AWS::CloudFormation::WaitConditionHandle")
-      return SimResult{
-          "https://cloudformation-waitcondition.example/" + r.logical_id + "-" + r.token,
-          ExecJson::object()};
-    return SimResult{r.logical_id + "-" + r.token, {{"Data", ExecJson::object()}}};
-  }
-  ExecJson Update(const SimRequest&, const std::string&, const ExecJson& old) const override {
-    return old;
-  }
-  std::string ReplacementPath(std::string_view, const ExecJson& before,
-                              const ExecJson& after) const override {
-    return before.value("Name", ExecJson()) != after.value("Name", ExecJson()) ? "/properties/Name"
-                                                                               : "";
-  }
-  bool DeleteThenCreate(std::string_view) const override { return false; }
-};
 
 class SignalsTest : public ::testing::Test {
  protected:

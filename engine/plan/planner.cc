@@ -20,6 +20,7 @@
 #include "engine/eval/evaluator.h"
 #include "engine/eval/value_json.h"
 #include "engine/graph/graph.h"
+#include "engine/model/update_policy.h"
 #include "engine/plan/context.h"
 #include "engine/plan/forecast.h"
 #include "engine/plan/order.h"
@@ -696,10 +697,28 @@ void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
     e.new_props = Json();
     return;
   }
+  // Where the UpdatePolicy decides how a property changes (engine/model/update_policy.h), it
+  // decides the replacement too: a static change follows the policy; a value known only at
+  // deploy time may not change at all, so a replacement stays Conditional.
+  const Json update_policy =
+      new_res.contains("UpdatePolicy") ? Normalize(new_res["UpdatePolicy"], new_.ctx) : Json();
   Replacement replacement = Replacement::kFalse;
-  for (const ResourceChangeDetail& d : rc.details) {
+  std::vector<std::string> changed_properties;
+  for (ResourceChangeDetail& d : rc.details) {
     Replacement r = Replacement::kFalse;
-    if (d.target.requires_recreation == RequiresRecreation::kAlways) {
+    PolicyUpdate by_policy = PolicyUpdate::kNone;
+    if (d.target.attribute == ResourceAttribute::kProperties && !d.target.name.empty()) {
+      if (std::find(changed_properties.begin(), changed_properties.end(), d.target.name) ==
+          changed_properties.end())
+        changed_properties.push_back(d.target.name);
+      by_policy = UpdateByPolicy(e.type, update_policy, d.target.name);
+    }
+    if (by_policy != PolicyUpdate::kNone) {
+      d.target.requires_recreation = RequiresRecreation::kConditionally;
+      if (by_policy == PolicyUpdate::kReplace)
+        r = d.evaluation == EvaluationType::kStatic ? Replacement::kTrue
+                                                    : Replacement::kConditional;
+    } else if (d.target.requires_recreation == RequiresRecreation::kAlways) {
       r = d.evaluation == EvaluationType::kStatic ? Replacement::kTrue : Replacement::kConditional;
     } else if (d.target.requires_recreation == RequiresRecreation::kConditionally) {
       r = Replacement::kConditional;
@@ -710,6 +729,15 @@ void Planner::PlanResource(Entry& e, const Json& old_res, const Json& new_res) {
     }
   }
   rc.replacement = replacement;
+  std::string policy_note =
+      DescribePolicyUpdate(e.type, update_policy, changed_properties, e.new_props);
+  if (!policy_note.empty()) {
+    forecast_.push_back(MakeDiagnostic(DiagCode::kI9030, RangeOf(e.id),
+                                       new_res.contains("UpdatePolicy")
+                                           ? TemplatePath{"Resources", e.id, "UpdatePolicy"}
+                                           : TemplatePath{"Resources", e.id},
+                                       "Resource '" + e.id + "': " + policy_note + "."));
+  }
   // Scope: Tags first, then the others in enum order, as AWS's documented change set with
   // both shows ["Tags", "Properties"].
   std::set<ResourceAttribute> scope;

@@ -210,6 +210,7 @@ done
 case_wait_condition() {
 # Deploying a WaitCondition (its Data attribute's schema type is a list) used to abort the
 # process with nlohmann's type_error.302 and leave the stack CREATE_IN_PROGRESS.
+# The wait condition now waits for its signal (tests/cli/signals_test.sh); --auto-signal sends it.
 cat >"$dir/repo/wait.yaml" <<'YAML'
 Resources:
   Handle:
@@ -223,7 +224,8 @@ Outputs:
   Data:
     Value: !GetAtt Wait.Data
 YAML
-"$cfnx" deploy "$dir/repo/wait.yaml" --stack wait --state "$dir/wait.db" --yes >"$dir/out" 2>&1
+"$cfnx" deploy "$dir/repo/wait.yaml" --stack wait --state "$dir/wait.db" --yes --auto-signal \
+  >"$dir/out" 2>&1
 rc=$?
 [ $rc -ge 128 ] && bad "WaitCondition deploy crashed (exit $rc)"
 "$cfnx" describe --stack wait --state "$dir/wait.db" >"$dir/out" 2>&1

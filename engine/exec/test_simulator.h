@@ -1,0 +1,50 @@
+// Copyright 2026 The cfnx Authors.
+// SPDX-License-Identifier: Apache-2.0
+//
+// A simulator for executor tests that accepts every resource type: "Name" is create-only, a wait
+// condition handle's physical id is a URL, every resource has the attributes {"Data": {}, "Arn":
+// "arn:test:ID"}. Tests only.
+
+#ifndef CFNX_ENGINE_EXEC_TEST_SIMULATOR_H_
+#define CFNX_ENGINE_EXEC_TEST_SIMULATOR_H_
+
+#include <string>
+#include <string_view>
+
+#include "engine/backend/local/simulator.h"
+#include "engine/plan/planner.h"
+
+namespace cfnx {
+
+class AnyTypeSimulator : public ResourceSimulator, public SchemaFacts {
+ public:
+  TypeFacts Find(std::string_view) const override {
+    TypeFacts facts;
+    facts.known = true;
+    facts.create_only = {"/properties/Name"};
+    facts.replacement_strategy = "create_then_delete";
+    return facts;
+  }
+  bool Supports(std::string_view, std::string*) const override { return true; }
+  SimResult Create(const SimRequest& r) const override {
+    if (r.type == "AWS::CloudFormation::WaitConditionHandle")
+      return SimResult{
+          "https://cloudformation-waitcondition.example/" + r.logical_id + "-" + r.token,
+          ExecJson::object()};
+    std::string id = r.logical_id + "-" + r.token;
+    return SimResult{id, {{"Data", ExecJson::object()}, {"Arn", "arn:test:" + id}}};
+  }
+  ExecJson Update(const SimRequest&, const std::string&, const ExecJson& old) const override {
+    return old;
+  }
+  std::string ReplacementPath(std::string_view, const ExecJson& before,
+                              const ExecJson& after) const override {
+    return before.value("Name", ExecJson()) != after.value("Name", ExecJson()) ? "/properties/Name"
+                                                                               : "";
+  }
+  bool DeleteThenCreate(std::string_view) const override { return false; }
+};
+
+}  // namespace cfnx
+
+#endif  // CFNX_ENGINE_EXEC_TEST_SIMULATOR_H_
