@@ -337,10 +337,15 @@ class StructureChecker {
       const Node* v = e.value;
       bool text = key == "Default" || key == "Description" || key == "ConstraintDescription" ||
                   key == "AllowedPattern";
-      if (text && !isa<ScalarNode>(v) && !isa<FnCallNode>(v)) {
-        diags_.Report(DiagCode::kE2001, v->range(), path.Child(key),
-                      Quote(key) + " of parameter " + Quote(p.name) + " must be a string, not a " +
-                          std::string(NodeKindName(v->kind())) + ".");
+      // The Parameters section takes no intrinsic functions: a Default of !Ref is a map to
+      // CloudFormation (cfn-lint: "{'Ref': ...} is not of type 'string'").
+      if (text && !isa<ScalarNode>(v)) {
+        // At the key, as cfn-lint points (a block map or a long-form function starts below it).
+        diags_.Report(
+            DiagCode::kE2001, e.key->range(), path.Child(key),
+            Quote(key) + " of parameter " + Quote(p.name) + " must be a string, not a " +
+                std::string(NodeKindName(v->kind())) +
+                (isa<FnCallNode>(v) ? " (parameters take no intrinsic functions)." : "."));
       } else if (text && isa<NullNode>(v)) {
         diags_.Report(
             DiagCode::kE2001, v->range(), path.Child(key),
@@ -754,6 +759,7 @@ void CheckStructure(const Template& t, const StructureOptions& options, Diagnost
   if (t.root == nullptr)
     return;
   StructureChecker(t, options, diags).Run();
+  CheckMetadataInterface(t, diags);
 }
 
 }  // namespace cfnx
