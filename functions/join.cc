@@ -16,15 +16,7 @@ Value EvaluateJoin(const FnCallNode& call, const EvalPath& path, Evaluator& ev) 
   const ListNode* args = internal::ListArgs(call, args_path, ev, DiagCode::kE1022, 2, 2,
                                             "[delimiter, list of values]");
   if (args == nullptr) {
-    // cfn-lint validates the items of a list of the wrong length too: the second one is the
-    // list of values, and a string written there is not one.
-    const auto* wrong = dyn_cast<ListNode>(call.args());
-    const auto* values =
-        wrong != nullptr && wrong->size() > 2 ? dyn_cast<StringNode>(wrong->items()[1]) : nullptr;
-    if (values != nullptr)
-      ev.Fail(DiagCode::kE1022, values->range(), args_path.Child(1),
-              "The second argument of Fn::Join must be a list; got the string '" + values->value() +
-                  "'.");
+    internal::ReportStringForList(call, args_path, ev, DiagCode::kE1022, "Fn::Join");
     return Value::Error();
   }
   const Node* delim_node = args->items()[0];
