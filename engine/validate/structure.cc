@@ -548,6 +548,13 @@ class StructureChecker {
                         " top-level keys; the limit is 200.");
     }
     for (const MapEntry& top : map->entries()) {
+      if (NotAString(top.key)) {
+        // cfn-lint reports it at the mapping (it cannot point at a key that is not a string)
+        // and checks nothing below it.
+        ReportNotAString(top.key, m.key != nullptr ? m.key->range() : top.key->range(),
+                         path.Child(top.key->value()));
+        continue;
+      }
       CheckMappingKey(top.key, path.Child(top.key->value()), /*top_level=*/true);
       const auto* second = dyn_cast<MapNode>(top.value);
       if (second == nullptr) {
@@ -557,6 +564,11 @@ class StructureChecker {
         continue;
       }
       for (const MapEntry& leaf : second->entries()) {
+        if (NotAString(leaf.key)) {
+          ReportNotAString(leaf.key, top.key->range(),
+                           path.Child(top.key->value()).Child(leaf.key->value()));
+          continue;
+        }
         CheckMappingKey(leaf.key, path.Child(top.key->value()).Child(leaf.key->value()),
                         /*top_level=*/false);
         if (isa<MapNode>(leaf.value) || isa<FnCallNode>(leaf.value) || isa<NullNode>(leaf.value)) {
@@ -567,6 +579,36 @@ class StructureChecker {
         }
       }
     }
+  }
+
+  // A YAML key written as a plain number or boolean (`123456789012:`, `32:`, `true:`) is not a
+  // string, and mapping keys are strings (cfn-lint's E7001: "32 does not match any of the
+  // regexes"); quoted, or in JSON, it is one.
+  static bool NotAString(const StringNode* key) {
+    if (key->quoted())
+      return false;
+    const std::string& t = key->value();
+    if (t == "true" || t == "false" || t == "True" || t == "False" || t == "TRUE" || t == "FALSE")
+      return true;
+    size_t i = (!t.empty() && (t[0] == '-' || t[0] == '+')) ? 1 : 0;
+    size_t digits = 0;
+    size_t dots = 0;
+    for (; i < t.size(); ++i) {
+      if (std::isdigit(static_cast<unsigned char>(t[i])))
+        ++digits;
+      else if (t[i] == '.')
+        ++dots;
+      else
+        return false;
+    }
+    return digits > 0 && dots <= 1;
+  }
+
+  void ReportNotAString(const StringNode* key, SourceRange at, const TemplatePath& path) {
+    diags_.Report(DiagCode::kE7001, at, path,
+                  "Mapping key " + key->value() +
+                      " is not a string (a plain YAML number or boolean); quote it: '" +
+                      key->value() + "'.");
   }
 
   // Top-level keys of a mapping may hold letters, digits, '.' and '-' (region names); the
