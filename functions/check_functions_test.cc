@@ -36,9 +36,11 @@ TEST(CheckFunctionsTest, ShapeErrorsAreReported) {
   EXPECT_EQ(Codes("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n"
                   "      QueueName: !Select [3, [a, b]]\n"),
             "E1017");
+  // Three arguments, and the second is a string where the list of values goes: both reported,
+  // as cfn-lint reports both.
   EXPECT_EQ(Codes("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n"
                   "      QueueName: !Join [\",\", a, b]\n"),
-            "E1022");
+            "E1022 E1022");
   EXPECT_EQ(Codes("Resources:\n  Q:\n    Type: AWS::AutoScaling::AutoScalingGroup\n"
                   "    Properties:\n      MaxSize: \"1\"\n      MinSize: \"1\"\n"
                   "      LaunchConfigurationName: lc\n"

@@ -103,6 +103,23 @@ Value EvaluateIf(const FnCallNode& call, const EvalPath& path, Evaluator& ev) {
       call, Value::MakeList({Value::String(name->value()), keep(then_value), keep(else_value)}));
 }
 
+// A Ref to a parameter of a list type (CommaDelimitedList, List<...>, an SSM list): its value
+// is a list whatever the parameter's value, which Fn::Equals cannot compare (cfn-lint's E1020:
+// "{'Ref': 'P'} is not of type 'string'").
+const Parameter* ListParameterRef(const Node* item, const Evaluator& ev) {
+  const auto* fn = dyn_cast<FnCallNode>(item);
+  const auto* name =
+      fn != nullptr && fn->fn() == FnKind::kRef ? dyn_cast<StringNode>(fn->args()) : nullptr;
+  const Parameter* p = name != nullptr ? ev.tmpl().FindParameter(name->value()) : nullptr;
+  if (p == nullptr)
+    return nullptr;
+  std::string_view type = p->type;
+  bool list = type == "CommaDelimitedList" || type.substr(0, 5) == "List<" ||
+              type.find("<List<") != std::string_view::npos ||
+              type == "AWS::SSM::Parameter::Value<CommaDelimitedList>";
+  return list ? p : nullptr;
+}
+
 Value EvaluateEquals(const FnCallNode& call, const EvalPath& path, Evaluator& ev) {
   EvalPath args_path = path.Child(FnName(call.fn()));
   const ListNode* args =
@@ -116,6 +133,14 @@ Value EvaluateEquals(const FnCallNode& call, const EvalPath& path, Evaluator& ev
   for (size_t i = 0; i < 2; ++i) {
     const Node* item = args->items()[i];
     operands[i] = ev.Evaluate(item, args_path.Child(i));
+    if (const Parameter* p = ListParameterRef(item, ev);
+        p != nullptr && !operands[i].has_error() && !operands[i].is_list()) {
+      ev.Fail(DiagCode::kE1020, item->range(), args_path.Child(i),
+              "{'Ref': '" + p->name + "'} is not of type 'string': parameter '" + p->name +
+                  "' of Type " + p->type + " is a list, which Fn::Equals does not compare.");
+      bad = true;
+      continue;
+    }
     bool shape = isa<ListNode>(item) || isa<MapNode>(item) || operands[i].is_list();
     if (shape && !operands[i].has_error()) {
       ev.Fail(

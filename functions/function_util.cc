@@ -98,4 +98,15 @@ bool DependsOnResource(const Node* node, const Template& t) {
   }
 }
 
+void ReportStringForList(const FnCallNode& call, const EvalPath& args_path, Evaluator& ev,
+                         DiagCode code, std::string_view fn) {
+  const auto* list = dyn_cast<ListNode>(call.args());
+  const auto* values =
+      list != nullptr && list->size() > 2 ? dyn_cast<StringNode>(list->items()[1]) : nullptr;
+  if (values != nullptr)
+    ev.Fail(code, values->range(), args_path.Child(1),
+            "The second argument of " + std::string(fn) + " must be a list; got the string '" +
+                values->value() + "'.");
+}
+
 }  // namespace cfnx::internal

@@ -24,6 +24,12 @@ std::string Quote(std::string_view s);
 const ListNode* ListArgs(const FnCallNode& call, const EvalPath& args_path, Evaluator& ev,
                          DiagCode code, size_t min, size_t max, std::string_view shape);
 
+// For a call whose list argument had too many items (ListArgs reported it): reports `code` at
+// the second item when it is a string written out, where `fn` takes its list of values (cfn-lint
+// validates each item of a list of the wrong length too: "'x' is not of type 'array'").
+void ReportStringForList(const FnCallNode& call, const EvalPath& args_path, Evaluator& ev,
+                         DiagCode code, std::string_view fn);
+
 // The residual of a call whose arguments are `args` (some unknown): Unknown(fn, args).
 Value Residual(const FnCallNode& call, Value args);
 

@@ -15,8 +15,10 @@ Value EvaluateJoin(const FnCallNode& call, const EvalPath& path, Evaluator& ev) 
   EvalPath args_path = path.Child(FnName(call.fn()));
   const ListNode* args = internal::ListArgs(call, args_path, ev, DiagCode::kE1022, 2, 2,
                                             "[delimiter, list of values]");
-  if (args == nullptr)
+  if (args == nullptr) {
+    internal::ReportStringForList(call, args_path, ev, DiagCode::kE1022, "Fn::Join");
     return Value::Error();
+  }
   const Node* delim_node = args->items()[0];
   if (!isa<StringNode>(delim_node)) {
     return ev.Fail(DiagCode::kE1022, delim_node->range(), args_path.Child(size_t{0}),

@@ -18,8 +18,10 @@ Value EvaluateSelect(const FnCallNode& call, const EvalPath& path, Evaluator& ev
   EvalPath args_path = path.Child(FnName(call.fn()));
   const ListNode* args =
       internal::ListArgs(call, args_path, ev, DiagCode::kE1017, 2, 2, "[index, list]");
-  if (args == nullptr)
+  if (args == nullptr) {
+    internal::ReportStringForList(call, args_path, ev, DiagCode::kE1017, "Fn::Select");
     return Value::Error();
+  }
   Value index = ev.Evaluate(args->items()[0], args_path.Child(size_t{0}));
   Value list = ev.Evaluate(args->items()[1], args_path.Child(1));
   if (index.has_error() || list.has_error())

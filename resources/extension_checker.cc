@@ -3,6 +3,7 @@
 
 #include "resources/extension_checker.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -11,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/ast/document.h"
 #include "engine/ast/dump.h"
+#include "engine/ast/json_convert.h"
 #include "engine/validate/condition_logic.h"
 #include "resources/ecma_regex.h"
 #include "resources/formats.h"
@@ -126,8 +129,11 @@ class Validation {
     }
     if (!s.is_object() || s.empty())
       return Verdict::kValid;
-    if (isa<FnCallNode>(v))
-      return Verdict::kUnknown;
+    if (auto context = s.find("cfnContext"); context != s.end() && context->is_object())
+      return Context(*context, v, at, errors);
+    if (const auto* fn = dyn_cast<FnCallNode>(v))
+      return plain_functions_ && fn->fn() != FnKind::kIf ? PlainFunction(fn, s, at, errors)
+                                                         : Verdict::kUnknown;
     if (const auto* str = dyn_cast<StringNode>(v);
         str != nullptr && str->value().find("{{resolve:") != std::string::npos)
       return Verdict::kUnknown;
@@ -142,6 +148,46 @@ class Validation {
 
  private:
   static constexpr int kMaxSteps = 200000;
+
+  // cfn-lint's cfnContext: its schema with the functions it names (`functions: []`: none, so a
+  // Ref or Fn::GetAtt is a plain value compared as written).
+  Verdict Context(const Json& context, const Node* v, const At& at,
+                  std::vector<SchemaError>* errors) {
+    auto inner = context.find("schema");
+    if (inner == context.end())
+      return Verdict::kValid;
+    auto functions = context.find("functions");
+    bool saved = plain_functions_;
+    plain_functions_ = functions != context.end() && functions->is_array() && functions->empty();
+    Verdict verdict = Check(v, *inner, at, errors);
+    plain_functions_ = saved;
+    return verdict;
+  }
+
+  // A function call (not an Fn::If) as a plain value: only `const` and `enum` decide, by
+  // comparing it as written; every other keyword is unknown.
+  Verdict PlainFunction(const FnCallNode* fn, const Json& s, const At& at,
+                        std::vector<SchemaError>* errors) {
+    Json mine = Json::parse(ToJson(*fn).dump());
+    Verdict verdict = Verdict::kUnknown;
+    for (const char* k : {"const", "enum"}) {
+      auto it = s.find(k);
+      if (it == s.end())
+        continue;
+      bool found = k[0] == 'c'
+                       ? *it == mine
+                       : it->is_array() && std::find(it->begin(), it->end(), mine) != it->end();
+      if (found) {
+        verdict = verdict == Verdict::kInvalid ? verdict : Verdict::kValid;
+        continue;
+      }
+      Fail(errors, at,
+           (k[0] == 'c' ? Repr(*it) + " was expected"
+                        : mine.dump() + " is not one of " + it->dump()));
+      verdict = Verdict::kInvalid;
+    }
+    return verdict;
+  }
 
   static void Fail(std::vector<SchemaError>* errors, const At& at, std::string message) {
     if (errors != nullptr)
@@ -197,8 +243,11 @@ class Validation {
   // cfn-lint's equality: booleans and "true"/"false" compare as booleans, anything against a
   // string compares as text, numbers as numbers.
   std::optional<bool> Equal(const Node* v, const Json& want) const {
-    if (want.is_object() || want.is_array())
-      return std::nullopt;
+    if (want.is_object() || want.is_array()) {
+      if (!plain_functions_)
+        return std::nullopt;
+      return Json::parse(ToJson(*v).dump()) == want;  // a Ref against a value as written
+    }
     const auto* scalar = dyn_cast<ScalarNode>(v);
     if (scalar == nullptr || isa<NullNode>(v))
       return false;
@@ -551,6 +600,7 @@ class Validation {
   const std::map<std::string, bool>& scenario_;
   const std::set<const Node*>& lowered_;
   int steps_ = 0;
+  bool plain_functions_ = false;  // inside a cfnContext without functions
 };
 
 // --- the walk over resources -----------------------------------------------------------------
@@ -647,6 +697,11 @@ class ExtensionRun {
 
   void Apply(const cfnx::Resource& r, const ExtensionRule& rule, DiagCode code, const Node* v,
              const At& at, DiagnosticSink& sink) {
+    if (auto gather = rule.schema().find("cfnGather"); gather != rule.schema().end()) {
+      std::vector<SchemaError> errors = Gather(*gather, v, at);
+      ReportErrors(rule, code, std::move(errors), sink);
+      return;
+    }
     std::set<std::string> names;
     CollectConditions(t_, v, &names, 0);
     std::vector<std::string> conditions(names.begin(), names.end());
@@ -674,6 +729,11 @@ class ExtensionRun {
           errors.push_back(std::move(e));
       }
     }
+    ReportErrors(rule, code, std::move(errors), sink);
+  }
+
+  void ReportErrors(const ExtensionRule& rule, DiagCode code, std::vector<SchemaError> errors,
+                    DiagnosticSink& sink) {
     if (errors.empty())
       return;
     if (!rule.all_matches) {
@@ -691,11 +751,305 @@ class ExtensionRun {
     }
   }
 
+  // --- cfnGather -------------------------------------------------------------------------------
+  //
+  // cfn-lint's cfnGather keyword (cfnlint/jsonschema/_keywords_cfn.py): the values a rule needs
+  // from this resource ("local" entries) and from the resources it references ("remote" entries,
+  // followed through a Ref or Fn::GetAtt at the entry's `reference` path and kept when the target
+  // has the entry's `filter` type) are gathered into one object {entry: {name: value}}, and the
+  // rule's schema validates that object, its `$data` pointers and `$lookup` tables resolved
+  // against it. The first remote entry (in name order, as cfn-lint's data files list them) drives
+  // the iteration: one validation per reference it finds. Errors are reported where the gathered
+  // value came from: in this resource, or in the referenced one.
+
+  struct GatherSource {
+    const cfnx::Resource* resource = nullptr;  // nullptr: this resource's value at `at`
+    TemplatePath base;                         // where the entry's property paths start
+    SourceRange range;                         // where errors about the entry as a whole point
+  };
+
+  static std::vector<std::string> PointerSegments(const std::string& pointer) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= pointer.size()) {
+      size_t end = pointer.find('/', start);
+      std::string part = pointer.substr(start, end == std::string::npos ? end : end - start);
+      if (!part.empty() && part != ".")
+        out.push_back(part);
+      if (end == std::string::npos)
+        break;
+      start = end + 1;
+    }
+    return out;
+  }
+
+  // The resource a Ref or Fn::GetAtt names; "" for anything else.
+  static std::string ReferencedName(const Node* v) {
+    const auto* fn = dyn_cast<FnCallNode>(v);
+    if (fn == nullptr)
+      return "";
+    if (fn->fn() == FnKind::kRef) {
+      const auto* name = dyn_cast<StringNode>(fn->args());
+      return name != nullptr ? name->value() : "";
+    }
+    if (fn->fn() != FnKind::kGetAtt)
+      return "";
+    if (const auto* list = dyn_cast<ListNode>(fn->args()); list != nullptr && list->size() > 0) {
+      const auto* name = dyn_cast<StringNode>(list->items()[0]);
+      return name != nullptr ? name->value() : "";
+    }
+    const auto* name = dyn_cast<StringNode>(fn->args());
+    return name != nullptr ? name->value().substr(0, name->value().find('.')) : "";
+  }
+
+  // The resource `ref` names when it has the type `spec`'s filter asks for.
+  const cfnx::Resource* Target(const Node* ref, const Json& spec) const {
+    std::string name = ReferencedName(ref);
+    const cfnx::Resource* target = name.empty() ? nullptr : t_.FindResource(name);
+    if (target == nullptr)
+      return nullptr;
+    auto filter = spec.find("filter");
+    if (filter != spec.end() && filter->is_object() && filter->contains("type") &&
+        (*filter)["type"] != Json(target->type))
+      return nullptr;
+    return target;
+  }
+
+  // The value at `path` below `v` (maps only; an Fn::If on the way is a value known only per
+  // scenario, kept as it is), or nullptr.
+  static const Node* ValueAt(const Node* v, const std::vector<std::string>& path,
+                             const StringNode** key) {
+    for (const std::string& segment : path) {
+      const auto* map = v != nullptr ? dyn_cast<MapNode>(v) : nullptr;
+      const MapEntry* e = map != nullptr ? map->Find(segment) : nullptr;
+      if (e == nullptr || IsNoValue(e->value))
+        return nullptr;
+      *key = e->key;
+      v = e->value;
+    }
+    return v;
+  }
+
+  const Node* DefaultNode(const Json& value, SourceRange range) {
+    if (value.is_boolean())
+      return scratch_.New<BoolNode>(range, value.dump(), value.get<bool>());
+    if (value.is_number())
+      return scratch_.New<NumberNode>(range, value.dump(), value.get<double>(),
+                                      value.is_number_integer());
+    if (value.is_string())
+      return scratch_.New<StringNode>(range, value.get<std::string>(), false);
+    return scratch_.New<NullNode>(range, "null");
+  }
+
+  // One entry's {name: value} object; `paths` gets each name's property path.
+  const MapNode* GatherEntry(const Json& spec, const Node* instance, const GatherSource& source,
+                             std::map<std::string, std::vector<std::string>>* paths) {
+    std::vector<MapEntry> entries;
+    auto props = spec.find("properties");
+    for (auto it = props != spec.end() && props->is_object() ? props->begin() : spec.end();
+         props != spec.end() && props->is_object() && it != props->end(); ++it) {
+      const Json& prop = it.value();
+      if (prop.is_string() && prop.get<std::string>() == "$type") {
+        if (source.resource != nullptr)
+          entries.push_back({scratch_.New<StringNode>(source.range, it.key(), false),
+                             scratch_.New<StringNode>(source.range, source.resource->type, false)});
+        continue;
+      }
+      std::string pointer =
+          prop.is_string() ? prop.get<std::string>() : prop.value("path", std::string());
+      std::vector<std::string> path = PointerSegments(pointer);
+      (*paths)[it.key()] = path;
+      const StringNode* key = nullptr;
+      const Node* value = ValueAt(instance, path, &key);
+      if (value == nullptr) {
+        if (!prop.is_object() || !prop.contains("default"))
+          continue;
+        value = DefaultNode(prop["default"], source.range);
+      }
+      SourceRange range = key != nullptr ? key->range() : source.range;
+      entries.push_back({scratch_.New<StringNode>(range, it.key(), false), value});
+    }
+    return scratch_.New<MapNode>(source.range, entries);
+  }
+
+  // `schema` with every `$data` pointer and `$lookup` table resolved against `gathered`;
+  // a keyword whose pointer finds nothing is dropped (cfn-lint keeps the pointer object, which
+  // can match nothing; cfnx says nothing rather than guess).
+  static Json ResolveData(const Json& schema, const Json& gathered) {
+    if (schema.is_array()) {
+      Json out = Json::array();
+      for (const Json& item : schema)
+        out.push_back(ResolveData(item, gathered));
+      return out;
+    }
+    if (!schema.is_object())
+      return schema;
+    Json out = Json::object();
+    for (auto it = schema.begin(); it != schema.end(); ++it) {
+      const Json& v = it.value();
+      if (!v.is_object() || (!v.contains("$data") && !v.contains("$lookup"))) {
+        out[it.key()] = ResolveData(v, gathered);
+        continue;
+      }
+      std::optional<Json> resolved = DataValue(v, gathered);
+      if (!resolved.has_value())
+        continue;
+      const std::string& k = it.key();
+      if (k == "minimum" || k == "maximum" || k == "exclusiveMinimum" || k == "exclusiveMaximum") {
+        double number = 0;
+        if (resolved->is_number())
+          number = resolved->get<double>();
+        else if (!resolved->is_string() || !ParseNumber(resolved->get<std::string>(), &number))
+          continue;
+        resolved = Json(number);
+      } else if (k == "pattern" && !resolved->is_string()) {
+        continue;
+      }
+      out[k] = *resolved;
+    }
+    return out;
+  }
+
+  static std::optional<Json> DataValue(const Json& v, const Json& gathered) {
+    if (auto lookup = v.find("$lookup"); lookup != v.end()) {
+      if (!lookup->is_object() || !lookup->contains("key"))
+        return std::nullopt;
+      std::optional<Json> key = DataValue((*lookup)["key"], gathered);
+      auto map = lookup->find("map");
+      if (!key.has_value() || !key->is_string() || map == lookup->end() || !map->is_object() ||
+          !map->contains(key->get<std::string>()))
+        return std::nullopt;
+      return (*map)[key->get<std::string>()];
+    }
+    auto pointer = v.find("$data");
+    if (pointer == v.end() || !pointer->is_string())
+      return std::nullopt;
+    const Json* current = &gathered;
+    for (const std::string& part : PointerSegments(pointer->get<std::string>())) {
+      if (!current->is_object() || !current->contains(part))
+        return std::nullopt;
+      current = &(*current)[part];
+    }
+    return *current;
+  }
+
+  // Validates the gathered object and maps each error back to where its value came from.
+  void ValidateGathered(const std::vector<std::pair<std::string, GatherSource>>& sources,
+                        const std::vector<const MapNode*>& objects,
+                        const std::vector<std::map<std::string, std::vector<std::string>>>& paths,
+                        const Json& schema, const At& at, std::vector<SchemaError>* out) {
+    std::vector<MapEntry> entries;
+    Json gathered = Json::object();
+    for (size_t i = 0; i < sources.size(); ++i) {
+      entries.push_back(
+          {scratch_.New<StringNode>(sources[i].second.range, sources[i].first, false), objects[i]});
+      gathered[sources[i].first] = Json::parse(ToJson(*objects[i]).dump());
+    }
+    const auto* root = scratch_.New<MapNode>(at.range, entries);
+    Json resolved = ResolveData(schema, gathered);
+    static const std::map<std::string, bool> kNoScenario;
+    static const std::set<const Node*> kNothingLowered;
+    std::vector<SchemaError> errors;
+    Validation(resolved, "", kNoScenario, kNothingLowered)
+        .Check(root, resolved, At{TemplatePath{}, at.range}, &errors);
+    for (SchemaError& e : errors) {
+      std::vector<std::string> segments = e.at.path.segments();
+      TemplatePath path = at.path;
+      for (size_t i = 0; !segments.empty() && i < sources.size(); ++i) {
+        if (sources[i].first != segments[0])
+          continue;
+        path = sources[i].second.base;
+        auto prop = segments.size() > 1 ? paths[i].find(segments[1]) : paths[i].end();
+        size_t rest = 1;
+        if (prop != paths[i].end()) {
+          for (const std::string& p : prop->second)
+            path = path.Child(p);
+          rest = 2;
+        }
+        for (size_t k = rest; k < segments.size(); ++k)
+          path = path.Child(segments[k]);
+      }
+      out->push_back(SchemaError{At{path, e.at.range}, std::move(e.message)});
+    }
+  }
+
+  std::vector<SchemaError> Gather(const Json& gather, const Node* v, const At& at) {
+    std::vector<SchemaError> errors;
+    auto spec = gather.find("gather");
+    auto schema = gather.find("schema");
+    if (spec == gather.end() || !spec->is_object() || schema == gather.end())
+      return errors;
+    std::vector<std::string> locals;
+    std::vector<std::string> remotes;
+    for (auto it = spec->begin(); it != spec->end(); ++it)
+      (it.value().contains("reference") ? remotes : locals).push_back(it.key());
+    GatherSource here{nullptr, at.path, at.range};
+    // One validation: the local entries, and the remote ones whose resources `targets` gives.
+    auto validate = [&](const std::map<std::string, const cfnx::Resource*>& targets) {
+      std::vector<std::pair<std::string, GatherSource>> sources;
+      std::vector<const MapNode*> objects;
+      std::vector<std::map<std::string, std::vector<std::string>>> paths;
+      for (auto it = spec->begin(); it != spec->end(); ++it) {
+        GatherSource source = here;
+        const Node* instance = v;
+        if (it.value().contains("reference")) {
+          auto target = targets.find(it.key());
+          if (target == targets.end())
+            continue;
+          const cfnx::Resource* other = target->second;
+          const MapEntry* props = other->node->Find("Properties");
+          source = GatherSource{other, TemplatePath{"Resources", other->logical_id, "Properties"},
+                                props != nullptr ? props->key->range() : other->key->range()};
+          instance = other->properties;
+        }
+        paths.emplace_back();
+        objects.push_back(GatherEntry(it.value(), instance, source, &paths.back()));
+        sources.emplace_back(it.key(), source);
+      }
+      ValidateGathered(sources, objects, paths, *schema, at, &errors);
+    };
+    if (remotes.empty()) {
+      validate({});
+      return errors;
+    }
+    const Json& primary = (*spec)[remotes[0]];
+    std::vector<std::pair<const Node*, At>> refs;
+    Descend(v, at, PointerSegments(primary["reference"].get<std::string>()), 0, &refs);
+    for (const auto& [ref, ref_at] : refs) {
+      if (ref == nullptr || isa<NullNode>(ref))
+        continue;
+      if (ReferencedName(ref).empty()) {
+        if (!isa<FnCallNode>(ref) && !isa<MapNode>(ref))
+          validate({});  // a value written out: the local entries alone
+        continue;
+      }
+      const cfnx::Resource* target = Target(ref, primary);
+      if (target == nullptr || target->node == nullptr)
+        continue;
+      std::map<std::string, const cfnx::Resource*> targets{{remotes[0], target}};
+      for (size_t i = 1; i < remotes.size(); ++i) {
+        const Json& other = (*spec)[remotes[i]];
+        std::vector<std::pair<const Node*, At>> found;
+        Descend(v, at, PointerSegments(other["reference"].get<std::string>()), 0, &found);
+        for (const auto& candidate : found) {
+          const cfnx::Resource* resource = Target(candidate.first, other);
+          if (resource != nullptr && resource->node != nullptr) {
+            targets.emplace(remotes[i], resource);
+            break;
+          }
+        }
+      }
+      validate(targets);
+    }
+    return errors;
+  }
+
   const Template& t_;
   std::string_view region_;
   const TaggablePredicate& taggable_;
   DiagnosticSink& diags_;
   ConditionLogic logic_;
+  Document scratch_;  // the gathered objects of cfnGather rules
 };
 
 }  // namespace

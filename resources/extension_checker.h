@@ -20,6 +20,16 @@
 // at deploy time (Ref, Fn::GetAtt, Fn::Sub, a dynamic reference) is unknown: an `if` that
 // depends on it applies neither `then` nor `else`, so no error rests on a guess.
 //
+// Cross-resource rules (cfn-lint's cfnGather keyword: an SQS queue's dead-letter queue of the
+// same type, a DB instance with its cluster's engine, a stage and its deployment on one API, a
+// Fargate service's task definition, ...) gather the values the schema names from the resource
+// and from the resources it references by Ref or Fn::GetAtt into one object, resolve the
+// schema's `$data` pointers and `$lookup` tables against it, validate it, and report each error
+// where its value came from, in this resource or in the referenced one (at that resource's
+// Properties when the value is a default). Fn::Ifs in gathered values stay unknown; a `$data`
+// pointer that finds nothing drops its keyword (cfn-lint compares against the pointer itself
+// and reports, e.g. E3502 for a dead-letter queue given as an ARN; cfnx does not guess).
+//
 // Errors point where cfn-lint points: at the property's key (a missing `required` property at
 // the object that lacks it), or at the list item. A rule reports its best error only (the
 // shallowest, first) unless it asks for every one, as cfn-lint's all_matches does. Resources'

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/base/edit_distance.h"
+#include "engine/validate/condition_logic.h"
 #include "engine/validate/validate.h"
 #include "resources/cloudfront/aliases.h"
 #include "resources/dynamodb/key_schema.h"
@@ -156,7 +157,6 @@ bool IsPackagedProperty(std::string_view type, const TemplatePath& path) {
   return false;
 }
 
-
 class Checker {
  public:
   Checker(const Template& t, const ResourceTypeRegistry& registry,
@@ -212,9 +212,9 @@ class Checker {
           for (const std::string& t : options_.attributes->TypesWith(a.name)) {
             types += (types.empty() ? "" : ", ") + t;
           }
-          sink.Report(DiagCode::kE3016, where.range, where.path,
-                      "UpdatePolicy is not supported on " + r.type + "; only " + types +
-                          " take one.");
+          sink.Report(
+              DiagCode::kE3016, where.range, where.path,
+              "UpdatePolicy is not supported on " + r.type + "; only " + types + " take one.");
         }
         continue;
       }
@@ -262,6 +262,7 @@ class Checker {
       return;
     }
     top_schema_ = &type_->schema();
+    resource_ = &r;
     CheckLifecycle(where);
     if (r.type == "AWS::DynamoDB::Table") {
       CheckDynamoDbKeySchema(r, *out_);
@@ -277,6 +278,7 @@ class Checker {
     }
     type_ = nullptr;
     top_schema_ = nullptr;
+    resource_ = nullptr;
   }
 
   // A type whose service AWS has shut down (the schema's `lifecycle`, as cfn-lint patches it in)
@@ -674,12 +676,36 @@ class Checker {
       }
       const std::string& n = name.get_ref<const std::string&>();
       const Node* value = map != nullptr ? map->Get(n) : nullptr;
+      std::string of = &s == top_schema_ ? type_->name() : Q(w.name);
       if (value == nullptr || IsNoValue(value)) {
-        std::string of = &s == top_schema_ ? type_->name() : Q(w.name);
         out.Report(DiagCode::kE3003, w.range, w.path,
                    Q(n) + " is a required property of " + of + ".");
+      } else if (std::string when = AbsentWhen(value); !when.empty()) {
+        out.Report(DiagCode::kE3003, w.range, w.path,
+                   Q(n) + " is a required property of " + of + when + ".");
       }
     }
+  }
+
+  // For `Fn::If [C, X, Ref AWS::NoValue]` (or the NoValue first): " when condition 'C' is
+  // False" if the template lets C take that value where the resource exists, else "". The
+  // property is then absent in that scenario, as cfn-lint's scenarios find.
+  std::string AbsentWhen(const Node* value) {
+    const auto* fn = dyn_cast<FnCallNode>(value);
+    const auto* args =
+        fn != nullptr && fn->fn() == FnKind::kIf ? dyn_cast<ListNode>(fn->args()) : nullptr;
+    const auto* name =
+        args != nullptr && args->size() == 3 ? dyn_cast<StringNode>(args->items()[0]) : nullptr;
+    if (name == nullptr || t_.FindCondition(name->value()) == nullptr ||
+        IsNoValue(args->items()[1]) == IsNoValue(args->items()[2]))
+      return "";
+    bool absent_when = IsNoValue(args->items()[1]);
+    std::vector<ConditionAssumption> assumptions{{name->value(), absent_when}};
+    if (resource_ != nullptr && resource_->condition != nullptr)
+      assumptions.emplace_back(resource_->condition->value(), true);
+    if (!logic_.Satisfiable(assumptions))
+      return "";
+    return " when condition " + Q(name->value()) + " is " + (absent_when ? "True" : "False");
   }
 
   void ValidateArray(const ListNode* list, const Json& s, const Where& w, DiagnosticSink& out) {
@@ -939,7 +965,6 @@ class Checker {
     return out;
   }
 
-
   const Template& t_;
   const ResourceTypeRegistry& registry_;
   const ResourceCheckOptions& options_;
@@ -947,6 +972,8 @@ class Checker {
   DiagnosticSink* out_ = &diags_;  // diags_ behind the current resource's ignore_checks
   const ResourceType* type_ = nullptr;
   const Json* top_schema_ = nullptr;
+  const Resource* resource_ = nullptr;  // the resource being checked
+  ConditionLogic logic_{t_};
   std::set<std::string> unsupported_reported_;
 };
 

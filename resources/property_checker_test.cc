@@ -13,6 +13,8 @@
 
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -106,10 +108,25 @@ Checked Check(const std::string& name, const std::string& text) {
   ResourceCheckOptions options;
   options.today = "2026-11-23";  // fixed, for the Lambda runtime dates
   options.attributes = &Attributes();
-  constexpr std::string_view kRegion = "# region: ";
-  if (text.compare(0, kRegion.size(), kRegion) == 0) {
-    options.region = text.substr(kRegion.size(), text.find('\n') - kRegion.size());
+  // Leading comment lines may set the region ("# region: eu-west-1") and the date the Lambda
+  // runtime lifecycle is read at ("# today: 2026-12-20").
+  std::string today;
+  std::string_view all = text;
+  for (size_t at = 0; at < all.size() && all[at] == '#';) {
+    size_t end = all.find('\n', at);
+    std::string_view line = all.substr(at, end == std::string_view::npos ? end : end - at);
+    for (auto [prefix, out] :
+         {std::pair<std::string_view, std::string*>{"# region: ", &options.region},
+          std::pair<std::string_view, std::string*>{"# today: ", &today}}) {
+      if (line.compare(0, prefix.size(), prefix) == 0)
+        *out = std::string(line.substr(prefix.size()));
+    }
+    if (end == std::string_view::npos)
+      break;
+    at = end + 1;
   }
+  if (!today.empty())
+    options.today = today;
   DiagnosticCollector diags;
   CheckResources(t, Registry(), options, diags);
   CheckLambdaRuntimes(t, options, diags);

@@ -21,8 +21,16 @@ void CheckServiceRules(const Template& t, DiagnosticSink& diags) {
     CheckBackupLifecycle(r, sink);
     CheckInstanceImageId(t, r, sink);
     CheckPipelineStages(r, sink);
+    CheckRoleArnPatterns(r, sink);
+    CheckHealthCheckType(r, sink);
+    CheckDistributionTargetOrigin(r, sink);
+    CheckDetectorProperties(r, sink);
+    CheckRecordSetName(t, r, sink);
+    CheckDomainValidationOptions(r, sink);
+    CheckFunctionEnvironmentSize(r, sink);
   }
   CheckSubscriptionFilterLimit(t, diags);
+  CheckSubnetOverlap(t, diags);
 }
 
 }  // namespace cfnx

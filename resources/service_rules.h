@@ -16,6 +16,18 @@
 //     template's.
 //   * E3700 (codepipeline/stages.cc): Source actions in the first stage of a pipeline and only
 //     there.
+//   * E3511 (iam/role_arn_pattern.cc): properties that take a role ARN (a task definition's
+//     ExecutionRoleArn, a bucket's replication Role, ...) written out as something else.
+//   * E3056 (autoscaling/health_check_type.cc): EC2 combined with other health check types.
+//   * E3057 (cloudfront/target_origin.cc): a distribution's default TargetOriginId that names
+//     none of its origins or origin groups.
+//   * E3060 (ec2/subnet_overlap.cc): subnets of one VPC with overlapping CIDR blocks.
+//   * E3063 (guardduty/detector_properties.cc): a detector with both DataSources and Features.
+//   * E3041 (route53/record_set_name.cc): a record set's Name outside its HostedZoneName, or a
+//     zone name without the final dot.
+//   * E3503 (certificatemanager/domain_validation.cc): a ValidationDomain that is not the
+//     DomainName or a domain above it.
+//   * E3697 (lambda/environment_size.cc): a function's environment variables over 4 KB.
 //
 // Values written as intrinsic functions are left alone (they are only known at deploy time), as
 // are Fn::If branches; each rule says where it points. Resources' `Metadata: cfn-lint: config:
@@ -39,6 +51,14 @@ void CheckServiceRolePath(const Template& t, const Resource& r, DiagnosticSink& 
 void CheckBackupLifecycle(const Resource& r, DiagnosticSink& diags);
 void CheckInstanceImageId(const Template& t, const Resource& r, DiagnosticSink& diags);
 void CheckPipelineStages(const Resource& r, DiagnosticSink& diags);
+void CheckRoleArnPatterns(const Resource& r, DiagnosticSink& diags);
+void CheckHealthCheckType(const Resource& r, DiagnosticSink& diags);
+void CheckDistributionTargetOrigin(const Resource& r, DiagnosticSink& diags);
+void CheckDetectorProperties(const Resource& r, DiagnosticSink& diags);
+void CheckSubnetOverlap(const Template& t, DiagnosticSink& diags);
+void CheckRecordSetName(const Template& t, const Resource& r, DiagnosticSink& diags);
+void CheckDomainValidationOptions(const Resource& r, DiagnosticSink& diags);
+void CheckFunctionEnvironmentSize(const Resource& r, DiagnosticSink& diags);
 
 // The node a path points at, for a Ref (or other function) written in either form: the key of
 // the long form `{Ref: X}`, or `key` for the short form `!Ref X` (which sits on the key's line).

@@ -8,9 +8,11 @@ region, ...), each with the id of the rule that applies it and where it applies.
 
 The rules are read from the installed `cfnlint` package: every CfnLintJsonSchema rule that brings
 its own schema and applies it under `Resources/<type>/...`. Left out: rules whose schema uses
-cfn-lint's cross-resource keywords (cfnGather, cfnContext, $data, functions), which need the
-other resource, and rules that post-process their schema in code (Step Functions definitions,
-SSM documents).
+cfn-lint's cross-resource keywords (cfnContext, $data, functions) outside a cfnGather, and rules
+that post-process their schema in code (Step Functions definitions, SSM documents). Rules whose
+whole schema is a cfnGather (the values of this resource and of
+the resources it references, validated together, with $data and $lookup pointing between them)
+are kept: resources/extension_checker.cc implements that keyword.
 
 One JSON object per line, sorted by rule id then first path, "schema" last:
   {"rule": "E3678", "paths": ["AWS::Lambda::Function/Properties"], "all": false,
@@ -155,6 +157,11 @@ def main():
                     by_schema.setdefault(json.dumps(schema, sort_keys=True), []).append(region)
             for text, regions in sorted(by_schema.items(), key=lambda kv: kv[1][0]):
                 lines.append(dict(base, regions=regions, schema=dedupe(json.loads(text))))
+            continue
+        if set(rule.schema) == {"cfnGather"}:
+            # Cross-resource rules: resources/extension_checker.cc gathers the values the
+            # schema names (from this resource and the ones it references) and validates them.
+            lines.append(dict(base, schema=rule.schema))
             continue
         if keywords(rule.schema, set()) & CROSS_RESOURCE:
             continue

@@ -68,6 +68,8 @@ class ModelBuilder {
     if (const Node* transform = t.root->Get("Transform")) {
       BuildTransform(transform, t);
     }
+    language_extensions_ = std::find(t.transforms.begin(), t.transforms.end(),
+                                     "AWS::LanguageExtensions") != t.transforms.end();
     sam_ = std::find(t.transforms.begin(), t.transforms.end(), "AWS::Serverless-2016-10-31") !=
                t.transforms.end() ||
            UsesServerlessTypes(*t.root);
@@ -173,9 +175,39 @@ class ModelBuilder {
     }
     for (const MapEntry& e : map->entries()) {
       if (e.key->value().rfind("Fn::ForEach::", 0) == 0) {
-        continue;  // AWS::LanguageExtensions loops are expanded by their transform
+        // AWS::LanguageExtensions loops are expanded by their transform; without it they stay.
+        if (!language_extensions_)
+          ReportForEach(e, path.Child(e.key->value()));
+        continue;
       }
       fn(e);
+    }
+  }
+
+  // E1032 for a loop (and each loop nested in it) of a template that does not declare the
+  // AWS::LanguageExtensions transform, which alone expands Fn::ForEach (cfn-lint's
+  // rules/functions/ForEach.py reports every Fn::ForEach key of the template so).
+  void ReportForEach(const MapEntry& e, const TemplatePath& path) {
+    diags_.Report(DiagCode::kE1032, e.key->range(), path,
+                  "Missing Transform: Declare the AWS::LanguageExtensions Transform globally to "
+                  "enable use of the intrinsic function Fn::ForEach at " +
+                      path.ToString().substr(1));
+    ReportNestedForEach(e.value, path, 0);
+  }
+
+  void ReportNestedForEach(const Node* v, const TemplatePath& path, int depth) {
+    if (depth > 32)
+      return;
+    if (const auto* list = dyn_cast<ListNode>(v)) {
+      for (size_t i = 0; i < list->size(); ++i)
+        ReportNestedForEach(list->items()[i], path.Child(i), depth + 1);
+    } else if (const auto* map = dyn_cast<MapNode>(v)) {
+      for (const MapEntry& e : map->entries()) {
+        if (e.key->value().rfind("Fn::ForEach::", 0) == 0)
+          ReportForEach(e, path.Child(e.key->value()));
+        else
+          ReportNestedForEach(e.value, path.Child(e.key->value()), depth + 1);
+      }
     }
   }
 
@@ -372,7 +404,8 @@ class ModelBuilder {
 
   const Document& doc_;
   DiagnosticSink& diags_;
-  bool sam_ = false;  // the template uses AWS::Serverless-2016-10-31
+  bool sam_ = false;                  // the template uses AWS::Serverless-2016-10-31
+  bool language_extensions_ = false;  // the template declares AWS::LanguageExtensions
 };
 
 template <typename T>

@@ -113,6 +113,11 @@ void CheckNestedStackParameters(const Template& t, const FileRoots& roots,
       continue;
     }
     TemplatePath path{"Resources", r.logical_id, "Properties", "Parameters"};
+    // A stack the SAM transform generated (AWS::Serverless::Application) has a Parameters map of
+    // its making: findings about the map as a whole point at the application, as cfn-lint's do.
+    bool generated = r.key->origin() != nullptr || r.node->origin() != nullptr ||
+                     (r.type_node != nullptr && r.type_node->origin() != nullptr);
+    SourceRange whole = generated ? r.key->Source().range() : parameters->key->range();
     for (const IfAlternative& branch : IfAlternatives(parameters->value)) {
       const auto* map = dyn_cast<MapNode>(branch.value);
       if (map == nullptr)
@@ -123,7 +128,7 @@ void CheckNestedStackParameters(const Template& t, const FileRoots& roots,
           continue;
         bool plain = branch.when.empty();
         std::vector<std::string_view> candidates(nested->names.begin(), nested->names.end());
-        diags.Report(DiagCode::kE3043, plain ? e.key->range() : parameters->key->range(),
+        diags.Report(DiagCode::kE3043, plain ? e.key->range() : whole,
                      plain ? path.Child(e.key->value()) : path,
                      "Parameter \"" + e.key->value() + "\" is not a parameter of the nested " +
                          "stack template " + url->value() + when + "." +
@@ -132,7 +137,7 @@ void CheckNestedStackParameters(const Template& t, const FileRoots& roots,
       for (const std::string& name : nested->required) {
         if (map->Find(name) != nullptr)
           continue;
-        diags.Report(DiagCode::kE3043, parameters->key->range(), path,
+        diags.Report(DiagCode::kE3043, whole, path,
                      "Nested stack template " + url->value() + " needs parameter \"" + name +
                          "\" (it has no Default), and it is not passed" + when + ".");
       }

@@ -337,10 +337,15 @@ class StructureChecker {
       const Node* v = e.value;
       bool text = key == "Default" || key == "Description" || key == "ConstraintDescription" ||
                   key == "AllowedPattern";
-      if (text && !isa<ScalarNode>(v) && !isa<FnCallNode>(v)) {
-        diags_.Report(DiagCode::kE2001, v->range(), path.Child(key),
-                      Quote(key) + " of parameter " + Quote(p.name) + " must be a string, not a " +
-                          std::string(NodeKindName(v->kind())) + ".");
+      // The Parameters section takes no intrinsic functions: a Default of !Ref is a map to
+      // CloudFormation (cfn-lint: "{'Ref': ...} is not of type 'string'").
+      if (text && !isa<ScalarNode>(v)) {
+        // At the key, as cfn-lint points (a block map or a long-form function starts below it).
+        diags_.Report(
+            DiagCode::kE2001, e.key->range(), path.Child(key),
+            Quote(key) + " of parameter " + Quote(p.name) + " must be a string, not a " +
+                std::string(NodeKindName(v->kind())) +
+                (isa<FnCallNode>(v) ? " (parameters take no intrinsic functions)." : "."));
       } else if (text && isa<NullNode>(v)) {
         diags_.Report(
             DiagCode::kE2001, v->range(), path.Child(key),
@@ -543,6 +548,13 @@ class StructureChecker {
                         " top-level keys; the limit is 200.");
     }
     for (const MapEntry& top : map->entries()) {
+      if (NotAString(top.key)) {
+        // cfn-lint reports it at the mapping (it cannot point at a key that is not a string)
+        // and checks nothing below it.
+        ReportNotAString(top.key, m.key != nullptr ? m.key->range() : top.key->range(),
+                         path.Child(top.key->value()));
+        continue;
+      }
       CheckMappingKey(top.key, path.Child(top.key->value()), /*top_level=*/true);
       const auto* second = dyn_cast<MapNode>(top.value);
       if (second == nullptr) {
@@ -552,6 +564,11 @@ class StructureChecker {
         continue;
       }
       for (const MapEntry& leaf : second->entries()) {
+        if (NotAString(leaf.key)) {
+          ReportNotAString(leaf.key, top.key->range(),
+                           path.Child(top.key->value()).Child(leaf.key->value()));
+          continue;
+        }
         CheckMappingKey(leaf.key, path.Child(top.key->value()).Child(leaf.key->value()),
                         /*top_level=*/false);
         if (isa<MapNode>(leaf.value) || isa<FnCallNode>(leaf.value) || isa<NullNode>(leaf.value)) {
@@ -562,6 +579,36 @@ class StructureChecker {
         }
       }
     }
+  }
+
+  // A YAML key written as a plain number or boolean (`123456789012:`, `32:`, `true:`) is not a
+  // string, and mapping keys are strings (cfn-lint's E7001: "32 does not match any of the
+  // regexes"); quoted, or in JSON, it is one.
+  static bool NotAString(const StringNode* key) {
+    if (key->quoted())
+      return false;
+    const std::string& t = key->value();
+    if (t == "true" || t == "false" || t == "True" || t == "False" || t == "TRUE" || t == "FALSE")
+      return true;
+    size_t i = (!t.empty() && (t[0] == '-' || t[0] == '+')) ? 1 : 0;
+    size_t digits = 0;
+    size_t dots = 0;
+    for (; i < t.size(); ++i) {
+      if (std::isdigit(static_cast<unsigned char>(t[i])))
+        ++digits;
+      else if (t[i] == '.')
+        ++dots;
+      else
+        return false;
+    }
+    return digits > 0 && dots <= 1;
+  }
+
+  void ReportNotAString(const StringNode* key, SourceRange at, const TemplatePath& path) {
+    diags_.Report(DiagCode::kE7001, at, path,
+                  "Mapping key " + key->value() +
+                      " is not a string (a plain YAML number or boolean); quote it: '" +
+                      key->value() + "'.");
   }
 
   // Top-level keys of a mapping may hold letters, digits, '.' and '-' (region names); the
@@ -754,6 +801,7 @@ void CheckStructure(const Template& t, const StructureOptions& options, Diagnost
   if (t.root == nullptr)
     return;
   StructureChecker(t, options, diags).Run();
+  CheckMetadataInterface(t, diags);
 }
 
 }  // namespace cfnx

@@ -42,6 +42,9 @@ void CheckCycles(const Template& t, DiagnosticSink& diags);
 void CheckNestedStackParameters(const Template& t, const FileRoots& roots,
                                 std::string_view template_path, DiagnosticSink& diags);
 
+// The template's Metadata AWS::CloudFormation::Interface: parameter groups and labels in the
+// shape the console reads (E4001; metadata_interface.cc). CheckStructure runs it.
+void CheckMetadataInterface(const Template& t, DiagnosticSink& diags);
 // The parameter types CloudFormation accepts, for checks and suggestions.
 bool IsValidParameterType(std::string_view type);
 

@@ -7,12 +7,16 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/ast/document.h"
+#include "engine/ast/json_convert.h"
 #include "resources/ecma_regex.h"
 
 namespace cfnx {
 namespace {
 
-enum class PolicyKind { kIdentity, kResource, kTrust };
+// kEcr: an ECR repository policy, a resource policy whose statements name no Resource (the
+// repository is the resource): cfn-lint's policy_resource_ecr.json, rule E3513.
+enum class PolicyKind { kIdentity, kResource, kTrust, kEcr };
 
 struct Where {
   SourceRange range;
@@ -27,9 +31,18 @@ std::string Q(std::string_view s) {
 constexpr std::string_view kArnPattern =
     "^(arn:(aws[A-Za-z\\-]*?|\\*):[^:]+:[^:]*(:(?:\\d{12}|\\*|aws)?:.+|)|\\*)$";
 
+// Resource ARNs of resource policies (cfn-lint's E3514, rules/resources/iam/
+// ResourcePolicyResourceArn.py): an ARN of the aws partitions or "*"; a bucket policy names
+// buckets or objects, so "*" is not one.
+constexpr std::string_view kResourcePolicyArnPattern =
+    "^(arn:aws[A-Za-z\\-]*?:[^:]+:[^:]*(:(?:\\d{12}|\\*|aws)?:.+|)|\\*)$";
+constexpr std::string_view kBucketPolicyArnPattern =
+    "^arn:aws[A-Za-z\\-]*?:[^:]+:[^:]*(:(?:\\d{12}|\\*|aws)?:.+|)$";
+
 class PolicyChecker {
  public:
-  PolicyChecker(PolicyKind kind, DiagnosticSink& diags) : kind_(kind), diags_(diags) {}
+  PolicyChecker(PolicyKind kind, bool bucket_policy, DiagnosticSink& diags)
+      : kind_(kind), bucket_policy_(bucket_policy), diags_(diags) {}
 
   // `doc` is the property value; `at` its key.
   void CheckDocument(const Node* doc, const Where& at) {
@@ -112,7 +125,7 @@ class PolicyChecker {
       if (key == k)
         return true;
     }
-    bool resources = kind_ != PolicyKind::kTrust;
+    bool resources = kind_ != PolicyKind::kTrust;  // an ECR policy may name one (an ARN)
     bool principals = kind_ != PolicyKind::kIdentity;
     return (resources && (key == "Resource" || key == "NotResource")) ||
            (principals && (key == "Principal" || key == "NotPrincipal"));
@@ -133,7 +146,7 @@ class PolicyChecker {
       } else if (key == "Action" || key == "NotAction") {
         CheckStrings(e.value, child, /*arn=*/false);
       } else if (key == "Resource" || key == "NotResource") {
-        CheckStrings(e.value, child, /*arn=*/kind_ == PolicyKind::kIdentity);
+        CheckStrings(e.value, child, /*arn=*/kind_ != PolicyKind::kResource || key == "Resource");
       } else if (key == "Principal" || key == "NotPrincipal") {
         CheckPrincipal(e.value, child);
       }
@@ -141,7 +154,7 @@ class PolicyChecker {
     if (s->Find("Effect") == nullptr)
       Report(at, "The statement has no Effect ('Allow' or 'Deny').");
     ExactlyOne(s, at, "Action", "NotAction");
-    if (kind_ != PolicyKind::kTrust)
+    if (kind_ == PolicyKind::kIdentity || kind_ == PolicyKind::kResource)
       ExactlyOne(s, at, "Resource", "NotResource");
     if (kind_ != PolicyKind::kIdentity)
       ExactlyOne(s, at, "Principal", "NotPrincipal");
@@ -192,8 +205,18 @@ class PolicyChecker {
       return;
     bool supported = true;
     std::string why;
-    if (!EcmaRegexSearch(kArnPattern, s->value(), &supported, &why))
-      Report(at, Q(s->value()) + " is not a resource ARN or '*'.");
+    if (kind_ != PolicyKind::kResource) {
+      if (!EcmaRegexSearch(kArnPattern, s->value(), &supported, &why))
+        Report(at, Q(s->value()) + " is not a resource ARN or '*'.");
+      return;
+    }
+    std::string_view pattern = bucket_policy_ ? kBucketPolicyArnPattern : kResourcePolicyArnPattern;
+    if (!EcmaRegexSearch(pattern, s->value(), &supported, &why))
+      diags_.Report(
+          DiagCode::kE3514, at.range, at.path,
+          Q(s->value()) + (bucket_policy_ ? " is not an ARN: a bucket policy's Resource "
+                                            "names buckets or objects by ARN."
+                                          : " is not an ARN of the aws partitions or '*'."));
   }
 
   void CheckPrincipal(const Node* v, const Where& at) {
@@ -223,6 +246,7 @@ class PolicyChecker {
       case PolicyKind::kIdentity:
         return "an identity policy";
       case PolicyKind::kResource:
+      case PolicyKind::kEcr:
         return "a resource policy";
       case PolicyKind::kTrust:
         return "a trust policy";
@@ -233,11 +257,13 @@ class PolicyChecker {
   void Report(const Where& w, std::string message) {
     DiagCode code = kind_ == PolicyKind::kIdentity   ? DiagCode::kE3510
                     : kind_ == PolicyKind::kResource ? DiagCode::kE3512
+                    : kind_ == PolicyKind::kEcr      ? DiagCode::kE3513
                                                      : DiagCode::kE3530;
     diags_.Report(code, w.range, w.path, std::move(message));
   }
 
   PolicyKind kind_;
+  bool bucket_policy_;
   DiagnosticSink& diags_;
 };
 
@@ -264,23 +290,34 @@ constexpr PolicyProperty kPolicyProperties[] = {
     {"AWS::S3::BucketPolicy", "PolicyDocument", false, PolicyKind::kResource},
     {"AWS::SNS::TopicPolicy", "PolicyDocument", false, PolicyKind::kResource},
     {"AWS::SQS::QueuePolicy", "PolicyDocument", false, PolicyKind::kResource},
+    {"AWS::ECR::Repository", "RepositoryPolicyText", false, PolicyKind::kEcr},
 };
 
-}  // namespace
+// A policy given as a JSON string, as IAM reads it (cfn-lint's Policy.py parses it too): its
+// nodes all carry the string's range, where every finding inside it points. Any other value
+// as it is; a string that is not JSON as it is (nothing to check).
+const Node* Parsed(const Node* v, Document& scratch) {
+  const auto* s = dyn_cast<StringNode>(v);
+  if (s == nullptr)
+    return v;
+  OrderedJson json = OrderedJson::parse(s->value(), nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object())
+    return v;
+  return FromJson(json, scratch, s->range());
+}
 
-void CheckPolicyDocuments(const Resource& resource, DiagnosticSink& diags) {
-  const auto* props =
-      resource.properties != nullptr ? dyn_cast<MapNode>(resource.properties) : nullptr;
-  if (props == nullptr)
-    return;
-  TemplatePath base{"Resources", resource.logical_id, "Properties"};
+// The policy documents among `props`, the resource's properties (or one Fn::If branch of them).
+void CheckPolicyProperties(const Resource& resource, const MapNode* props, const TemplatePath& base,
+                           DiagnosticSink& diags) {
+  Document scratch;
   for (const PolicyProperty& p : kPolicyProperties) {
     if (p.type != resource.type)
       continue;
-    PolicyChecker checker(p.kind, diags);
+    PolicyChecker checker(p.kind, resource.type == "AWS::S3::BucketPolicy", diags);
     if (!p.in_policies_list) {
       if (const MapEntry* e = props->Find(p.property))
-        checker.CheckDocument(e->value, Where{e->key->range(), base.Child(p.property)});
+        checker.CheckDocument(Parsed(e->value, scratch),
+                              Where{e->key->range(), base.Child(p.property)});
       continue;
     }
     const auto* list = dyn_cast<ListNode>(props->Get("Policies"));
@@ -291,9 +328,30 @@ void CheckPolicyDocuments(const Resource& resource, DiagnosticSink& diags) {
       const MapEntry* e = policy != nullptr ? policy->Find(p.property) : nullptr;
       if (e != nullptr) {
         checker.CheckDocument(
-            e->value, Where{e->key->range(), base.Child("Policies").Child(i).Child(p.property)});
+            Parsed(e->value, scratch),
+            Where{e->key->range(), base.Child("Policies").Child(i).Child(p.property)});
       }
     }
+  }
+}
+
+}  // namespace
+
+void CheckPolicyDocuments(const Resource& resource, DiagnosticSink& diags) {
+  if (resource.properties == nullptr)
+    return;
+  // Properties written as an Fn::If: each branch is the resource's properties in some scenario.
+  const auto* fn = dyn_cast<FnCallNode>(resource.properties);
+  const auto* args =
+      fn != nullptr && fn->fn() == FnKind::kIf ? dyn_cast<ListNode>(fn->args()) : nullptr;
+  TemplatePath base{"Resources", resource.logical_id, "Properties"};
+  if (args != nullptr && args->size() == 3) {
+    for (size_t i = 1; i < 3; ++i) {
+      if (const auto* props = dyn_cast<MapNode>(args->items()[i]))
+        CheckPolicyProperties(resource, props, base.Child("Fn::If").Child(i), diags);
+    }
+  } else if (const auto* props = dyn_cast<MapNode>(resource.properties)) {
+    CheckPolicyProperties(resource, props, base, diags);
   }
 }
 

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // CheckLambdaRuntimes (declared in resources/property_checker.h): Lambda functions, and SAM
-// functions before or after the transform, on a runtime past its end of support (E2533).
+// functions before or after the transform, on a runtime past its end of support (E2533), or on
+// one that can no longer be used to create functions (E2531).
 
 #include <string>
 #include <vector>
@@ -45,7 +46,17 @@ void ReportRuntime(const MapEntry& runtime, SourceRange at, const TemplatePath& 
                    std::string_view today, std::string_view from, DiagnosticSink& diags) {
   for (const StringNode* name : RuntimeValues(runtime.value)) {
     const LambdaRuntimeLifecycle* life = FindLambdaRuntime(name->value());
-    if (life == nullptr || life->update_block > today) {
+    if (life == nullptr || life->create_block > today) {
+      continue;
+    }
+    if (life->update_block > today) {
+      // Creation is blocked, updates not yet (cfn-lint's rules/resources/lmbd/
+      // DeprecatedRuntimeCreate.py): a new function on it fails to deploy.
+      diags.Report(DiagCode::kE2531, at, path,
+                   "Runtime " + Q(name->value()) + std::string(from) + " was deprecated on " +
+                       Q(life->deprecated) + ". Creation was disabled on " + Q(life->create_block) +
+                       " and update on " + Q(life->update_block) +
+                       ". Please consider updating to " + Q(life->successor));
       continue;
     }
     diags.Report(DiagCode::kE2533, at, path,
