@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "transforms/macros/macro.h"
+
 namespace cfnx {
 namespace {
 
@@ -85,6 +87,14 @@ ExpandResult ExpandTransforms(const Node* root, const TransformRegistry& registr
     result.failed = true;
     return result;
   }
+  // Macros run innermost first (template-macros.html, "Macro evaluation order"): every
+  // Fn::Transform naming a macro before the Transform section's. AWS::Include snippets follow.
+  if (const Node* expanded = ExpandMacroSnippets(result.root, ctx)) {
+    result.root = expanded;
+  } else {
+    result.failed = true;
+    return result;
+  }
   // Snippet-level transforms (Fn::Transform) first, each once.
   std::vector<std::string_view> applied;
   for (std::string_view name : registry.Names()) {
@@ -110,6 +120,16 @@ ExpandResult ExpandTransforms(const Node* root, const TransformRegistry& registr
     if (std::find(applied.begin(), applied.end(), name) != applied.end())
       continue;
     const Transform* transform = registry.Find(name);
+    if (transform == nullptr && ctx.options.macros.count(name) != 0) {
+      const auto* current = dyn_cast<MapNode>(result.root);
+      const Node* next = current != nullptr ? ApplyTemplateMacro(name, *current, ctx) : nullptr;
+      if (next == nullptr) {
+        result.failed = true;
+        return result;
+      }
+      result.root = next;
+      continue;
+    }
     if (transform == nullptr) {
       result.unexpanded.push_back(name);
       continue;
