@@ -4,6 +4,7 @@
 #include "engine/api/pipeline.h"
 
 #include "engine/api/schema_registry.h"
+#include "engine/api/stackset_templates.h"
 #include "engine/eval/check_functions.h"
 #include "engine/eval/render.h"
 #include "engine/parse/loader.h"
@@ -172,6 +173,7 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
         diags);
     CheckServiceRules(t, diags);
     CheckNestedStackParameters(t, TemplateFileRoots(loaded.path, options), loaded.path, diags);
+    CheckStackSetTemplates(loaded, options, diags);
   }
 }
 
