@@ -34,6 +34,9 @@ constexpr Subcommand kSubcommands[] = {
     {"describe", cfnx::AddDescribeCommand},
     {"rollback", cfnx::AddRollbackCommand},
     {"update-termination-protection", cfnx::AddUpdateTerminationProtectionCommand},
+    {"stackset", cfnx::AddStackSetCommand},
+    {"drift", cfnx::AddDriftCommand},
+    {"simulate-drift", cfnx::AddSimulateDriftCommand},
     {"completion", cfnx::AddCompletionCommand},
     {"man", cfnx::AddManCommand},
 };
