@@ -4,14 +4,24 @@
 #include "engine/api/stackset_templates.h"
 
 #include <string>
+#include <string_view>
 
 namespace cfnx {
 namespace {
 
-// A StackSet's body may itself declare StackSets; a body nesting itself cannot, but bound the
-// depth anyway.
-constexpr int kMaxDepth = 3;
-thread_local int depth = 0;
+// A StackSet's body may itself declare StackSets; bound the depth. A body is loaded under the
+// name "<parent>:<LogicalId>.TemplateBody", so its depth is in its name (no global state: the
+// library runs validations on several threads at once).
+constexpr size_t kMaxDepth = 3;
+constexpr std::string_view kBodySuffix = ".TemplateBody";
+
+size_t Depth(const std::string& path) {
+  size_t n = 0;
+  for (size_t at = path.find(kBodySuffix); at != std::string::npos;
+       at = path.find(kBodySuffix, at + 1))
+    ++n;
+  return n;
+}
 
 TemplatePath Append(TemplatePath base, const TemplatePath& inner) {
   for (const std::string& s : inner.segments())
@@ -19,11 +29,12 @@ TemplatePath Append(TemplatePath base, const TemplatePath& inner) {
   return base;
 }
 
-void CheckBody(const Resource& r, const StringNode& body, const CompileOptions& options,
-               DiagnosticSink& diags) {
+void CheckBody(const std::string& parent, const Resource& r, const StringNode& body,
+               const CompileOptions& options, DiagnosticSink& diags) {
   TemplatePath at{"Resources", r.logical_id, "Properties", "TemplateBody"};
   SourceManager sources;
-  FileId file = sources.AddFile(r.logical_id + ".TemplateBody", body.value());
+  FileId file =
+      sources.AddFile(parent + ":" + r.logical_id + std::string(kBodySuffix), body.value());
   DiagnosticCollector inner;
   CompileOptions body_options = options;
   body_options.parameters.clear();  // the instances' parameters are the StackSet's Parameters
@@ -48,9 +59,8 @@ void CheckBody(const Resource& r, const StringNode& body, const CompileOptions& 
 
 void CheckStackSetTemplates(const LoadedTemplate& loaded, const CompileOptions& options,
                             DiagnosticSink& diags) {
-  if (depth >= kMaxDepth)
+  if (Depth(loaded.path) >= kMaxDepth)
     return;
-  ++depth;
   for (const Resource& r : loaded.model.resources) {
     if (r.type != "AWS::CloudFormation::StackSet")
       continue;
@@ -58,9 +68,8 @@ void CheckStackSetTemplates(const LoadedTemplate& loaded, const CompileOptions& 
     const auto* body =
         props != nullptr ? dyn_cast<StringNode>(props->Get("TemplateBody")) : nullptr;
     if (body != nullptr)
-      CheckBody(r, *body, options, diags);
+      CheckBody(loaded.path, r, *body, options, diags);
   }
-  --depth;
 }
 
 }  // namespace cfnx
