@@ -107,12 +107,14 @@ class MacroRunner {
     }
     OrderedJson answer = OrderedJson::parse(run.out, nullptr, /*allow_exceptions=*/false);
     if (answer.is_discarded() || !answer.is_object()) {
-      std::string start = run.out.substr(0, 80);
-      Invalid(
-          site, path,
-          who + " did not answer with a JSON object" +
-              (run.out.empty() ? std::string(" (it printed nothing)")
-                               : ": it printed '" + start + (run.out.size() > 80 ? "...'" : "'")));
+      // Its first line, at most 80 bytes: enough to recognise, safe to print on one line.
+      std::string first = run.out.substr(0, run.out.find('\n'));
+      bool cut = first.size() > 80 || first.size() + 1 < run.out.size();
+      first = first.substr(0, 80);
+      Invalid(site, path,
+              who + " did not answer with a JSON object" +
+                  (run.out.empty() ? std::string(" (it printed nothing)")
+                                   : ": it printed '" + first + (cut ? "...'" : "'")));
       return std::nullopt;
     }
     if (!answer.contains("requestId") || answer["requestId"] != request_id) {
