@@ -4,7 +4,8 @@
 #
 # `cfnx stackset plan` over accounts x regions: a region-dependent condition and mapping, and a
 # resource type one region lacks (that instance would fail: exit 2), in text (compared with
-# tests/golden/stackset/regional.expected.txt; CFNX_UPDATE_GOLDENS=1 rewrites it) and JSON; bad
+# tests/golden/stackset/regional.expected.txt) and JSON (regional.expected.json;
+# CFNX_UPDATE_GOLDENS=1 rewrites both); bad
 # accounts and regions are refused (exit 1); every region that offers the types plans clean
 # (exit 0).
 #
@@ -37,6 +38,18 @@ if [ "${CFNX_UPDATE_GOLDENS:-}" = 1 ]; then
   cp "$dir/text" "$expected"
 elif ! diff -u "$expected" "$dir/text"; then
   echo "FAIL: stackset plan text differs from $expected"
+  fail=1
+fi
+# JSON: each instance's plan shows its own account, region and mapping value (AfterContext).
+"$cfnx" stackset plan "$t" --accounts 111111111111 --regions us-east-1,eu-west-1,sa-east-1 \
+  --stack-set-name demo --format json >"$dir/json" 2>&1
+rc=$?
+[ "$rc" -eq 2 ] || { echo "FAIL: json plan exit $rc (wanted 2)"; fail=1; }
+expected_json=tests/golden/stackset/regional.expected.json
+if [ "${CFNX_UPDATE_GOLDENS:-}" = 1 ]; then
+  cp "$dir/json" "$expected_json"
+elif ! diff -u "$expected_json" "$dir/json"; then
+  echo "FAIL: stackset plan JSON differs from $expected_json"
   fail=1
 fi
 check "json: sa-east-1 fails" 2 '"Failed": 2' -- \
