@@ -5,7 +5,7 @@
 # Drift detection on the local backend: a deployed stack is IN_SYNC; `simulate-drift --set`
 # makes a resource MODIFIED (NOT_EQUAL and ADD differences), `--unset` a REMOVE, `--delete`
 # DELETED; custom resources are NOT_CHECKED; JSON in DescribeStackResourceDrifts' shape; exit 0
-# in sync, 2 drifted, 1 could not run. A redeploy puts the resource back in sync.
+# in sync, 2 drifted, 1 could not run; NoEcho values print as ****.
 #
 # usage: drift_test.sh CFNX
 set -u
@@ -83,5 +83,30 @@ check "nothing to change" 1 "say what drifts" -- \
   "$cfnx" simulate-drift --stack app --state "$state" --resource Topic
 check "a stack that does not exist" 1 "does not exist" -- \
   "$cfnx" drift --stack nope --state "$state"
+# NoEcho values are compared but never printed, as `describe` masks them.
+cat >"$dir/secret.yaml" <<'YAML'
+Parameters:
+  Secret:
+    Type: String
+    NoEcho: true
+    Default: hunter2
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      DisplayName: !Ref Secret
+YAML
+check "deploy a secret" 0 "CREATE_COMPLETE" -- \
+  "$cfnx" deploy "$dir/secret.yaml" --stack secret --state "$state" --yes
+check "a secret drifts" 0 "changed" -- \
+  "$cfnx" simulate-drift --stack secret --state "$state" --resource Topic --set DisplayName=x
+check "the secret is masked" 2 "NOT_EQUAL /DisplayName expected: \*\*\*\*, actual: \*\*\*\*" -- \
+  "$cfnx" drift --stack secret --state "$state"
+for format in text json; do
+  if "$cfnx" drift --stack secret --state "$state" --format $format | grep -q hunter2; then
+    echo "FAIL: drift --format $format prints a NoEcho value"
+    fail=1
+  fi
+done
 check "help says the exit codes" 0 "2 drifted" -- "$cfnx" drift --help
 exit $fail

@@ -4,8 +4,10 @@
 #include "engine/backend/local/drift.h"
 
 #include <algorithm>
+#include <set>
 
 #include "engine/model/custom_resource.h"
+#include "engine/plan/secrets.h"
 
 namespace cfnx {
 namespace {
@@ -72,6 +74,37 @@ StoreJson PropertiesOrEmpty(const StoreJson& p) {
   return p.is_object() ? p : StoreJson::object();
 }
 
+// What the difference at `path` shows of `masked` (the properties with NoEcho-derived parts
+// replaced by "****"): the value there, "****" when a masked ancestor hides it, else "".
+std::string MaskedAt(const StoreJson& masked, const std::string& path) {
+  StoreJson::json_pointer pointer(path);
+  if (masked.contains(pointer))
+    return Printed(masked[pointer]);
+  while (!pointer.empty()) {
+    pointer = pointer.parent_pointer();
+    if (masked.contains(pointer) && masked[pointer] == kMaskedValue)
+      return kMaskedValue;
+  }
+  return "";
+}
+
+// `d` with every value that comes from a NoEcho parameter shown as "****", as `cfnx describe`
+// shows them: drift is decided on the real values, but secrets are not printed.
+void MaskDrift(ResourceDrift& d, const StoreJson& declared, const std::set<std::string>& secret) {
+  if (secret.empty())
+    return;
+  if (!d.expected.is_null())
+    d.expected = MaskSecrets(declared, d.expected, secret);
+  if (!d.actual.is_null())
+    d.actual = MaskSecrets(declared, d.actual, secret);
+  for (PropertyDifference& p : d.differences) {
+    if (p.difference_type != "ADD")
+      p.expected_value = MaskedAt(d.expected, p.path);
+    if (p.difference_type != "REMOVE")
+      p.actual_value = MaskedAt(d.actual, p.path);
+  }
+}
+
 }  // namespace
 
 std::vector<PropertyDifference> DiffProperties(const StoreJson& expected, const StoreJson& actual) {
@@ -84,6 +117,7 @@ ErrorOr<std::vector<ResourceDrift>> DetectStackDrift(StateStore& store, const st
   std::optional<StoredStack> s = store.GetStack(stack);
   if (!s || s->status == "DELETE_COMPLETE")
     return Error{"Stack with id " + stack + " does not exist"};
+  std::set<std::string> secret = NoEchoParameterNames(s->template_json);
   std::vector<ResourceDrift> drifts;
   for (const StoredResource& r : store.GetResources(stack)) {
     if (r.role != "current" || r.physical_id.empty())
@@ -99,6 +133,12 @@ ErrorOr<std::vector<ResourceDrift>> DetectStackDrift(StateStore& store, const st
         d.differences = DiffProperties(d.expected, d.actual);
         d.status = d.differences.empty() ? "IN_SYNC" : "MODIFIED";
       }
+      const StoreJson* declared = nullptr;
+      if (s->template_json.is_object() && s->template_json.contains("Resources") &&
+          s->template_json["Resources"].contains(r.logical_id) &&
+          s->template_json["Resources"][r.logical_id].contains("Properties"))
+        declared = &s->template_json["Resources"][r.logical_id]["Properties"];
+      MaskDrift(d, declared != nullptr ? *declared : StoreJson::object(), secret);
     }
     drifts.push_back(std::move(d));
   }
