@@ -18,7 +18,8 @@
 //
 // The simulated provider only drifts when told to (`SimulateDrift`, `cfnx simulate-drift`): a
 // test sets or removes properties of the provider's copy, or deletes it, in one transaction.
-// Lists compare by position (CloudFormation compares some unordered lists as sets).
+// Lists compare by position (CloudFormation compares some unordered lists as sets). Values the
+// template derives from a NoEcho parameter are compared as they are but returned as "****".
 
 #ifndef CFNX_ENGINE_BACKEND_LOCAL_DRIFT_H_
 #define CFNX_ENGINE_BACKEND_LOCAL_DRIFT_H_
