@@ -87,14 +87,6 @@ ExpandResult ExpandTransforms(const Node* root, const TransformRegistry& registr
     result.failed = true;
     return result;
   }
-  // Macros run innermost first (template-macros.html, "Macro evaluation order"): every
-  // Fn::Transform naming a macro before the Transform section's. AWS::Include snippets follow.
-  if (const Node* expanded = ExpandMacroSnippets(result.root, ctx)) {
-    result.root = expanded;
-  } else {
-    result.failed = true;
-    return result;
-  }
   // Snippet-level transforms (Fn::Transform) first, each once.
   std::vector<std::string_view> applied;
   for (std::string_view name : registry.Names()) {
@@ -114,6 +106,15 @@ ExpandResult ExpandTransforms(const Node* root, const TransformRegistry& registr
       continue;
     }
     result.root = next;
+  }
+  // Macros run innermost first (template-macros.html, "Macro evaluation order"): every
+  // Fn::Transform naming a macro before the Transform section's. After AWS::Include's snippets,
+  // which may hold macro calls (a snippet is spliced in before what is inside it runs).
+  if (const Node* expanded = ExpandMacroSnippets(result.root, ctx)) {
+    result.root = expanded;
+  } else {
+    result.failed = true;
+    return result;
   }
   // CloudFormation processes the Transform list in order.
   for (const std::string& name : declared) {

@@ -21,7 +21,9 @@
 //     previous one's answer): the map holding the Fn::Transform without that key (`{}` when it
 //     is alone); the answer replaces that map. `params` is the Parameters as written:
 //     intrinsic functions in them reach the macro unevaluated, as in CloudFormation.
-// Macros run innermost first: every Fn::Transform before the Transform section's macros.
+// Macros run innermost first: AWS::Include snippets are spliced in first (a macro call inside one
+// runs after), then every Fn::Transform, then the Transform section's macros. (A macro whose
+// siblings hold an AWS::Include sees that Fn::Transform unexpanded.)
 // `templateParameterValues` holds each template parameter's value (the one given, else its
 // Default; List and CommaDelimitedList types as lists).
 //
