@@ -247,6 +247,15 @@ TEST(PlanGoldenCoverage, EveryValueAndEveryForecastAppears) {
       {"E9013",
        "local artifacts packaged for a deploy to AWS: engine/backend/aws/artifacts_test.cc"},
       {"E9018", "nested stack templates: tests/golden/nested_stacks/error_plan_*.expected.txt"},
+      {"E9019",
+       "a macro fails while the template is processed, before any plan: "
+       "tests/golden/transforms/macros/error_*.expected.diag, tests/cli/macros_test.sh"},
+      {"E9020",
+       "a macro's answer is refused while the template is processed: "
+       "tests/golden/transforms/macros/error_macro_bad_json.expected.diag"},
+      {"E9021",
+       "a StackSet's TemplateBody is validated before any plan: "
+       "tests/golden/validate/error_stackset_template_body.expected.diag"},
   };
   for (const DiagCodeInfo& info : AllDiagCodes()) {
     std::string id(info.id);

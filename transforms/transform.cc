@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "transforms/macros/macro.h"
+
 namespace cfnx {
 namespace {
 
@@ -105,11 +107,30 @@ ExpandResult ExpandTransforms(const Node* root, const TransformRegistry& registr
     }
     result.root = next;
   }
+  // Macros run innermost first (template-macros.html, "Macro evaluation order"): every
+  // Fn::Transform naming a macro before the Transform section's. After AWS::Include's snippets,
+  // which may hold macro calls (a snippet is spliced in before what is inside it runs).
+  if (const Node* expanded = ExpandMacroSnippets(result.root, ctx)) {
+    result.root = expanded;
+  } else {
+    result.failed = true;
+    return result;
+  }
   // CloudFormation processes the Transform list in order.
   for (const std::string& name : declared) {
     if (std::find(applied.begin(), applied.end(), name) != applied.end())
       continue;
     const Transform* transform = registry.Find(name);
+    if (transform == nullptr && ctx.options.macros.count(name) != 0) {
+      const auto* current = dyn_cast<MapNode>(result.root);
+      const Node* next = current != nullptr ? ApplyTemplateMacro(name, *current, ctx) : nullptr;
+      if (next == nullptr) {
+        result.failed = true;
+        return result;
+      }
+      result.root = next;
+      continue;
+    }
     if (transform == nullptr) {
       result.unexpanded.push_back(name);
       continue;

@@ -45,6 +45,10 @@ struct TransformOptions {
   // `sam package` had uploaded them, as cfn-lint and `sam validate` do. `cfnx transform` keeps
   // this off: its output must not contain invented S3 locations.
   bool placeholder_artifacts = false;
+  // Template macros cfnx runs offline: name -> local command (`--macro NAME=COMMAND`), each run
+  // for at most `macro_timeout_seconds` (transforms/macros/macro.h).
+  std::map<std::string, std::string> macros;
+  int macro_timeout_seconds = 60;
 };
 
 // A file a transform spliced into the template (an AWS::Include snippet) and where it was

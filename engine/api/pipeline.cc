@@ -4,6 +4,7 @@
 #include "engine/api/pipeline.h"
 
 #include "engine/api/schema_registry.h"
+#include "engine/api/stackset_templates.h"
 #include "engine/eval/check_functions.h"
 #include "engine/eval/render.h"
 #include "engine/parse/loader.h"
@@ -51,6 +52,7 @@ TransformOptions ToTransformOptions(const CompileOptions& options) {
   t.include_files = options.include_files;
   t.managed_policies = options.managed_policies;
   t.sar_mock = options.sar_mock;
+  t.macros = options.macros;
   return t;
 }
 
@@ -112,9 +114,10 @@ LoadedTemplate LoadAndBuild(SourceManager& sources, FileId file, const CompileOp
     loaded.unexpanded_transform = true;
     if (BuiltinTransforms().Find(name) == nullptr) {
       diags.Report(DiagCode::kI5000, TransformRange(root), TemplatePath{"Transform"},
-                   "cfnx cannot expand transform '" + name +
-                       "' offline (a macro): it stays in place, and validate checks the "
-                       "template as written.");
+                   "cfnx cannot expand transform '" + name + "' offline (a macro): pass --macro " +
+                       name +
+                       "=COMMAND to run it locally; without it the transform stays in place, "
+                       "and validate checks the template as written.");
       continue;
     }
     loaded.declined_transform = true;
@@ -170,6 +173,7 @@ void RunChecks(const LoadedTemplate& loaded, const CompileOptions& options, Diag
         diags);
     CheckServiceRules(t, diags);
     CheckNestedStackParameters(t, TemplateFileRoots(loaded.path, options), loaded.path, diags);
+    CheckStackSetTemplates(loaded, options, diags);
   }
 }
 

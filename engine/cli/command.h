@@ -39,6 +39,7 @@ struct CommonFlags {
   std::vector<std::string> include_roots;
   std::string managed_policies;
   std::string sar_mock;
+  std::vector<std::string> macros;  // NAME=COMMAND
 };
 
 // Declares the common flags on `app`, storing into `flags`.
@@ -79,6 +80,9 @@ Command AddDescribeCommand(CLI::App& app);
 Command AddRollbackCommand(CLI::App& app);
 Command AddUpdateTerminationProtectionCommand(CLI::App& app);
 Command AddSignalCommand(CLI::App& app);
+Command AddStackSetCommand(CLI::App& app);
+Command AddDriftCommand(CLI::App& app);
+Command AddSimulateDriftCommand(CLI::App& app);
 
 }  // namespace cfnx
 

@@ -35,6 +35,10 @@ void AddCommonFlags(CLI::App* app, CommonFlags* flags) {
                   "JSON map of managed policy names to ARNs (SAM)");
   app->add_option("--sar-mock", flags->sar_mock,
                   "offline Serverless Application Repository answers (SAM)");
+  app->add_option("--macro", flags->macros,
+                  "run template macro NAME (Transform: NAME, Fn::Transform Name: NAME) with the "
+                  "local COMMAND: the macro event on stdin, the response on stdout; NAME=COMMAND, "
+                  "repeatable");
 }
 
 ErrorOr<CompileOptions> MakeCompileOptions(const CommonFlags& flags) {
@@ -48,6 +52,20 @@ ErrorOr<CompileOptions> MakeCompileOptions(const CommonFlags& flags) {
   options.include_roots = flags.include_roots;
   options.managed_policies = flags.managed_policies;
   options.sar_mock = flags.sar_mock;
+  for (const std::string& kv : flags.macros) {
+    size_t eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == kv.size())
+      return Error{"--macro expects NAME=COMMAND, got '" + kv + "'"};
+    std::string name = kv.substr(0, eq);
+    // CloudFormation reserves the AWS:: prefix for the transforms it hosts, which cfnx runs
+    // itself (AWS::Include, AWS::Serverless-2016-10-31, AWS::LanguageExtensions).
+    if (name.rfind("AWS::", 0) == 0)
+      return Error{"--macro " + name +
+                   ": names beginning with AWS:: are transforms "
+                   "CloudFormation hosts, which cfnx expands itself"};
+    if (!options.macros.emplace(name, kv.substr(eq + 1)).second)
+      return Error{"--macro " + name + " is given twice"};
+  }
   if (!flags.parameters_file.empty()) {
     CFNX_ASSIGN_OR_RETURN(options.parameters, ReadParametersFile(flags.parameters_file));
   }

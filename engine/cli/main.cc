@@ -35,6 +35,9 @@ constexpr Subcommand kSubcommands[] = {
     {"rollback", cfnx::AddRollbackCommand},
     {"update-termination-protection", cfnx::AddUpdateTerminationProtectionCommand},
     {"signal", cfnx::AddSignalCommand},
+    {"stackset", cfnx::AddStackSetCommand},
+    {"drift", cfnx::AddDriftCommand},
+    {"simulate-drift", cfnx::AddSimulateDriftCommand},
     {"completion", cfnx::AddCompletionCommand},
     {"man", cfnx::AddManCommand},
 };

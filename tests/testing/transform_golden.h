@@ -4,7 +4,8 @@
 // Golden runner for transform cases (tests/golden/transforms/<transform>/). For each input
 // `<case>.yaml|json`:
 //   * `<case>.options.json` (optional) sets CompileOptions: {"parameters": {"K": "V"},
-//     "region": ..., "account_id": ..., "s3_root": ..., "include_map": ...};
+//     "region": ..., "account_id": ..., "s3_root": ..., "include_map": ...,
+//     "macros": {"NAME": "COMMAND"}} (commands run in tests/golden/);
 //   * `cfnx transform` output is compared with `<case>.expected.json` (when there is output);
 //   * `cfnx validate` diagnostics, rendered as text, are compared with `<case>.expected.diag`.
 // Cases named `error_*` must report an error; others none. Paths (case files, s3_root,
@@ -52,6 +53,10 @@ inline CompileOptions TransformGoldenOptions(const std::string& stem) {
   set("account_id", &options.account_id);
   set("s3_root", &options.s3_root);
   set("include_map", &options.include_map);
+  if (json.contains("macros")) {
+    for (const auto& [k, v] : json["macros"].items())
+      options.macros[k] = v.get<std::string>();
+  }
   return options;
 }
 

@@ -53,6 +53,10 @@ struct CompileOptions {
   // SAM: managed policy name -> ARN map, and offline Serverless Application Repository answers.
   std::string managed_policies;
   std::string sar_mock;
+  // Template macros run offline (`--macro NAME=COMMAND`): a name in the Transform section or an
+  // Fn::Transform Name -> the local command that plays the macro's Lambda function (the macro
+  // event on stdin, the response on stdout; see transforms/macros/macro.h).
+  std::map<std::string, std::string> macros;
   // Exports of other stacks for Fn::ImportValue (`--exports`); nullopt = known after deploy.
   std::optional<std::map<std::string, std::string>> exports;
   // Which findings `Validate` reports and for which regions (cfn-lint's configuration; see
