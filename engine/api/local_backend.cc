@@ -103,9 +103,15 @@ ErrorOr<StoreJson> LocalBackend::DescribeJson(const std::string& name) {
     j["EnableTerminationProtection"] = true;
   if (!settings.stack_policy.is_null())
     j["StackPolicyBody"] = settings.stack_policy;
-  j["Outputs"] = MaskOutputs(stack->outputs, stack->template_json);
+  std::vector<StoredResource> rows = store_->GetResources(name);
+  std::set<std::string> no_echo_resources;  // custom resources whose handler answered NoEcho
+  for (const StoredResource& r : rows) {
+    if (r.attributes.is_object() && r.attributes.value("cfnx:NoEcho", false) == true)
+      no_echo_resources.insert(r.logical_id);
+  }
+  j["Outputs"] = MaskOutputs(stack->outputs, stack->template_json, no_echo_resources);
   StoreJson resources = StoreJson::array();
-  for (const StoredResource& r : store_->GetResources(name)) {
+  for (const StoredResource& r : rows) {
     StoreJson rj{{"LogicalResourceId", r.logical_id},
                  {"PhysicalResourceId", r.physical_id},
                  {"ResourceType", r.type},
@@ -118,7 +124,8 @@ ErrorOr<StoreJson> LocalBackend::DescribeJson(const std::string& name) {
       if (d != template_resources->end() && d->is_object() && d->contains("Properties"))
         decl = &(*d)["Properties"];
     }
-    rj["Properties"] = decl != nullptr ? MaskSecrets(*decl, r.properties, secret) : r.properties;
+    rj["Properties"] = decl != nullptr ? MaskSecrets(*decl, r.properties, secret, no_echo_resources)
+                                       : r.properties;
     rj["Attributes"] = r.attributes;
     // A custom resource whose handler answered NoEcho: its Data is never shown.
     if (r.attributes.is_object() && r.attributes.value("cfnx:NoEcho", false) == true) {

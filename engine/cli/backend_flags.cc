@@ -90,7 +90,12 @@ void PrintOutcome(LocalBackend& backend, const std::string& stack, const ExecRes
     if (result.succeeded && s->outputs.is_array() && !s->outputs.empty()) {
       std::cout << "\nOutputs:\n";
       // NoEcho values stay masked, as in `cfnx describe`.
-      for (const StoreJson& o : MaskOutputs(s->outputs, s->template_json)) {
+      std::set<std::string> no_echo_resources;  // custom resources whose handler said NoEcho
+      for (const StoredResource& r : backend.store().GetResources(stack)) {
+        if (r.attributes.is_object() && r.attributes.value("cfnx:NoEcho", false) == true)
+          no_echo_resources.insert(r.logical_id);
+      }
+      for (const StoreJson& o : MaskOutputs(s->outputs, s->template_json, no_echo_resources)) {
         std::cout << "  " << o.value("OutputKey", "") << " = " << o.value("OutputValue", "");
         if (o.contains("ExportName"))
           std::cout << "  (export " << o.value("ExportName", "") << ")";

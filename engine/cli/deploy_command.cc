@@ -137,6 +137,12 @@ Command AddDeployCommand(CLI::App& app) {
       return CouldNotRun(locked.error().message);
     LocalBackend& backend = *locked->backend;
     const std::string& holder = locked->holder;
+    // CloudFormation updates a nested stack on its own too, but recommends going through the
+    // parent, whose next update deploys its own idea of the child again.
+    if (std::optional<StoredStack> parent = ParentStackOf(backend.store(), flags->stack))
+      std::cerr << "cfnx: warning: stack '" << flags->stack << "' is a nested stack of '"
+                << parent->name << "'; CloudFormation recommends updating it through '"
+                << parent->name << "', whose next deployment puts back the template it nests\n";
     EventPrinter printer;
     Executor executor = backend.MakeExecutor(&printer);
     // Recovery first: it may change the deployed parameter values.

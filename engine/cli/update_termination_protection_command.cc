@@ -48,6 +48,10 @@ Command AddUpdateTerminationProtectionCommand(CLI::App& app) {
       return CouldNotRun("Stack with id " + flags->stack + " does not exist");
     if (stack->status == "DELETE_IN_PROGRESS")
       return CouldNotRun("Stack " + flags->stack + " is being deleted");
+    // A nested stack takes its root's setting, as on CloudFormation.
+    if (std::optional<StoredStack> parent = ParentStackOf(store, flags->stack))
+      return CouldNotRun("termination protection cannot be changed on nested stack '" +
+                         flags->stack + "'; change it on its parent '" + parent->name + "'");
     StackSettings settings = store.GetStackSettings(flags->stack);
     settings.termination_protection = flags->enable;
     Status written =

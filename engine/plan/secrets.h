@@ -27,18 +27,25 @@ inline constexpr const char* kMaskedValue = "****";
 std::set<std::string> NoEchoParameterNames(const OrderedJson& template_json);
 
 // Whether the template value `expr` refers to one of `no_echo` (Ref, or a Fn::Sub variable),
-// anywhere inside it.
-bool RefersToSecret(const OrderedJson& expr, const std::set<std::string>& no_echo);
+// or reads an attribute of one of `no_echo_resources` (Fn::GetAtt, Fn::Sub "${R.Attr}"), anywhere
+// inside it.
+bool RefersToSecret(const OrderedJson& expr, const std::set<std::string>& no_echo,
+                    const std::set<std::string>& no_echo_resources = {});
 
 // `deployed` (the resolved form of the template value `expr`) with every part whose expression
 // refers to a NoEcho parameter replaced by "****". Walks both in step while their shapes agree;
 // where they do not (an intrinsic resolved to a value), a secret expression masks the whole part.
 OrderedJson MaskSecrets(const OrderedJson& expr, const OrderedJson& deployed,
-                        const std::set<std::string>& no_echo);
+                        const std::set<std::string>& no_echo,
+                        const std::set<std::string>& no_echo_resources = {});
 
 // Stored outputs (a list of {OutputKey, OutputValue, ...}) with the OutputValue of each output
-// whose template Value refers to a NoEcho parameter of `template_json` replaced by "****".
-OrderedJson MaskOutputs(const OrderedJson& outputs, const OrderedJson& template_json);
+// whose template Value refers to a NoEcho parameter of `template_json`, or reads (Fn::GetAtt, a
+// Fn::Sub "${R.Attr}") an attribute of one of `no_echo_resources` (custom resources whose
+// handler answered NoEcho: CloudFormation masks what Fn::GetAtt returns of them), replaced by
+// "****".
+OrderedJson MaskOutputs(const OrderedJson& outputs, const OrderedJson& template_json,
+                        const std::set<std::string>& no_echo_resources = {});
 
 }  // namespace cfnx
 

@@ -154,6 +154,10 @@ grep -q 'Url = https://sqs.us-east-1.amazonaws.com/123456789012/prod-orders' "$d
 "$cfnx" destroy --stack "$child" --state "$state" --yes >"$dir/destroy_child" 2>&1 &&
   bad "destroying the nested stack alone was not refused"
 grep -q "nested stack of 'shop'" "$dir/destroy_child" || bad "destroy of the child: $(cat "$dir/destroy_child")"
+"$cfnx" update-termination-protection --stack "$child" --enable --state "$state" \
+  >"$dir/protect_child" 2>&1 && bad "termination protection changed on the nested stack alone"
+grep -q "cannot be changed on nested stack" "$dir/protect_child" ||
+  bad "protection of the child: $(cat "$dir/protect_child")"
 "$cfnx" destroy --stack shop --state "$state" --yes >"$dir/destroy" 2>&1 ||
   bad "destroy failed: $(tail -5 "$dir/destroy")"
 "$cfnx" stacks --all --state "$state" >"$dir/stacks.after" 2>&1

@@ -234,6 +234,13 @@ check "NoEcho data is masked" 0 '"Secret": "\*\*\*\*"' -- \
 if grep -q "s3cr3t" "$dir/out"; then
   echo "FAIL: a NoEcho handler's Data shows in describe"; fail=1
 fi
+# An output that reads a NoEcho handler's Data (Fn::GetAtt) is masked too, as CloudFormation
+# masks what Fn::GetAtt returns of such a resource.
+check "an output of NoEcho data is masked" 0 "Endpoint = \*\*\*\*" -- \
+  "$cfnx" describe --stack hidden --state "$state"
+# So is a property built from it (the physical id made from it stays: it is the resource's name).
+check "a property from NoEcho data is masked" 0 '"QueueName": "\*\*\*\*"' -- \
+  "$cfnx" describe --stack hidden --state "$state" --format json
 check "a bad --handler spec" 1 "expected TYPE_OR_LOGICALID=COMMAND" -- \
   "$cfnx" deploy "$dir/custom.yaml" --stack custom3 --state "$state" --yes --handler nothing
 
