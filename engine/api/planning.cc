@@ -3,6 +3,7 @@
 
 #include "engine/api/planning.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -101,6 +102,52 @@ std::optional<std::string> GraphTemplate(SourceManager& sources, FileId file,
   graph_options.edge_paths = true;  // the JSON form lists each edge's path
   DependencyGraph graph = BuildDependencyGraph(loaded.model, graph_options, sink);
   return RenderGraph(graph, format);
+}
+
+std::vector<std::string> SsmParameterNames(const SourceManager& sources, FileId file,
+                                           const CompileOptions& options, const StackState& state) {
+  CompileOptions given = WithDeployedParameters(sources, file, options, state);
+  DiagnosticCollector ignored;
+  Document doc = LoadTemplate(sources, file, ignored);
+  if (doc.root() == nullptr) {
+    return {};
+  }
+  std::vector<std::string> names;
+  for (const Parameter& p : BuildModel(doc, ignored).parameters) {
+    if (p.type.rfind("AWS::SSM::Parameter::Value<", 0) != 0) {
+      continue;
+    }
+    std::string name;
+    if (auto it = given.parameters.find(p.name); it != given.parameters.end()) {
+      name = it->second;
+    } else if (p.default_value != nullptr && !isa<NullNode>(p.default_value)) {
+      if (const auto* scalar = dyn_cast<ScalarNode>(p.default_value)) {
+        name = scalar->text();
+      }
+    }
+    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(name);
+    }
+  }
+  return names;
+}
+
+Status ResolveSsmParameters(const SourceManager& sources, FileId file,
+                            const CompileOptions& options, const StackState& state,
+                            const SsmFetcher& fetch, PlanOptions& plan_options) {
+  if (plan_options.ssm_parameters) {
+    return {};
+  }
+  std::vector<std::string> names = SsmParameterNames(sources, file, options, state);
+  if (names.empty()) {
+    return {};
+  }
+  ErrorOr<std::map<std::string, std::string>> values = fetch(names);
+  if (!values.ok()) {
+    return values.error();
+  }
+  plan_options.ssm_parameters = std::move(*values);
+  return {};
 }
 
 CompileOptions WithDeployedParameters(const SourceManager& sources, FileId file,

@@ -10,11 +10,14 @@
 #ifndef CFNX_ENGINE_API_PLANNING_H_
 #define CFNX_ENGINE_API_PLANNING_H_
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cfnx/compiler.h"
+#include "cfnx/error_or.h"
 #include "cfnx/graph.h"
 #include "cfnx/plan.h"
 #include "cfnx/planner.h"
@@ -44,6 +47,21 @@ std::optional<std::string> GraphTemplate(SourceManager& sources, FileId file,
 // and `cfnx deploy` both load the template with them: deploy executes what plan predicted.
 CompileOptions WithDeployedParameters(const SourceManager& sources, FileId file,
                                       const CompileOptions& options, const StackState& state);
+
+// The SSM parameter names the template's SSM parameter types (AWS::SSM::Parameter::Value<...>)
+// hold for a deployment over `state`: given values, else deployed ones, else Defaults; each once,
+// in declaration order. The AWS backend resolves them through SSM for the plan.
+std::vector<std::string> SsmParameterNames(const SourceManager& sources, FileId file,
+                                           const CompileOptions& options, const StackState& state);
+
+// Sets `plan_options.ssm_parameters` to what `fetch` (the AWS backend's SSM GetParameters)
+// answers for SsmParameterNames, unless the template has none or the values were given
+// (--ssm-parameters). An Error when `fetch` fails.
+using SsmFetcher = std::function<ErrorOr<std::map<std::string, std::string>>(
+    const std::vector<std::string>& names)>;
+Status ResolveSsmParameters(const SourceManager& sources, FileId file,
+                            const CompileOptions& options, const StackState& state,
+                            const SsmFetcher& fetch, PlanOptions& plan_options);
 
 // What `cfnx deploy` executes a plan with, besides the stack state: a saved plan records their
 // fingerprint (Plan::inputs_fingerprint) and `cfnx deploy --plan` refuses it when they changed

@@ -90,6 +90,15 @@ int RunAwsDeploy(const AwsDeployCommand& c) {
     plan_options.resources_to_import = std::move(*read);
   }
   Parse(c.on_failure, &plan_options.on_failure);
+  // SSM parameter types: the plan shows the values CloudFormation will resolve from SSM.
+  Status resolved = ResolveSsmParameters(
+      compiler.sources(), file, *options, state,
+      [&live](const std::vector<std::string>& names) {
+        return live->backend->GetSsmParameters(names);
+      },
+      plan_options);
+  if (!resolved.ok())
+    return CouldNotRun(resolved.error().message);
   DiagnosticCollector diags;
   std::optional<Plan> plan =
       PlanTemplate(compiler.mutable_sources(), file, *options, state, plan_options, diags);

@@ -190,6 +190,17 @@ Command AddPlanCommand(CLI::App& app) {
     if (!file.ok()) {
       return CouldNotRun(file.error().message);
     }
+    if (aws) {
+      // SSM parameter types resolve through SSM, as CloudFormation resolves them, unless
+      // --ssm-parameters gave the values.
+      Status resolved = ResolveSsmParameters(
+          compiler.sources(), *file, compiler.options(), state,
+          [&aws](const std::vector<std::string>& names) { return aws->GetSsmParameters(names); },
+          plan_options);
+      if (!resolved.ok()) {
+        return CouldNotRun(resolved.error().message);
+      }
+    }
     PlanOutput out = PlanStack(compiler, *file, state, plan_options);
     PrintDiagnostics(out.result.diagnostics, compiler.sources(), flags->common);
     const std::optional<Plan>& plan = out.plan;

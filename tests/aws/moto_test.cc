@@ -188,6 +188,37 @@ TEST_F(MotoTest, LivePlanMatchesTheLocalBackendsForTheSameHistory) {
   EXPECT_EQ(Shape(by_env.output), Shape(aws.output));
 }
 
+// SSM parameter types resolve through SSM's GetParameters on the AWS backend, as CloudFormation
+// resolves them: the plan shows ResolvedValue and the value flows into properties; a name SSM
+// does not hold is E9015, as with --ssm-parameters.
+TEST_F(MotoTest, SsmParameterTypesResolveThroughSsm) {
+  CommandResult put = RunShell(
+      "python3 -c \"import boto3, os; boto3.client('ssm', region_name='us-east-1', "
+      "endpoint_url=os.environ['AWS_ENDPOINT_URL']).put_parameter(Name='/cfnx/topic', "
+      "Value='orders', Type='String')\"",
+      env_, dir_);
+  ASSERT_EQ(put.exit_code, 0) << put.output;
+  Write("ssm.yaml", R"(Parameters:
+  TopicName:
+    Type: AWS::SSM::Parameter::Value<String>
+    Default: /cfnx/topic
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: !Ref TopicName
+)");
+  CommandResult plan = Cfnx("plan ssm.yaml --stack ssm --backend aws --format json");
+  ASSERT_EQ(plan.exit_code, 0) << plan.output;
+  EXPECT_NE(plan.output.find("\"ResolvedValue\": \"orders\""), std::string::npos) << plan.output;
+  EXPECT_NE(plan.output.find("orders"), plan.output.rfind("orders"))
+      << "the value reaches the topic";
+  CommandResult missing =
+      Cfnx("plan ssm.yaml --stack ssm --backend aws --parameters TopicName=/cfnx/missing");
+  EXPECT_EQ(missing.exit_code, 1) << missing.output;
+  EXPECT_NE(missing.output.find("E9015"), std::string::npos) << missing.output;
+}
+
 TEST_F(MotoTest, LargeTemplateGoesThroughS3) {
   std::string big = kV1;
   big += "Metadata:\n  Padding: \"" + std::string(60000, 'x') + "\"\n";

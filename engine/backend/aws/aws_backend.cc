@@ -9,6 +9,7 @@
 #include "engine/backend/aws/cloudformation.h"
 #include "engine/backend/aws/live_state.h"
 #include "engine/backend/aws/session.h"
+#include "engine/backend/aws/ssm.h"
 
 namespace cfnx {
 namespace {
@@ -30,6 +31,11 @@ class AwsBackendImpl : public AwsBackend {
   std::string_view name() const override { return "aws"; }
   const std::string& region() const override { return client_.region(); }
   int retries() const override { return client_.retries(); }
+
+  ErrorOr<std::map<std::string, std::string>> GetSsmParameters(
+      const std::vector<std::string>& names) override {
+    return cfnx::GetSsmParameters(client_, names);
+  }
 
   ErrorOr<StackState> DescribeStack(std::string_view stack_name) override {
     ErrorOr<LiveStack> live = ReadLiveStack(cfn_, std::string(stack_name));

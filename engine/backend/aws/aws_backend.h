@@ -126,6 +126,10 @@ class AwsBackend : public StackReader {
   // `cfnx rollback`: ContinueUpdateRollback or RollbackStack, followed (change_set_runner.h).
   virtual ErrorOr<AwsDeployResult> Rollback(const std::string& stack, const std::string& role_arn,
                                             AwsObserver& observer) = 0;
+  // The values SSM holds for `names` (SSM parameter types; engine/backend/aws/ssm.h); names
+  // SSM does not know are left out.
+  virtual ErrorOr<std::map<std::string, std::string>> GetSsmParameters(
+      const std::vector<std::string>& names) = 0;
   // Retries made so far. With a debug sink, the backend logs the total when it is destroyed
   // ("aws: N retries in all"), so every command run with --debug ends with it.
   virtual int retries() const = 0;
