@@ -62,17 +62,23 @@ std::vector<std::string> DeclaredTransforms(const SourceManager& sources, FileId
   return BuildModel(doc, ignored).transforms;
 }
 
-// The Parameters section's names as written (before expansion).
-std::vector<std::string> DeclaredParameters(const SourceManager& sources, FileId file) {
+// Calls `f` with each parameter of the Parameters section as written (before expansion).
+template <typename F>
+void ForEachDeclaredParameter(const SourceManager& sources, FileId file, F f) {
   DiagnosticCollector ignored;
   Document doc = LoadTemplate(sources, file, ignored);
   if (doc.root() == nullptr) {
-    return {};
+    return;
   }
-  std::vector<std::string> names;
   for (const Parameter& p : BuildModel(doc, ignored).parameters) {
-    names.push_back(p.name);
+    f(p);
   }
+}
+
+// The Parameters section's names as written.
+std::vector<std::string> DeclaredParameters(const SourceManager& sources, FileId file) {
+  std::vector<std::string> names;
+  ForEachDeclaredParameter(sources, file, [&](const Parameter& p) { names.push_back(p.name); });
   return names;
 }
 
@@ -107,15 +113,10 @@ std::optional<std::string> GraphTemplate(SourceManager& sources, FileId file,
 std::vector<std::string> SsmParameterNames(const SourceManager& sources, FileId file,
                                            const CompileOptions& options, const StackState& state) {
   CompileOptions given = WithDeployedParameters(sources, file, options, state);
-  DiagnosticCollector ignored;
-  Document doc = LoadTemplate(sources, file, ignored);
-  if (doc.root() == nullptr) {
-    return {};
-  }
   std::vector<std::string> names;
-  for (const Parameter& p : BuildModel(doc, ignored).parameters) {
+  ForEachDeclaredParameter(sources, file, [&](const Parameter& p) {
     if (p.type.rfind("AWS::SSM::Parameter::Value<", 0) != 0) {
-      continue;
+      return;
     }
     std::string name;
     if (auto it = given.parameters.find(p.name); it != given.parameters.end()) {
@@ -128,7 +129,7 @@ std::vector<std::string> SsmParameterNames(const SourceManager& sources, FileId 
     if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
       names.push_back(name);
     }
-  }
+  });
   return names;
 }
 

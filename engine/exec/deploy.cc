@@ -444,18 +444,20 @@ ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx, const Plan& plan) {
     if (c.resource_change.replacement == Replacement::kConditional)
       conditional.insert(c.resource_change.logical_id);
   }
+  // A resource's UpdatePolicy with its intrinsics resolved (null when none or unresolvable).
+  auto update_policy_of = [&](const ExecJson& r) {
+    if (!r.contains("UpdatePolicy"))
+      return ExecJson();
+    ResolveContext rc = make_resolver();
+    ErrorOr<ExecJson> resolved = Resolve(r["UpdatePolicy"], rc);
+    return resolved.ok() ? *resolved : ExecJson();
+  };
   // An update carried out in place: what its UpdatePolicy adds to it (engine/model/
   // update_policy.h): a rolling update's batches, CodeDeploy's traffic shifting.
   auto in_place = [&](Step& step, const ExecJson& r, const StoredResource& live) {
     step.action = "update";
     step.signals = nullptr;
-    ExecJson policy;
-    if (r.contains("UpdatePolicy")) {
-      ResolveContext rc = make_resolver();
-      ErrorOr<ExecJson> resolved = Resolve(r["UpdatePolicy"], rc);
-      if (resolved.ok())
-        policy = *resolved;
-    }
+    ExecJson policy = update_policy_of(r);
     auto changed = [&](const char* key) {
       return live.properties.value(key, ExecJson()) != step.properties.value(key, ExecJson());
     };
@@ -564,13 +566,7 @@ ErrorOr<ExecResult> Executor::RunForward(OpContext& ctx, const Plan& plan) {
           if (conditional.count(id) && live) {
             // Decided now, from the values this deployment produced: replaced only if a
             // create-only property, or one the UpdatePolicy replaces on, really changes.
-            ExecJson policy;
-            if (r.contains("UpdatePolicy")) {
-              ResolveContext rc = make_resolver();
-              ErrorOr<ExecJson> resolved = Resolve(r["UpdatePolicy"], rc);
-              if (resolved.ok())
-                policy = *resolved;
-            }
+            ExecJson policy = update_policy_of(r);
             if (provider_.simulator()
                     .ReplacementPath(type, live->properties, step.properties)
                     .empty() &&
