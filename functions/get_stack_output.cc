@@ -35,17 +35,19 @@ Value EvaluateGetStackOutput(const FnCallNode& call, const EvalPath& path, Evalu
   Value args = ev.Evaluate(map, args_path);
   if (args.has_error())
     return Value::Error();
+  // Either may be gone after evaluation (a Ref to AWS::NoValue), or the arguments may not have
+  // evaluated to a map at all.
   const Value* stack = args.Get("StackName");
   const Value* output = args.Get("OutputName");
+  const bool named =
+      stack != nullptr && output != nullptr && stack->is_string() && output->is_string();
   const auto& outputs = ev.options().stack_outputs;
-  if (outputs.has_value() && stack->is_string() && output->is_string()) {
+  if (outputs.has_value() && named) {
     auto it = outputs->find(stack->as_string() + "/" + output->as_string());
     if (it != outputs->end())
       return Value::String(it->second);
   }
-  std::string name = stack->is_string() && output->is_string()
-                         ? stack->as_string() + "/" + output->as_string()
-                         : "";
+  std::string name = named ? stack->as_string() + "/" + output->as_string() : "";
   return Value::Unknown(call.fn(), args, {{Dependency::Kind::kStackOutput, name, ""}});
 }
 
