@@ -5,6 +5,7 @@
 // AWS::Cognito::UserPool of the same template, and adds the invoke permission.
 
 #include "transforms/sam/events/event.h"
+#include "transforms/sam/from_dict.h"
 
 namespace cfnx::sam {
 
@@ -54,6 +55,9 @@ Status TranslateCognito(const EventSource& event, const FunctionInfo& fn, Contex
     }
     config[name] = fn.TargetArn();
   }
+  // The reference re-reads the pool as a CognitoUserPool (Resource.from_dict): its Type is checked.
+  if (Status typed = ExpectResourceType(pool_id, pool, "AWS::Cognito::UserPool"); !typed.ok())
+    return typed;
   out->push_back(Generated{pool_id, pool});
   return Ok();
 }

@@ -5,6 +5,7 @@
 // entry per event type, a dependency on the invoke permission) and adds the permission.
 
 #include "transforms/sam/events/event.h"
+#include "transforms/sam/from_dict.h"
 
 namespace cfnx::sam {
 
@@ -118,6 +119,9 @@ Status TranslateS3(const EventSource& event, const FunctionInfo& fn, Context& ct
     if (!present)
       lambdas.push_back(m);
   }
+  // The reference re-reads the bucket as an S3Bucket (Resource.from_dict), which checks its Type.
+  if (Status typed = ExpectResourceType(bucket_id, bucket, "AWS::S3::Bucket"); !typed.ok())
+    return typed;
   out->push_back(Generated{bucket_id, bucket});
   return Ok();
 }
