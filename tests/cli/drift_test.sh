@@ -14,17 +14,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail=0
 state="$dir/state.db"
-check() {  # check NAME WANTED_RC PATTERN -- runs the rest, compares exit code and output
-  name=$1 want=$2 pattern=$3
-  shift 4
-  "$@" >"$dir/out" 2>&1
-  rc=$?
-  if [ "$rc" -ne "$want" ] || ! grep -q -- "$pattern" "$dir/out"; then
-    echo "FAIL: $name: exit $rc (wanted $want), output without /$pattern/:"
-    sed 's/^/    /' "$dir/out"
-    fail=1
-  fi
-}
+. "$(dirname "$0")/check.sh"
 cat >"$dir/t.yaml" <<'YAML'
 Resources:
   Topic:

@@ -16,17 +16,7 @@ src=$2
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail=0
-check() {  # check NAME WANTED_RC PATTERN -- runs the rest, compares exit code and output
-  name=$1 want=$2 pattern=$3
-  shift 4
-  "$@" >"$dir/out" 2>&1
-  rc=$?
-  if [ "$rc" -ne "$want" ] || ! grep -q -- "$pattern" "$dir/out"; then
-    echo "FAIL: $name: exit $rc (wanted $want), output without /$pattern/:"
-    sed 's/^/    /' "$dir/out"
-    fail=1
-  fi
-}
+. "$(dirname "$0")/check.sh"
 cd "$src" || exit 1
 t=tests/golden/stackset/regional.yaml
 "$cfnx" stackset plan "$t" --accounts 111111111111,222222222222 \
