@@ -25,19 +25,8 @@ namespace {
 using ::testing::Contains;
 using ::testing::HasSubstr;
 
-class SignalsTest : public ::testing::Test {
+class SignalsTest : public SimulatedStackTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cfnx_signals_test_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    auto store = StateStore::Open((dir_ / "state.db").string());
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   ExecResult Deploy(const std::string& text, bool auto_signal = false) {
     LocalProvider provider(*store_, simulator_);
     Executor executor(*store_, provider, BuiltinFunctions(), simulator_);
@@ -86,10 +75,6 @@ class SignalsTest : public ::testing::Test {
     ErrorOr<StoredSignal> s = SendSignal(*store_, "app", resource, status, id, data, reason);
     EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<StateStore> store_;
-  AnyTypeSimulator simulator_;
 };
 
 constexpr const char* kWaitCondition = R"({"Resources": {

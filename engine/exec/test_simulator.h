@@ -8,10 +8,16 @@
 #ifndef CFNX_ENGINE_EXEC_TEST_SIMULATOR_H_
 #define CFNX_ENGINE_EXEC_TEST_SIMULATOR_H_
 
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
 
 #include "engine/backend/local/simulator.h"
+#include "engine/backend/local/state_store.h"
 #include "engine/plan/planner.h"
 
 namespace cfnx {
@@ -43,6 +49,27 @@ class AnyTypeSimulator : public ResourceSimulator, public SchemaFacts {
                                                                                : "";
   }
   bool DeleteThenCreate(std::string_view) const override { return false; }
+};
+
+// A test with its own state database in a fresh temporary directory (removed afterwards) and the
+// simulator above.
+class SimulatedStackTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("cfnx_exec_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_suite()->name() + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    auto store = StateStore::Open((dir_ / "state.db").string());
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(*store);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<StateStore> store_;
+  AnyTypeSimulator simulator_;
 };
 
 }  // namespace cfnx

@@ -27,19 +27,8 @@ using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-class UpdatePolicyTest : public ::testing::Test {
+class UpdatePolicyTest : public SimulatedStackTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cfnx_update_policy_test_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    auto store = StateStore::Open((dir_ / "state.db").string());
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   ExecResult Deploy(const std::string& yaml_json, bool auto_signal = false,
                     std::optional<Plan>* planned = nullptr) {
     LocalProvider provider(*store_, simulator_);
@@ -98,10 +87,6 @@ class UpdatePolicyTest : public ::testing::Test {
     ErrorOr<StoredSignal> s = SendSignal(*store_, "app", "Group", status, id, "", "");
     EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<StateStore> store_;
-  AnyTypeSimulator simulator_;
 };
 
 std::string Group(const std::string& version, const std::string& pause) {
