@@ -112,15 +112,24 @@ std::optional<std::string> GraphTemplate(SourceManager& sources, FileId file,
 
 std::vector<std::string> SsmParameterNames(const SourceManager& sources, FileId file,
                                            const CompileOptions& options, const StackState& state) {
-  CompileOptions given = WithDeployedParameters(sources, file, options, state);
+  // One read of the template: a given value, else the deployed one (as WithDeployedParameters
+  // chooses), else the Default.
   std::vector<std::string> names;
   ForEachDeclaredParameter(sources, file, [&](const Parameter& p) {
     if (p.type.rfind("AWS::SSM::Parameter::Value<", 0) != 0) {
       return;
     }
     std::string name;
-    if (auto it = given.parameters.find(p.name); it != given.parameters.end()) {
+    const StackParameter* deployed = nullptr;
+    for (const StackParameter& sp : state.parameters) {
+      if (state.exists() && sp.key == p.name) {
+        deployed = &sp;
+      }
+    }
+    if (auto it = options.parameters.find(p.name); it != options.parameters.end()) {
       name = it->second;
+    } else if (deployed != nullptr) {
+      name = deployed->value;
     } else if (p.default_value != nullptr && !isa<NullNode>(p.default_value)) {
       if (const auto* scalar = dyn_cast<ScalarNode>(p.default_value)) {
         name = scalar->text();
